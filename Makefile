@@ -1,0 +1,35 @@
+# Developer entry points: `make demo` scans the examples, `make test` runs the whole suite.
+SHELL := /bin/bash
+MAKEFLAGS += --no-print-directory
+PRESET ?= release
+BUILD_DIR := build/$(PRESET)
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+
+.PHONY: all setup configure build test demo clean distclean
+
+all: build
+
+setup:
+	@bash scripts/setup.sh
+
+# Re-running the preset on an existing build dir is incremental: it keeps the cache and downloads.
+configure: setup
+	@cmake --preset $(PRESET) >/dev/null
+
+build: configure
+	@cmake --build --preset $(PRESET) -j $(JOBS)
+
+test: build
+	ctest --test-dir $(BUILD_DIR) --output-on-failure -j2
+
+# Exit code 1 means "findings", which is the point of a demo; 2 (error) or a crash fails the target.
+demo: build
+	@status=0; ./$(BUILD_DIR)/residency scan examples/ || status=$$?; \
+	if [ $$status -gt 1 ]; then echo "make demo: residency exited with status $$status" >&2; exit $$status; fi
+
+# Keeps the configured build dir and the verified npm tarballs; distclean removes everything.
+clean:
+	@if [ -f $(BUILD_DIR)/Makefile ]; then cmake --build $(BUILD_DIR) --target clean; fi
+
+distclean:
+	rm -rf build

@@ -1,0 +1,30 @@
+// residency: proves that infrastructure keeps data inside one jurisdiction.
+#include <cstdio>
+#include <iostream>
+
+#include "commands.hpp"
+
+int main(int argc, char** argv) {
+    using namespace residency::cli;
+    CLI::App app{"residency: checks that infrastructure-as-code keeps AI data inside one jurisdiction", "residency"};
+    app.require_subcommand(1);
+    app.set_help_all_flag("--help-all", "Show help for every command");
+    int exit_code = kExitClean;
+    add_scan(app, exit_code);
+    add_rules(app, exit_code);
+    add_explain(app, exit_code);
+    add_regions(app, exit_code);
+    add_version(app, exit_code);
+    add_docs(app, exit_code);
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+        std::cerr << "residency: " << e.what() << "\nRun `residency --help` for usage.\n";
+        return kExitError;
+    }
+    return exit_code;
+}

@@ -1,0 +1,99 @@
+// `residency scan`: runs the pipeline and writes the report in the chosen format.
+#include <unistd.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+
+#include "commands.hpp"
+#include "engine/scan.hpp"
+#include "report/writers.hpp"
+
+namespace residency::cli {
+
+namespace {
+struct ScanArgs {
+    std::vector<std::string> paths;
+    std::string format = "text";
+    std::string output;
+    std::vector<std::string> jurisdictions;
+    std::string policy;
+    std::string fail_on = "low";
+    std::vector<std::string> select;
+    std::vector<std::string> ignore;
+    std::vector<std::string> vars;
+    std::vector<std::string> var_files;
+    bool strict = false;
+};
+
+int run(const ScanArgs& args) {
+    auto severity = parse_severity(args.fail_on);
+    if (!severity) {
+        std::cerr << "residency: --fail-on must be one of info, low, medium, high, critical\n";
+        return kExitError;
+    }
+    ScanOptions options;
+    options.paths = args.paths;
+    options.policy_path = args.policy;
+    options.jurisdictions = split_commas(args.jurisdictions);
+    options.terraform.vars = args.vars;
+    options.terraform.var_files = args.var_files;
+    options.select = split_commas(args.select);
+    options.ignore = split_commas(args.ignore);
+    options.tool_version = kVersion;
+    auto outcome = run_scan(options);
+    if (!outcome->error.empty()) {
+        std::cerr << "residency: " << outcome->error << "\n";
+        return kExitError;
+    }
+    const Report& report = outcome->report;
+    std::string text;
+    if (args.format == "json") {
+        text = write_json(report);
+    } else if (args.format == "sarif") {
+        text = write_sarif(report, outcome->root_uri);
+    } else {
+        TextOptions opts;
+        opts.color = args.output.empty() && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
+        text = write_text(report, opts);
+    }
+    if (args.output.empty()) {
+        std::cout << text;
+        std::cout.flush();
+    } else {
+        std::ofstream f(args.output, std::ios::binary);
+        if (!(f << text)) {
+            std::cerr << "residency: cannot write " << args.output << "\n";
+            return kExitError;
+        }
+    }
+    auto fails = [&](const Finding& f) { return f.severity >= *severity; };
+    bool failed = std::any_of(report.findings.begin(), report.findings.end(), fails) ||
+                  (args.strict && std::any_of(report.diagnostics.begin(), report.diagnostics.end(), fails));
+    return failed ? kExitFindings : kExitClean;
+}
+}  // namespace
+
+void add_scan(CLI::App& app, int& exit_code) {
+    auto args = std::make_shared<ScanArgs>();
+    CLI::App* cmd = app.add_subcommand("scan", "Scan Terraform configurations for residency problems");
+    cmd->add_option("paths", args->paths, "Files or directories to scan (default: .)");
+    cmd->add_option("-f,--format", args->format, "Output format")
+        ->check(CLI::IsMember({"text", "json", "sarif"}))
+        ->default_str("text");
+    cmd->add_option("-o,--output", args->output, "Write the report to this file instead of standard output");
+    cmd->add_option("-j,--jurisdiction", args->jurisdictions,
+                    "Home jurisdiction(s): eu, eea or a country code (overrides the policy; comma-separated)");
+    cmd->add_option("--policy", args->policy, "Policy file (default: residency.yaml found walking up from the scan root)");
+    cmd->add_option("--fail-on", args->fail_on, "Lowest severity that makes the exit code 1")
+        ->check(CLI::IsMember({"info", "low", "medium", "high", "critical"}))
+        ->default_str("low");
+    cmd->add_option("--select", args->select, "Only these rules: IDs or prefixes such as RES1 (comma-separated)");
+    cmd->add_option("--ignore", args->ignore, "Skip these rules: IDs or prefixes (comma-separated)");
+    cmd->add_option("--var", args->vars, "Set a root module variable: name=value (repeatable)");
+    cmd->add_option("--var-file", args->var_files, "Read root module variables from a .tfvars file (repeatable)");
+    cmd->add_flag("--strict", args->strict, "Diagnostics (RES0xx) count towards the exit code too");
+    cmd->callback([args, &exit_code]() { exit_code = run(*args); });
+}
+
+}  // namespace residency::cli

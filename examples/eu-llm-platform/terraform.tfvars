@@ -1,0 +1,2 @@
+environment      = "prod"
+analytics_region = "us-east-1"

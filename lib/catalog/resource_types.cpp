@@ -1,0 +1,382 @@
+// Asset classes of Terraform resource types, from a table of exact types and `_`-ended prefixes.
+#include "catalog/resource_types.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cstddef>
+
+namespace residency::catalog {
+namespace {
+
+struct Entry {
+    std::string_view key;  // an exact type, or a prefix when it ends in '_'
+    AssetClass cls;
+};
+
+constexpr AssetClass D = AssetClass::DataStore;
+constexpr AssetClass C = AssetClass::Compute;
+constexpr AssetClass A = AssetClass::AiService;
+constexpr AssetClass S = AssetClass::StateBackend;
+constexpr AssetClass N = AssetClass::Network;
+constexpr AssetClass G = AssetClass::Global;
+constexpr AssetClass O = AssetClass::Other;
+
+// Sub-resources that configure a data store (bucket policies, replication or lifecycle settings,
+// IAM bindings) hold no data themselves and fall through to Other, which is why data stores are
+// listed as exact types rather than prefixes.
+constexpr Entry raw_table[] = {
+    // Terraform state backends, as the Terraform frontend names them ("backend_s3").
+    {"backend_", S},
+
+    // ---- AWS data stores
+    {"aws_ami", D}, {"aws_ami_copy", D}, {"aws_ami_from_instance", D},
+    {"aws_athena_database", D},
+    {"aws_backup_logically_air_gapped_vault", D}, {"aws_backup_vault", D},
+    {"aws_cloudwatch_log_group", D},
+    {"aws_codeartifact_repository", D}, {"aws_codecommit_repository", D},
+    {"aws_dax_cluster", D},
+    {"aws_db_cluster_snapshot", D}, {"aws_db_instance", D},
+    {"aws_db_instance_automated_backups_replication", D}, {"aws_db_snapshot", D}, {"aws_db_snapshot_copy", D},
+    {"aws_docdb_cluster", D}, {"aws_docdb_cluster_instance", D}, {"aws_docdb_cluster_snapshot", D},
+    {"aws_docdb_global_cluster", D}, {"aws_docdbelastic_cluster", D},
+    {"aws_dsql_cluster", D},
+    {"aws_dynamodb_global_table", D}, {"aws_dynamodb_table", D}, {"aws_dynamodb_table_item", D},
+    {"aws_dynamodb_table_replica", D},
+    {"aws_ebs_snapshot", D}, {"aws_ebs_snapshot_copy", D}, {"aws_ebs_snapshot_import", D}, {"aws_ebs_volume", D},
+    {"aws_ecr_repository", D}, {"aws_ecrpublic_repository", D},
+    {"aws_efs_file_system", D},
+    {"aws_elasticache_cluster", D}, {"aws_elasticache_global_replication_group", D},
+    {"aws_elasticache_replication_group", D}, {"aws_elasticache_serverless_cache", D},
+    {"aws_elasticsearch_domain", D},
+    {"aws_fsx_backup", D}, {"aws_fsx_file_cache", D}, {"aws_fsx_lustre_file_system", D},
+    {"aws_fsx_ontap_file_system", D}, {"aws_fsx_ontap_volume", D}, {"aws_fsx_openzfs_file_system", D},
+    {"aws_fsx_openzfs_snapshot", D}, {"aws_fsx_openzfs_volume", D}, {"aws_fsx_windows_file_system", D},
+    {"aws_glacier_vault", D},
+    {"aws_glue_catalog_database", D}, {"aws_glue_catalog_table", D},
+    {"aws_keyspaces_keyspace", D}, {"aws_keyspaces_table", D},
+    {"aws_kinesis_firehose_delivery_stream", D}, {"aws_kinesis_stream", D}, {"aws_kinesis_video_stream", D},
+    {"aws_lightsail_bucket", D}, {"aws_lightsail_database", D}, {"aws_lightsail_disk", D},
+    {"aws_memorydb_cluster", D}, {"aws_memorydb_multi_region_cluster", D}, {"aws_memorydb_snapshot", D},
+    {"aws_mq_broker", D},
+    {"aws_msk_cluster", D}, {"aws_msk_serverless_cluster", D},
+    {"aws_neptune_cluster", D}, {"aws_neptune_cluster_instance", D}, {"aws_neptune_cluster_snapshot", D},
+    {"aws_neptune_global_cluster", D},
+    {"aws_opensearch_domain", D}, {"aws_opensearchserverless_collection", D},
+    {"aws_qldb_ledger", D},
+    {"aws_rds_cluster", D}, {"aws_rds_cluster_instance", D}, {"aws_rds_global_cluster", D},
+    {"aws_redshift_cluster", D}, {"aws_redshift_cluster_snapshot", D}, {"aws_redshiftserverless_namespace", D},
+    {"aws_s3_bucket", D}, {"aws_s3_bucket_object", D}, {"aws_s3_directory_bucket", D}, {"aws_s3_object", D},
+    {"aws_s3_object_copy", D}, {"aws_s3control_bucket", D},
+    {"aws_s3tables_table", D}, {"aws_s3tables_table_bucket", D},
+    {"aws_secretsmanager_secret", D}, {"aws_secretsmanager_secret_version", D},
+    {"aws_sns_topic", D},
+    {"aws_sqs_queue", D},
+    {"aws_ssm_parameter", D},
+    {"aws_timestreaminfluxdb_db_instance", D}, {"aws_timestreamwrite_database", D},
+    {"aws_timestreamwrite_table", D},
+
+    // ---- AWS compute
+    {"aws_apprunner_service", C},
+    {"aws_athena_workgroup", C},
+    {"aws_autoscaling_group", C},
+    {"aws_batch_compute_environment", C}, {"aws_batch_job_definition", C}, {"aws_batch_job_queue", C},
+    {"aws_codebuild_project", C},
+    {"aws_dms_replication_instance", C},
+    {"aws_ec2_fleet", C}, {"aws_ec2_host", C},
+    {"aws_ecs_cluster", C}, {"aws_ecs_service", C}, {"aws_ecs_task_definition", C},
+    {"aws_eks_cluster", C}, {"aws_eks_fargate_profile", C}, {"aws_eks_node_group", C},
+    {"aws_elastic_beanstalk_environment", C},
+    {"aws_emr_cluster", C}, {"aws_emr_instance_fleet", C}, {"aws_emr_instance_group", C},
+    {"aws_emrcontainers_virtual_cluster", C}, {"aws_emrserverless_application", C},
+    {"aws_glue_job", C},
+    {"aws_instance", C},
+    {"aws_lambda_function", C},
+    {"aws_launch_configuration", C}, {"aws_launch_template", C},
+    {"aws_lightsail_instance", C},
+    {"aws_mwaa_environment", C},
+    {"aws_redshiftserverless_workgroup", C},
+    {"aws_spot_fleet_request", C}, {"aws_spot_instance_request", C},
+
+    // ---- AWS AI services
+    {"aws_bedrock_", A}, {"aws_bedrockagent_", A}, {"aws_comprehend_", A}, {"aws_kendra_", A},
+    {"aws_lexv2models_", A}, {"aws_qbusiness_", A}, {"aws_rekognition_", A}, {"aws_sagemaker_", A},
+    {"aws_transcribe_", A},
+
+    // ---- AWS network
+    {"aws_alb", N}, {"aws_alb_", N},
+    {"aws_api_gateway_", N}, {"aws_apigatewayv2_", N},
+    {"aws_customer_gateway", N},
+    {"aws_db_subnet_group", N},
+    {"aws_default_network_acl", N}, {"aws_default_route_table", N}, {"aws_default_security_group", N},
+    {"aws_default_subnet", N}, {"aws_default_vpc", N},
+    {"aws_docdb_subnet_group", N},
+    {"aws_dx_", N},
+    {"aws_ec2_client_vpn_", N}, {"aws_ec2_transit_gateway", N}, {"aws_ec2_transit_gateway_", N},
+    {"aws_egress_only_internet_gateway", N},
+    {"aws_eip", N}, {"aws_eip_association", N},
+    {"aws_elasticache_subnet_group", N},
+    {"aws_elb", N}, {"aws_elb_attachment", N},
+    {"aws_internet_gateway", N}, {"aws_internet_gateway_attachment", N},
+    {"aws_lb", N}, {"aws_lb_", N},
+    {"aws_main_route_table_association", N},
+    {"aws_memorydb_subnet_group", N},
+    {"aws_nat_gateway", N},
+    {"aws_neptune_subnet_group", N},
+    {"aws_network_acl", N}, {"aws_network_acl_association", N}, {"aws_network_acl_rule", N},
+    {"aws_network_interface", N}, {"aws_network_interface_attachment", N},
+    {"aws_network_interface_sg_attachment", N},
+    {"aws_networkfirewall_", N},
+    {"aws_redshift_subnet_group", N},
+    {"aws_route53_resolver_", N},  // Route 53 Resolver lives in VPCs: regional, unlike the rest of aws_route53_
+    {"aws_route", N}, {"aws_route_table", N}, {"aws_route_table_association", N},
+    {"aws_security_group", N}, {"aws_security_group_rule", N},
+    {"aws_subnet", N},
+    {"aws_vpc", N}, {"aws_vpc_", N},
+    {"aws_vpn_connection", N}, {"aws_vpn_connection_route", N}, {"aws_vpn_gateway", N},
+    {"aws_vpn_gateway_attachment", N},
+    {"aws_wafregional_", N}, {"aws_wafv2_", N},
+
+    // ---- AWS global (no `region` at all: replication-resources.md section 0 and the
+    // provider's enhanced-region-support guide)
+    {"aws_account_", G}, {"aws_bcmdataexports_", G}, {"aws_billing_", G}, {"aws_budgets_", G},
+    {"aws_backup_global_settings", G}, {"aws_caller_identity", G}, {"aws_ce_", G},
+    {"aws_chimesdkvoice_global_settings", G}, {"aws_cloudfront_", G}, {"aws_cloudfrontkeyvaluestore_", G},
+    {"aws_cloudtrail_organization_delegated_admin_account", G}, {"aws_costoptimizationhub_", G},
+    {"aws_cur_", G}, {"aws_dx_gateway", G}, {"aws_ec2_image_block_public_access", G},
+    {"aws_fms_admin_account", G}, {"aws_globalaccelerator_", G}, {"aws_iam_", G},
+    {"aws_networkmanager_", G}, {"aws_notifications_", G}, {"aws_notificationscontacts_", G},
+    {"aws_organizations_", G}, {"aws_pricing_", G}, {"aws_quicksight_account_settings", G},
+    {"aws_ram_sharing_with_organization", G}, {"aws_rolesanywhere_", G}, {"aws_route53_", G},
+    {"aws_route53domains_", G}, {"aws_route53recoverycontrolconfig_", G}, {"aws_route53recoveryreadiness_", G},
+    {"aws_s3_account_public_access_block", G}, {"aws_servicecatalog_organizations_access", G},
+    {"aws_shield_", G}, {"aws_vpc_ipam_organization_admin_account", G}, {"aws_waf_", G},
+    {"aws_arcregionswitch_", G}, {"aws_invoicing_", G}, {"aws_savingsplans_", G},
+    // Data sources the same guide names as effectively global.
+    {"aws_canonical_user_id", G}, {"aws_cloudwatch_log_data_protection_policy_document", G},
+    {"aws_default_tags", G}, {"aws_ecr_lifecycle_policy_document", G}, {"aws_partition", G}, {"aws_regions", G},
+
+    // ---- Google data stores
+    {"google_alloydb_backup", D}, {"google_alloydb_cluster", D}, {"google_alloydb_instance", D},
+    {"google_artifact_registry_repository", D},
+    {"google_backup_dr_backup_vault", D},
+    {"google_bigquery_dataset", D}, {"google_bigquery_table", D},
+    {"google_bigtable_instance", D}, {"google_bigtable_table", D},
+    {"google_compute_disk", D}, {"google_compute_image", D}, {"google_compute_machine_image", D},
+    {"google_compute_region_disk", D}, {"google_compute_snapshot", D},
+    {"google_container_registry", D},
+    {"google_filestore_backup", D}, {"google_filestore_instance", D}, {"google_filestore_snapshot", D},
+    {"google_firestore_database", D}, {"google_firestore_document", D},
+    {"google_healthcare_dataset", D}, {"google_healthcare_dicom_store", D}, {"google_healthcare_fhir_store", D},
+    {"google_healthcare_hl7_v2_store", D},
+    {"google_logging_folder_bucket_config", D}, {"google_logging_organization_bucket_config", D},
+    {"google_logging_project_bucket_config", D},
+    {"google_memcache_instance", D}, {"google_memorystore_instance", D},
+    {"google_netapp_storage_pool", D}, {"google_netapp_volume", D},
+    {"google_parallelstore_instance", D},
+    {"google_pubsub_lite_subscription", D}, {"google_pubsub_lite_topic", D}, {"google_pubsub_subscription", D},
+    {"google_pubsub_topic", D},
+    {"google_redis_cluster", D}, {"google_redis_instance", D},
+    {"google_secret_manager_regional_secret", D}, {"google_secret_manager_regional_secret_version", D},
+    {"google_secret_manager_secret", D}, {"google_secret_manager_secret_version", D},
+    {"google_sourcerepo_repository", D},
+    {"google_spanner_database", D}, {"google_spanner_instance", D},
+    {"google_sql_database", D}, {"google_sql_database_instance", D},
+    {"google_storage_bucket", D}, {"google_storage_bucket_object", D},
+
+    // ---- Google compute
+    {"google_app_engine_application", C}, {"google_app_engine_flexible_app_version", C},
+    {"google_app_engine_standard_app_version", C},
+    {"google_bigquery_data_transfer_config", C},
+    {"google_cloud_run_service", C}, {"google_cloud_run_v2_job", C}, {"google_cloud_run_v2_service", C},
+    {"google_cloudfunctions2_function", C}, {"google_cloudfunctions_function", C},
+    {"google_composer_environment", C},
+    {"google_compute_instance", C}, {"google_compute_instance_from_machine_image", C},
+    {"google_compute_instance_from_template", C}, {"google_compute_instance_group", C},
+    {"google_compute_instance_group_manager", C}, {"google_compute_instance_template", C},
+    {"google_compute_region_instance_group_manager", C}, {"google_compute_region_instance_template", C},
+    {"google_container_cluster", C}, {"google_container_node_pool", C},
+    {"google_data_fusion_instance", C},
+    {"google_dataflow_flex_template_job", C}, {"google_dataflow_job", C},
+    {"google_dataproc_batch", C}, {"google_dataproc_cluster", C}, {"google_dataproc_job", C},
+    {"google_dataproc_workflow_template", C},
+    {"google_tpu_node", C}, {"google_tpu_v2_vm", C},
+
+    // ---- Google AI services
+    {"google_colab_", A}, {"google_dialogflow_", A}, {"google_discovery_engine_", A},
+    {"google_document_ai_", A}, {"google_ml_engine_model", A}, {"google_notebooks_", A},
+    {"google_vertex_ai_", A}, {"google_workbench_", A},
+
+    // ---- Google network
+    {"google_compute_address", N}, {"google_compute_backend_bucket", N}, {"google_compute_backend_service", N},
+    {"google_compute_firewall", N}, {"google_compute_firewall_policy", N}, {"google_compute_firewall_policy_rule", N},
+    {"google_compute_forwarding_rule", N}, {"google_compute_global_address", N},
+    {"google_compute_global_forwarding_rule", N}, {"google_compute_ha_vpn_gateway", N},
+    {"google_compute_health_check", N}, {"google_compute_interconnect_attachment", N},
+    {"google_compute_network", N}, {"google_compute_network_endpoint_group", N},
+    {"google_compute_network_peering", N}, {"google_compute_region_backend_service", N},
+    {"google_compute_region_health_check", N}, {"google_compute_region_network_endpoint_group", N},
+    {"google_compute_region_target_http_proxy", N}, {"google_compute_region_target_https_proxy", N},
+    {"google_compute_region_url_map", N}, {"google_compute_route", N}, {"google_compute_router", N},
+    {"google_compute_router_interface", N}, {"google_compute_router_nat", N}, {"google_compute_router_peer", N},
+    {"google_compute_security_policy", N}, {"google_compute_shared_vpc_host_project", N},
+    {"google_compute_shared_vpc_service_project", N}, {"google_compute_subnetwork", N},
+    {"google_compute_target_", N}, {"google_compute_url_map", N}, {"google_compute_vpn_gateway", N},
+    {"google_compute_vpn_tunnel", N},
+    {"google_network_connectivity_", N}, {"google_network_security_", N},
+    {"google_service_networking_connection", N},
+    {"google_vpc_access_connector", N},
+
+    // ---- Google global (organisation-level objects with no data location)
+    {"google_access_context_manager_", G}, {"google_billing_", G}, {"google_cloud_identity_", G},
+    {"google_dns_", G}, {"google_folder", G}, {"google_folder_", G}, {"google_iam_", G},
+    {"google_org_policy_", G}, {"google_organization_", G}, {"google_project", G}, {"google_project_", G},
+    {"google_resource_manager_lien", G}, {"google_service_account", G}, {"google_service_account_", G},
+    {"google_tags_", G},
+
+    // ---- Azure data stores
+    {"azurerm_app_configuration", D},
+    {"azurerm_application_insights", D},
+    {"azurerm_container_registry", D},
+    {"azurerm_cosmosdb_account", D}, {"azurerm_cosmosdb_cassandra_cluster", D},
+    {"azurerm_cosmosdb_cassandra_keyspace", D}, {"azurerm_cosmosdb_cassandra_table", D},
+    {"azurerm_cosmosdb_gremlin_database", D}, {"azurerm_cosmosdb_gremlin_graph", D},
+    {"azurerm_cosmosdb_mongo_collection", D}, {"azurerm_cosmosdb_mongo_database", D},
+    {"azurerm_cosmosdb_postgresql_cluster", D}, {"azurerm_cosmosdb_sql_container", D},
+    {"azurerm_cosmosdb_sql_database", D}, {"azurerm_cosmosdb_table", D},
+    {"azurerm_data_lake_store", D}, {"azurerm_data_lake_store_file", D},
+    {"azurerm_data_protection_backup_vault", D},
+    {"azurerm_elastic_san", D}, {"azurerm_elastic_san_volume", D},
+    {"azurerm_eventhub", D}, {"azurerm_eventhub_namespace", D},
+    {"azurerm_image", D},
+    {"azurerm_key_vault", D}, {"azurerm_key_vault_secret", D},
+    {"azurerm_kusto_cluster", D}, {"azurerm_kusto_database", D},
+    {"azurerm_log_analytics_workspace", D},
+    {"azurerm_managed_disk", D},
+    {"azurerm_managed_redis", D},
+    {"azurerm_mariadb_database", D}, {"azurerm_mariadb_server", D},
+    {"azurerm_mssql_database", D}, {"azurerm_mssql_elasticpool", D}, {"azurerm_mssql_managed_database", D},
+    {"azurerm_mssql_managed_instance", D}, {"azurerm_mssql_server", D},
+    {"azurerm_mysql_database", D}, {"azurerm_mysql_flexible_database", D}, {"azurerm_mysql_flexible_server", D},
+    {"azurerm_mysql_server", D},
+    {"azurerm_netapp_snapshot", D}, {"azurerm_netapp_volume", D},
+    {"azurerm_postgresql_database", D}, {"azurerm_postgresql_flexible_server", D},
+    {"azurerm_postgresql_flexible_server_database", D}, {"azurerm_postgresql_server", D},
+    {"azurerm_recovery_services_vault", D},
+    {"azurerm_redis_cache", D}, {"azurerm_redis_enterprise_cluster", D}, {"azurerm_redis_enterprise_database", D},
+    {"azurerm_servicebus_namespace", D}, {"azurerm_servicebus_queue", D}, {"azurerm_servicebus_subscription", D},
+    {"azurerm_servicebus_topic", D},
+    {"azurerm_shared_image_version", D},
+    {"azurerm_snapshot", D},
+    {"azurerm_sql_database", D}, {"azurerm_sql_managed_instance", D}, {"azurerm_sql_server", D},
+    {"azurerm_storage_account", D}, {"azurerm_storage_blob", D}, {"azurerm_storage_container", D},
+    {"azurerm_storage_data_lake_gen2_filesystem", D}, {"azurerm_storage_data_lake_gen2_path", D},
+    {"azurerm_storage_queue", D}, {"azurerm_storage_share", D}, {"azurerm_storage_share_file", D},
+    {"azurerm_storage_table", D}, {"azurerm_storage_table_entity", D},
+    {"azurerm_synapse_sql_pool", D}, {"azurerm_synapse_workspace", D},
+
+    // ---- Azure compute
+    {"azurerm_app_service", C}, {"azurerm_app_service_plan", C},
+    {"azurerm_batch_account", C}, {"azurerm_batch_pool", C},
+    {"azurerm_container_app", C}, {"azurerm_container_app_environment", C}, {"azurerm_container_app_job", C},
+    {"azurerm_container_group", C},
+    {"azurerm_data_factory", C},
+    {"azurerm_data_lake_analytics_account", C},
+    {"azurerm_databricks_workspace", C},
+    {"azurerm_dedicated_host", C},
+    {"azurerm_function_app", C}, {"azurerm_function_app_flex_consumption", C},
+    {"azurerm_hdinsight_", C},
+    {"azurerm_kubernetes_cluster", C}, {"azurerm_kubernetes_cluster_node_pool", C},
+    {"azurerm_linux_function_app", C}, {"azurerm_linux_virtual_machine", C},
+    {"azurerm_linux_virtual_machine_scale_set", C}, {"azurerm_linux_web_app", C},
+    {"azurerm_orchestrated_virtual_machine_scale_set", C},
+    {"azurerm_service_plan", C},
+    {"azurerm_spring_cloud_service", C},
+    {"azurerm_stream_analytics_job", C},
+    {"azurerm_synapse_spark_pool", C},
+    {"azurerm_virtual_desktop_host_pool", C},
+    {"azurerm_virtual_machine", C}, {"azurerm_virtual_machine_scale_set", C},
+    {"azurerm_windows_function_app", C}, {"azurerm_windows_virtual_machine", C},
+    {"azurerm_windows_virtual_machine_scale_set", C}, {"azurerm_windows_web_app", C},
+
+    // ---- Azure AI services
+    {"azurerm_ai_", A}, {"azurerm_bot_", A}, {"azurerm_cognitive_", A}, {"azurerm_machine_learning_", A},
+    {"azurerm_search_service", A},
+
+    // ---- Azure network
+    {"azurerm_api_management", N}, {"azurerm_application_gateway", N}, {"azurerm_bastion_host", N},
+    {"azurerm_express_route_", N}, {"azurerm_firewall", N}, {"azurerm_firewall_", N}, {"azurerm_lb", N},
+    {"azurerm_lb_", N}, {"azurerm_local_network_gateway", N}, {"azurerm_nat_gateway", N},
+    {"azurerm_nat_gateway_", N}, {"azurerm_network_", N}, {"azurerm_private_endpoint", N},
+    {"azurerm_private_link_service", N}, {"azurerm_public_ip", N}, {"azurerm_public_ip_prefix", N},
+    {"azurerm_route", N}, {"azurerm_route_table", N}, {"azurerm_subnet", N}, {"azurerm_subnet_", N},
+    {"azurerm_virtual_hub", N}, {"azurerm_virtual_hub_", N}, {"azurerm_virtual_network", N},
+    {"azurerm_virtual_network_", N}, {"azurerm_virtual_wan", N}, {"azurerm_vpn_", N},
+    {"azurerm_web_application_firewall_policy", N},
+
+    // ---- Azure global (tenant, subscription and edge objects: DNS and Front Door/CDN are global)
+    {"azuread_", G}, {"azurerm_cdn_", G}, {"azurerm_consumption_budget_", G}, {"azurerm_dns_", G},
+    {"azurerm_frontdoor", G}, {"azurerm_frontdoor_", G}, {"azurerm_lighthouse_", G},
+    {"azurerm_management_group", G}, {"azurerm_management_group_", G}, {"azurerm_pim_", G},
+    {"azurerm_policy_", G}, {"azurerm_private_dns_", G}, {"azurerm_resource_group_policy_assignment", G},
+    {"azurerm_resource_policy_assignment", G}, {"azurerm_role_", G}, {"azurerm_subscription", G},
+    {"azurerm_subscription_", G}, {"azurerm_traffic_manager_", G},
+
+    // ---- Explicitly Other where a broader prefix above would otherwise claim the type
+    {"azurerm_network_watcher_flow_log", O},
+    {"google_project_usage_export_bucket", O},
+};
+
+// Kept grouped by class above for review; sorted here for binary search. The longest match wins.
+constexpr auto sorted_table = [] {
+    std::array<Entry, std::size(raw_table)> t{};
+    std::copy(std::begin(raw_table), std::end(raw_table), t.begin());
+    std::sort(t.begin(), t.end(), [](const Entry& a, const Entry& b) { return a.key < b.key; });
+    return t;
+}();
+
+static_assert(std::adjacent_find(sorted_table.begin(), sorted_table.end(), [](const Entry& a, const Entry& b) {
+                  return a.key == b.key;
+              }) == sorted_table.end(),
+              "a resource type is listed twice");
+
+const Entry* find_entry(std::string_view key) {
+    auto it = std::lower_bound(sorted_table.begin(), sorted_table.end(), key,
+                               [](const Entry& e, std::string_view k) { return e.key < k; });
+    return it != sorted_table.end() && it->key == key ? &*it : nullptr;
+}
+
+}  // namespace
+
+AssetClass classify(std::string_view resource_type) {
+    // Longest first: the whole type as an exact entry, then each `_`-ended prefix of it.
+    for (std::size_t len = resource_type.size(); len > 0; --len) {
+        if (len != resource_type.size() && resource_type[len - 1] != '_') continue;
+        if (const Entry* e = find_entry(resource_type.substr(0, len))) {
+            if (len == resource_type.size() && e->key.back() == '_') continue;  // "aws_iam_" itself is no type
+            return e->cls;
+        }
+    }
+    return AssetClass::Other;
+}
+
+std::string_view class_name(AssetClass c) {
+    switch (c) {
+        case AssetClass::DataStore: return "data-store";
+        case AssetClass::Compute: return "compute";
+        case AssetClass::AiService: return "ai-service";
+        case AssetClass::StateBackend: return "state-backend";
+        case AssetClass::Network: return "network";
+        case AssetClass::Global: return "global";
+        case AssetClass::Other: return "other";
+    }
+    return "other";
+}
+
+std::string_view cloud_of_type(std::string_view resource_type) {
+    if (resource_type.starts_with("aws_")) return "aws";
+    if (resource_type.starts_with("google_")) return "google";
+    if (resource_type.starts_with("azurerm_")) return "azure";
+    return {};
+}
+
+}  // namespace residency::catalog

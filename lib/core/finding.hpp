@@ -1,0 +1,35 @@
+// Findings (rule results) and diagnostics (family 0: the scan could not read or resolve something).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/source.hpp"
+
+namespace residency {
+
+enum class Severity { Info, Low, Medium, High, Critical };
+std::string_view severity_name(Severity s);  // "info" ... "critical"
+std::optional<Severity> parse_severity(std::string_view s);
+
+struct RelatedLocation {
+    Range range;
+    std::string message;  // "region set here: var.region default", "destination bucket"
+};
+
+// Diagnostics use the same shape with a RES0xx rule ID; the report keeps them apart.
+struct Finding {
+    std::string rule_id;
+    Severity severity = Severity::Medium;
+    std::string message;
+    Range range;
+    std::vector<RelatedLocation> related;
+    std::string asset;        // address of the asset it is about ("" for file-level diagnostics)
+    std::string fingerprint;  // stable: hash of rule + asset address + file, independent of lines
+};
+
+bool is_diagnostic(std::string_view rule_id);  // RES0xx
+
+}  // namespace residency

@@ -1,0 +1,41 @@
+// Graph storage and address index.
+#include "core/graph.hpp"
+
+namespace residency {
+
+std::string_view edge_kind_name(EdgeKind k) {
+    switch (k) {
+        case EdgeKind::Provider: return "provider";
+        case EdgeKind::Module: return "module";
+        case EdgeKind::Reference: return "reference";
+        case EdgeKind::ReplicatesTo: return "replicates-to";
+    }
+    return "reference";
+}
+
+AssetId Graph::add(Asset asset) {
+    auto id = static_cast<AssetId>(assets.size());
+    by_address_.emplace(asset.root + '\n' + asset.address, id);
+    assets.push_back(std::move(asset));
+    return id;
+}
+
+std::optional<AssetId> Graph::id_of(std::string_view root, std::string_view address) const {
+    std::string key;
+    key.reserve(root.size() + 1 + address.size());
+    key.append(root).append(1, '\n').append(address);
+    auto it = by_address_.find(key);
+    if (it == by_address_.end()) return std::nullopt;
+    return it->second;
+}
+
+const Asset* Graph::find(std::string_view root, std::string_view address) const {
+    auto id = id_of(root, address);
+    return id ? &assets[*id] : nullptr;
+}
+
+void Graph::link(AssetId from, AssetId to, EdgeKind kind, Range range) {
+    edges.push_back(Edge{from, to, kind, range});
+}
+
+}  // namespace residency

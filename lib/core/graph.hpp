@@ -1,0 +1,62 @@
+// The resource graph: assets (resources, data sources, state backends, ...) with their attributes
+// and effective location, and typed edges between them. Frontends build it; everything after reads it.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "core/source.hpp"
+#include "core/value.hpp"
+
+namespace residency {
+
+using AssetId = std::uint32_t;
+
+enum class EdgeKind { Provider, Module, Reference, ReplicatesTo };
+std::string_view edge_kind_name(EdgeKind k);  // "provider", "module", "reference", "replicates-to"
+
+struct Edge {
+    AssetId from = 0;
+    AssetId to = 0;
+    EdgeKind kind = EdgeKind::Reference;
+    Range range;  // where the link is written
+};
+
+struct Asset {
+    std::string root;     // the root module (or manifest set) it belongs to: addresses are unique within one
+    std::string address;  // Terraform-style: "module.ml.aws_s3_bucket.weights", "terraform.backend.s3"
+    std::string type;     // "aws_s3_bucket", "backend_s3"
+    std::string mode;     // "resource" | "data" | "backend"
+    std::string cloud;    // "aws" | "google" | "azure" | ""
+    Range range;          // the whole definition
+    Range header_range;   // where findings about the asset point (block header)
+    Value attributes;     // object: arguments, and nested blocks as lists of objects
+    std::string provider_config;  // "aws", "aws.us" ("" when none applies)
+
+    // The effective location as written, already followed through references, variables and the
+    // provider configuration: a String with provenance, Unknown with the reason, or Null when
+    // nothing anywhere sets one (the cloud's default then applies).
+    Value region;
+    // Set when the region came from the resource's own argument rather than its provider.
+    bool region_from_resource = false;
+};
+
+struct Graph {
+    std::vector<Asset> assets;
+    std::vector<Edge> edges;
+
+    AssetId add(Asset asset);
+    // Looks an address up within one root (addresses repeat across the root modules of a scan).
+    const Asset* find(std::string_view root, std::string_view address) const;
+    std::optional<AssetId> id_of(std::string_view root, std::string_view address) const;
+    void link(AssetId from, AssetId to, EdgeKind kind, Range range);
+
+private:
+    std::unordered_map<std::string, AssetId> by_address_;
+};
+
+}  // namespace residency

@@ -1,0 +1,53 @@
+// Line index construction and lookups for SourceFile; SourceSet storage.
+#include "core/source.hpp"
+
+#include <algorithm>
+
+namespace residency {
+
+void SourceFile::build_index() const {
+    if (!line_starts_.empty()) return;
+    line_starts_.push_back(0);
+    for (std::uint32_t i = 0; i < text.size(); ++i)
+        if (text[i] == '\n') line_starts_.push_back(i + 1);
+}
+
+LineCol SourceFile::line_col(std::uint32_t offset) const {
+    build_index();
+    offset = std::min<std::uint32_t>(offset, static_cast<std::uint32_t>(text.size()));
+    auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+    auto line = static_cast<std::uint32_t>(it - line_starts_.begin());
+    return {line, offset - line_starts_[line - 1] + 1};
+}
+
+std::uint32_t SourceFile::line_count() const {
+    build_index();
+    return static_cast<std::uint32_t>(line_starts_.size());
+}
+
+std::string_view SourceFile::line_text(std::uint32_t line) const {
+    build_index();
+    if (line == 0 || line > line_starts_.size()) return {};
+    std::uint32_t begin = line_starts_[line - 1];
+    std::uint32_t end = line < line_starts_.size() ? line_starts_[line] - 1
+                                                    : static_cast<std::uint32_t>(text.size());
+    if (end > begin && text[end - 1] == '\r') --end;
+    return std::string_view(text).substr(begin, end - begin);
+}
+
+FileId SourceSet::add(std::string path, std::string abs_path, std::string text) {
+    auto file = std::make_unique<SourceFile>();
+    file->path = std::move(path);
+    file->abs_path = std::move(abs_path);
+    file->text = std::move(text);
+    files_.push_back(std::move(file));
+    return static_cast<FileId>(files_.size() - 1);
+}
+
+FileId SourceSet::find(std::string_view path) const {
+    for (std::size_t i = 0; i < files_.size(); ++i)
+        if (files_[i]->path == path) return static_cast<FileId>(i);
+    return kNoFile;
+}
+
+}  // namespace residency

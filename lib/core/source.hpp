@@ -1,0 +1,59 @@
+// Source files, byte ranges and the lazily built line index that turns offsets into line:column.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace residency {
+
+using FileId = std::uint32_t;
+inline constexpr FileId kNoFile = 0xffffffffu;
+
+// Byte offsets into one file; line and column are computed only when a finding is written.
+struct Range {
+    FileId file = kNoFile;
+    std::uint32_t begin = 0;
+    std::uint32_t end = 0;
+
+    bool valid() const { return file != kNoFile; }
+    friend bool operator==(const Range&, const Range&) = default;
+};
+
+// 1-based line and column; column counts bytes, as SARIF's default columnKind "utf16CodeUnits"
+// is not what editors show for ASCII-heavy IaC either way (we emit ASCII ranges in practice).
+struct LineCol {
+    std::uint32_t line = 1;
+    std::uint32_t column = 1;
+};
+
+struct SourceFile {
+    std::string path;      // as shown to users: relative to the scan root, '/' separated
+    std::string abs_path;  // where it was read from
+    std::string text;
+
+    LineCol line_col(std::uint32_t offset) const;
+    std::string_view line_text(std::uint32_t line) const;  // without the newline
+    std::uint32_t line_count() const;
+
+private:
+    void build_index() const;
+    mutable std::vector<std::uint32_t> line_starts_;
+};
+
+// Owns every file of a scan; FileIds index into it and stay valid for the scan's life.
+class SourceSet {
+public:
+    FileId add(std::string path, std::string abs_path, std::string text);
+    const SourceFile& get(FileId id) const { return *files_[id]; }
+    std::size_t size() const { return files_.size(); }
+    // kNoFile when no file has that display path.
+    FileId find(std::string_view path) const;
+
+private:
+    std::vector<std::unique_ptr<SourceFile>> files_;
+};
+
+}  // namespace residency

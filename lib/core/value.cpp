@@ -1,0 +1,187 @@
+// Value construction, access and display.
+#include "core/value.hpp"
+
+#include <cmath>
+#include <cstdio>
+
+namespace residency {
+
+Provenance prepend(std::string label, Range range, Provenance tail) {
+    return std::make_shared<const ProvenanceStep>(ProvenanceStep{std::move(label), range, std::move(tail)});
+}
+
+std::vector<const ProvenanceStep*> steps(const Provenance& chain) {
+    std::vector<const ProvenanceStep*> out;
+    for (const ProvenanceStep* s = chain.get(); s; s = s->next.get()) out.push_back(s);
+    return out;
+}
+
+Value Value::null(Range r) {
+    Value v;
+    v.range = r;
+    return v;
+}
+Value Value::boolean(bool b, Range r) {
+    Value v;
+    v.kind_ = Kind::Bool;
+    v.bool_ = b;
+    v.range = r;
+    return v;
+}
+Value Value::number(double n, Range r) {
+    Value v;
+    v.kind_ = Kind::Number;
+    v.number_ = n;
+    v.range = r;
+    return v;
+}
+Value Value::string(std::string s, Range r) {
+    Value v;
+    v.kind_ = Kind::String;
+    v.text_ = std::move(s);
+    v.range = r;
+    return v;
+}
+Value Value::list(ValueList items, Range r) {
+    Value v;
+    v.kind_ = Kind::List;
+    v.list_ = std::make_shared<const ValueList>(std::move(items));
+    v.range = r;
+    return v;
+}
+Value Value::object(ValueMap fields, Range r) {
+    Value v;
+    v.kind_ = Kind::Object;
+    v.map_ = std::make_shared<const ValueMap>(std::move(fields));
+    v.range = r;
+    return v;
+}
+Value Value::unknown(std::string reason, Range r) {
+    Value v;
+    v.kind_ = Kind::Unknown;
+    v.text_ = std::move(reason);
+    v.range = r;
+    return v;
+}
+
+const ValueList& Value::items() const {
+    static const ValueList empty;
+    return kind_ == Kind::List && list_ ? *list_ : empty;
+}
+const ValueMap& Value::fields() const {
+    static const ValueMap empty;
+    return kind_ == Kind::Object && map_ ? *map_ : empty;
+}
+const Value* Value::get(std::string_view key) const {
+    if (kind_ != Kind::Object || !map_) return nullptr;
+    auto it = map_->find(key);
+    return it == map_->end() ? nullptr : &it->second;
+}
+
+bool Value::contains_unknown() const {
+    switch (kind_) {
+        case Kind::Unknown: return true;
+        case Kind::List:
+            for (const auto& v : items())
+                if (v.contains_unknown()) return true;
+            return false;
+        case Kind::Object:
+            for (const auto& [k, v] : fields())
+                if (v.contains_unknown()) return true;
+            return false;
+        default: return false;
+    }
+}
+
+Value Value::at(Range r) const {
+    Value v = *this;
+    v.range = r;
+    return v;
+}
+Value Value::with_provenance(Provenance p) const {
+    Value v = *this;
+    v.provenance = std::move(p);
+    return v;
+}
+
+const char* Value::kind_name(Kind k) {
+    switch (k) {
+        case Kind::Null: return "null";
+        case Kind::Bool: return "bool";
+        case Kind::Number: return "number";
+        case Kind::String: return "string";
+        case Kind::List: return "list";
+        case Kind::Object: return "object";
+        case Kind::Unknown: return "unknown";
+    }
+    return "?";
+}
+
+static std::string format_number(double n) {
+    if (std::isfinite(n) && n == std::floor(n) && std::fabs(n) < 1e15) {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%lld", static_cast<long long>(n));
+        return buf;
+    }
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%.17g", n);
+    return buf;
+}
+
+std::string Value::display() const {
+    switch (kind_) {
+        case Kind::Null: return "null";
+        case Kind::Bool: return bool_ ? "true" : "false";
+        case Kind::Number: return format_number(number_);
+        case Kind::String: return "\"" + text_ + "\"";
+        case Kind::Unknown: return "(unknown)";
+        case Kind::List: {
+            std::string out = "[";
+            bool first = true;
+            for (const auto& v : items()) {
+                if (!first) out += ", ";
+                first = false;
+                out += v.display();
+            }
+            return out + "]";
+        }
+        case Kind::Object: {
+            std::string out = "{";
+            bool first = true;
+            for (const auto& [k, v] : fields()) {
+                if (!first) out += ", ";
+                first = false;
+                out += k + " = " + v.display();
+            }
+            return out + "}";
+        }
+    }
+    return "";
+}
+
+bool same_data(const Value& a, const Value& b) {
+    if (a.kind() != b.kind() || a.is_unknown()) return false;
+    switch (a.kind()) {
+        case Value::Kind::Null: return true;
+        case Value::Kind::Bool: return a.as_bool() == b.as_bool();
+        case Value::Kind::Number: return a.as_number() == b.as_number();
+        case Value::Kind::String: return a.as_string() == b.as_string();
+        case Value::Kind::List: {
+            const auto &x = a.items(), &y = b.items();
+            if (x.size() != y.size()) return false;
+            for (std::size_t i = 0; i < x.size(); ++i)
+                if (!same_data(x[i], y[i])) return false;
+            return true;
+        }
+        case Value::Kind::Object: {
+            const auto &x = a.fields(), &y = b.fields();
+            if (x.size() != y.size()) return false;
+            for (auto i = x.begin(), j = y.begin(); i != x.end(); ++i, ++j)
+                if (i->first != j->first || !same_data(i->second, j->second)) return false;
+            return true;
+        }
+        default: return false;
+    }
+}
+
+}  // namespace residency

@@ -1,0 +1,92 @@
+// The value tree: evaluated configuration values with their source range, provenance, and a real
+// "unknown" state that carries the reason it could not be resolved.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/source.hpp"
+
+namespace residency {
+
+// One link in the chain of places that produced a value, outermost first:
+// provider "aws" region  <-  var.region default  <-  terraform.tfvars:3
+struct ProvenanceStep;
+using Provenance = std::shared_ptr<const ProvenanceStep>;
+struct ProvenanceStep {
+    std::string label;  // "var.region", "terraform.tfvars", "provider \"aws\" (alias \"us\")", ...
+    Range range;
+    Provenance next;
+};
+
+// Prepends a step to a chain; chains are shared, so this never copies the tail.
+Provenance prepend(std::string label, Range range, Provenance tail);
+std::vector<const ProvenanceStep*> steps(const Provenance& chain);
+
+class Value;
+using ValueList = std::vector<Value>;
+using ValueMap = std::map<std::string, Value, std::less<>>;  // sorted: Terraform iterates keys in order
+
+class Value {
+public:
+    enum class Kind : std::uint8_t { Null, Bool, Number, String, List, Object, Unknown };
+
+    Value() = default;
+    static Value null(Range r = {});
+    static Value boolean(bool b, Range r = {});
+    static Value number(double n, Range r = {});
+    static Value string(std::string s, Range r = {});
+    static Value list(ValueList items, Range r = {});
+    static Value object(ValueMap fields, Range r = {});
+    static Value unknown(std::string reason, Range r = {});
+
+    Kind kind() const { return kind_; }
+    bool is_null() const { return kind_ == Kind::Null; }
+    bool is_unknown() const { return kind_ == Kind::Unknown; }
+    bool is_string() const { return kind_ == Kind::String; }
+    bool is_number() const { return kind_ == Kind::Number; }
+    bool is_bool() const { return kind_ == Kind::Bool; }
+    bool is_list() const { return kind_ == Kind::List; }
+    bool is_object() const { return kind_ == Kind::Object; }
+    // True when the value or anything inside it is unknown.
+    bool contains_unknown() const;
+
+    bool as_bool() const { return bool_; }
+    double as_number() const { return number_; }
+    const std::string& as_string() const { return text_; }        // String only
+    const std::string& unknown_reason() const { return text_; }  // Unknown only
+    const ValueList& items() const;   // List only; empty otherwise
+    const ValueMap& fields() const;   // Object only; empty otherwise
+    const Value* get(std::string_view key) const;  // Object field, or nullptr
+
+    Range range;
+    Provenance provenance;
+    // Address of the asset whose attribute this value is (`aws_s3_bucket.replica.arn` keeps
+    // "aws_s3_bucket.replica"), so rules can follow a reference even when the value is computed.
+    std::string ref_asset;
+
+    // Same value, new range; keeps provenance and reference.
+    Value at(Range r) const;
+    Value with_provenance(Provenance p) const;
+
+    static const char* kind_name(Kind k);
+    // Terraform-like rendering for messages: "eu-west-1", 3, true, ["a", "b"], (unknown).
+    std::string display() const;
+
+private:
+    Kind kind_ = Kind::Null;
+    bool bool_ = false;
+    double number_ = 0;
+    std::string text_;
+    std::shared_ptr<const ValueList> list_;
+    std::shared_ptr<const ValueMap> map_;
+};
+
+// Structural equality of the data (ranges and provenance ignored); unknowns are never equal.
+bool same_data(const Value& a, const Value& b);
+
+}  // namespace residency

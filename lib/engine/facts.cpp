@@ -1,0 +1,113 @@
+// Location facts: from an asset's effective region value to a catalog place, once per asset.
+#include "engine/facts.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace residency {
+
+bool holds_or_processes_data(catalog::AssetClass c) {
+    using catalog::AssetClass;
+    return c == AssetClass::DataStore || c == AssetClass::Compute || c == AssetClass::AiService ||
+           c == AssetClass::StateBackend;
+}
+
+LocationFact locate(const Asset& asset) {
+    LocationFact f;
+    if (asset.mode == "data" || asset.cloud.empty()) return f;
+    if (asset.mode == "resource" && catalog::classify(asset.type) == catalog::AssetClass::Global) return f;
+    const Value& r = asset.region;
+    f.range = r.range;
+    f.provenance = r.provenance;
+    if (r.is_null()) {
+        // azurerm resources without `location` are children that live with their parent.
+        f.state = asset.cloud == "azure" ? LocationFact::State::NotApplicable : LocationFact::State::Unset;
+        return f;
+    }
+    if (r.is_unknown()) {
+        f.state = LocationFact::State::Unknown;
+        f.reason = r.unknown_reason();
+        return f;
+    }
+    f.written = r.is_string() ? r.as_string() : r.display();
+    if (r.is_string()) {
+        if (auto place = catalog::resolve(asset.cloud, r.as_string())) {
+            f.state = LocationFact::State::Known;
+            f.place = std::move(*place);
+            return f;
+        }
+    }
+    f.state = LocationFact::State::NotInCatalog;
+    return f;
+}
+
+bool Facts::inside(const catalog::Place& place) const {
+    for (const auto& j : jurisdictions)
+        if (place.inside(j)) return true;
+    if (allow_regions.empty() || place.members.empty()) return false;
+    for (const auto* m : place.members) {
+        bool ok = std::find(allow_regions.begin(), allow_regions.end(), m->code) != allow_regions.end();
+        if (!ok) {
+            // A member may still be inside by jurisdiction while another is only allowed by name.
+            bool in = false;
+            for (const auto& j : jurisdictions) {
+                auto js = catalog::jurisdictions_of_country(m->country);
+                if (std::find(js.begin(), js.end(), j) != js.end()) in = true;
+            }
+            if (!in) return false;
+        }
+    }
+    return true;
+}
+
+std::string Facts::jurisdiction_label() const {
+    std::string out;
+    for (std::size_t i = 0; i < jurisdictions.size(); ++i) {
+        if (i) out += i + 1 == jurisdictions.size() ? " or " : ", ";
+        out += jurisdictions[i];
+    }
+    return out;
+}
+
+const Asset* Facts::s3_bucket_named(std::string_view root, std::string_view name) const {
+    std::string key;
+    key.append(root).append(1, '\n').append(name);
+    auto it = s3_buckets.find(key);
+    return it == s3_buckets.end() ? nullptr : &graph->assets[it->second];
+}
+
+const AssetFact& Facts::fact(const Asset& a) const {
+    return assets[static_cast<std::size_t>(&a - graph->assets.data())];
+}
+
+std::string describe_place(const catalog::Place& place) {
+    std::string countries;
+    for (std::size_t i = 0; i < place.countries.size(); ++i) countries += (i ? ", " : "") + place.countries[i];
+    switch (place.kind) {
+        case catalog::PlaceKind::MultiRegion:
+            return countries.empty() ? fmt::format("{} multi-region", place.code)
+                                     : fmt::format("{} multi-region ({})", place.code, countries);
+        default: return countries.empty() ? place.code : fmt::format("{} ({})", place.code, countries);
+    }
+}
+
+std::vector<RelatedLocation> provenance_locations(const Provenance& p) {
+    std::vector<RelatedLocation> out;
+    for (const auto* step : steps(p))
+        if (step->range.valid()) out.push_back({step->range, step->label});
+    return out;
+}
+
+void RuleOutput::report(const Asset* asset, Range range, std::string message, std::vector<RelatedLocation> related) {
+    Finding f;
+    f.rule_id = std::string(rule->id);
+    f.severity = severity;
+    f.message = std::move(message);
+    f.range = range;
+    f.related = std::move(related);
+    if (asset) f.asset = asset->address;
+    out->push_back(std::move(f));
+}
+
+}  // namespace residency

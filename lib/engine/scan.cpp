@@ -1,0 +1,297 @@
+// The scan pipeline: discovery, frontends, facts, rules, report.
+#include "engine/scan.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "catalog/catalog.hpp"
+#include "engine/facts.hpp"
+#include "policy/glob.hpp"
+#include "report/sha256.hpp"
+
+namespace residency {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string lower(std::string s) {
+    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+// Paths are shown relative to the working directory when they are below it.
+std::string display_path(const fs::path& p) {
+    std::error_code ec;
+    fs::path abs = fs::absolute(p, ec).lexically_normal();
+    fs::path rel = abs.lexically_relative(fs::current_path(ec));
+    if (!rel.empty() && !rel.native().starts_with("..")) {
+        std::string s = rel.generic_string();
+        return s == "." ? "" : s;
+    }
+    return abs.generic_string();
+}
+
+std::string file_uri(const fs::path& dir) {
+    std::string s = dir.generic_string();
+    std::string out = "file://";
+    for (unsigned char c : s) {
+        if (std::isalnum(c) || c == '/' || c == '-' || c == '_' || c == '.' || c == '~') out += static_cast<char>(c);
+        else out += fmt::format("%{:02X}", c);
+    }
+    if (!out.ends_with('/')) out += '/';
+    return out;
+}
+
+bool skipped_dir(const fs::path& p) {
+    auto name = p.filename().string();
+    return name == ".git" || name == ".terraform" || name == "node_modules";
+}
+
+// Directories holding .tf files below `root`, sorted; excluded paths and symlinked directories
+// are not entered (a symlink could lead outside the scan root).
+std::vector<fs::path> terraform_dirs(const fs::path& root, const std::vector<std::string>& exclude) {
+    std::set<fs::path> dirs;
+    std::error_code ec;
+    fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec), end;
+    for (; it != end; it.increment(ec)) {
+        if (ec) break;
+        const auto& entry = *it;
+        std::string rel = entry.path().lexically_relative(root).generic_string();
+        bool excluded = std::any_of(exclude.begin(), exclude.end(), [&](const std::string& g) { return glob_match(g, rel); });
+        if (entry.is_directory(ec) && !entry.is_symlink(ec)) {
+            if (skipped_dir(entry.path()) || excluded) it.disable_recursion_pending();
+            continue;
+        }
+        if (excluded || entry.is_symlink(ec) || !entry.is_regular_file(ec)) continue;
+        if (entry.path().extension() == ".tf") dirs.insert(entry.path().parent_path());
+    }
+    return {dirs.begin(), dirs.end()};
+}
+
+std::optional<std::string> read_all(const fs::path& p) {
+    std::ifstream f(p, std::ios::binary);
+    if (!f) return std::nullopt;
+    std::ostringstream s;
+    s << f.rdbuf();
+    return s.str();
+}
+
+void infer_jurisdiction(Facts& facts, JurisdictionInfo& info) {
+    std::map<std::string, std::size_t> counts;
+    std::size_t located = 0;
+    for (const auto& f : facts.assets) {
+        if (!holds_or_processes_data(f.asset_class) || f.location.state != LocationFact::State::Known) continue;
+        ++located;
+        for (const auto& j : f.location.place.within) ++counts[j];
+    }
+    if (counts.empty()) {
+        info.origin = "none";
+        info.explanation = located == 0 ? "no located assets to infer it from; set --jurisdiction or a policy"
+                                        : "located assets share no jurisdiction; set --jurisdiction or a policy";
+        return;
+    }
+    // The most common; on a tie the legal area (eu, then eea) wins over a single country, as
+    // residency requirements are usually written for the area.
+    auto rank = [](const std::string& j) { return j == "eu" ? 0 : j == "eea" ? 1 : 2; };
+    std::string best;
+    std::size_t best_count = 0;
+    for (const auto& [j, n] : counts)
+        if (n > best_count || (n == best_count && rank(j) < rank(best))) best = j, best_count = n;
+    facts.jurisdictions = {best};
+    info.codes = {best};
+    info.origin = "inferred";
+    info.explanation = fmt::format("inferred from {} of {} located assets", best_count, located);
+}
+
+std::string fingerprint(const Finding& f, const SourceSet& sources) {
+    std::string path = f.range.valid() ? sources.get(f.range.file).path : "";
+    std::string key = f.rule_id + '\0' + f.asset + '\0' + path;
+    if (f.asset.empty()) key += '\0' + f.message;  // file-level diagnostics: one per distinct problem
+    return sha256_hex(key).substr(0, 32);
+}
+
+}  // namespace
+
+bool rule_matches(std::string_view id, const std::vector<std::string>& prefixes) {
+    if (prefixes.empty()) return true;
+    for (const auto& p : prefixes) {
+        if (p.size() > id.size()) continue;
+        bool ok = true;
+        for (std::size_t i = 0; i < p.size() && ok; ++i)
+            ok = std::toupper(static_cast<unsigned char>(p[i])) == id[i];
+        if (ok) return true;
+    }
+    return false;
+}
+
+std::unique_ptr<ScanOutcome> run_scan(const ScanOptions& options) {
+    auto out = std::make_unique<ScanOutcome>();
+    Report& report = out->report;
+    report.tool_version = options.tool_version;
+    report.sources = &out->sources;
+    std::error_code ec;
+    out->root_uri = file_uri(fs::current_path(ec));
+
+    for (const auto& sel : {options.select, options.ignore})
+        for (const auto& p : sel) {
+            bool any = false;
+            for (const auto& r : all_rules()) any = any || rule_matches(r.meta->id, {p});
+            if (!any) {
+                out->error = fmt::format("no rule matches \"{}\" (see `residency rules`)", p);
+                return out;
+            }
+        }
+
+    // Paths: a file scans its directory for context and reports only on itself.
+    std::vector<std::string> paths = options.paths.empty() ? std::vector<std::string>{"."} : options.paths;
+    std::vector<fs::path> roots;
+    std::set<std::string> only_files;
+    for (const auto& p : paths) {
+        fs::path path(p);
+        if (!fs::exists(path, ec)) {
+            out->error = fmt::format("{}: no such file or directory", p);
+            return out;
+        }
+        path = fs::absolute(path, ec).lexically_normal();
+        if (fs::is_directory(path, ec)) {
+            roots.push_back(path);
+        } else {
+            only_files.insert(display_path(path));
+            roots.push_back(path.parent_path());
+        }
+    }
+    std::sort(roots.begin(), roots.end());
+    roots.erase(std::unique(roots.begin(), roots.end()), roots.end());
+
+    // Policy.
+    Policy policy;
+    std::optional<fs::path> policy_file;
+    if (!options.policy_path.empty()) {
+        policy_file = fs::path(options.policy_path);
+        if (!fs::is_regular_file(*policy_file, ec)) {
+            out->error = fmt::format("{}: no such policy file", options.policy_path);
+            return out;
+        }
+    } else {
+        policy_file = find_policy(roots.front());
+    }
+    if (policy_file) {
+        auto text = read_all(*policy_file);
+        std::string shown = display_path(*policy_file);
+        auto parsed = parse_policy(shown, text ? *text : "",
+                                   [](std::string_view id) { return find_rule(id) != nullptr; });
+        if (auto* err = std::get_if<PolicyError>(&parsed)) {
+            out->error = err->to_string();
+            return out;
+        }
+        policy = std::get<Policy>(std::move(parsed));
+        report.policy_path = shown;
+    }
+    for (const auto& j : options.jurisdictions)
+        if (!catalog::is_jurisdiction(j)) {
+            out->error = fmt::format("unknown jurisdiction \"{}\" (see `residency regions` for the list)", j);
+            return out;
+        }
+
+    // Frontends.
+    Facts facts;
+    for (const auto& root : roots) {
+        auto dirs = terraform_dirs(root, policy.exclude);
+        auto result = terraform::load(dirs, root, options.terraform, display_path, out->sources, out->graph);
+        if (!result.fatal.empty()) {
+            out->error = result.fatal.front();
+            return out;
+        }
+        for (auto& p : result.problems) facts.parse_problems.push_back({p.range, std::move(p.message)});
+    }
+
+    // Facts.
+    facts.graph = &out->graph;
+    facts.sources = &out->sources;
+    facts.assets.reserve(out->graph.assets.size());
+    for (std::size_t i = 0; i < out->graph.assets.size(); ++i) {
+        const Asset& a = out->graph.assets[i];
+        AssetFact f;
+        f.asset = &a;
+        f.asset_class = a.mode == "backend" ? catalog::AssetClass::StateBackend : catalog::classify(a.type);
+        f.location = locate(a);
+        facts.assets.push_back(std::move(f));
+        if (a.type == "aws_s3_bucket" && a.mode == "resource")
+            if (const Value* b = a.attributes.get("bucket"); b && b->is_string())
+                facts.s3_buckets.emplace(a.root + '\n' + b->as_string(), static_cast<AssetId>(i));
+    }
+    for (const auto& r : policy.allow_regions) facts.allow_regions.push_back(lower(r));
+
+    JurisdictionInfo& info = report.jurisdiction;
+    if (!options.jurisdictions.empty()) {
+        for (const auto& j : options.jurisdictions) facts.jurisdictions.push_back(lower(j));
+        info.origin = "flag";
+        info.explanation = "from --jurisdiction";
+    } else if (!policy.jurisdictions.empty()) {
+        facts.jurisdictions = policy.jurisdictions;
+        info.origin = "policy";
+        info.explanation = "from " + report.policy_path;
+    } else {
+        infer_jurisdiction(facts, info);
+    }
+    std::sort(facts.jurisdictions.begin(), facts.jurisdictions.end());
+    facts.jurisdictions.erase(std::unique(facts.jurisdictions.begin(), facts.jurisdictions.end()), facts.jurisdictions.end());
+    info.codes = facts.jurisdictions;
+
+    // Rules.
+    std::vector<Finding> all;
+    for (const auto& rule : all_rules()) {
+        std::string_view id = rule.meta->id;
+        if (!rule_matches(id, options.select) || (!options.ignore.empty() && rule_matches(id, options.ignore))) continue;
+        Severity severity = rule.meta->severity;
+        bool enabled = true;
+        for (const auto& s : policy.rules)
+            if (s.rule_id == id) {
+                enabled = s.enabled;
+                if (s.severity) severity = *s.severity;
+            }
+        if (!enabled) continue;
+        report.rules.push_back(rule.meta);
+        RuleOutput ro{rule.meta, severity, &all};
+        rule.check(facts, ro);
+    }
+
+    // Findings: fingerprinted, limited to the given files, sorted, de-duplicated.
+    const SourceSet& sources = out->sources;
+    auto key = [&](const Finding& f) {
+        std::string path = f.range.valid() ? sources.get(f.range.file).path : "";
+        return std::make_tuple(path, f.range.begin, f.rule_id, f.asset, f.message);
+    };
+    std::sort(all.begin(), all.end(), [&](const Finding& a, const Finding& b) { return key(a) < key(b); });
+    all.erase(std::unique(all.begin(), all.end(), [&](const Finding& a, const Finding& b) { return key(a) == key(b); }),
+              all.end());
+    for (auto& f : all) {
+        if (!only_files.empty() && (!f.range.valid() || !only_files.count(sources.get(f.range.file).path))) continue;
+        f.fingerprint = fingerprint(f, sources);
+        (is_diagnostic(f.rule_id) ? report.diagnostics : report.findings).push_back(std::move(f));
+    }
+
+    for (FileId id = 0; id < sources.size(); ++id) {
+        const SourceFile& s = sources.get(id);
+        if (s.abs_path.empty()) continue;  // --var values parsed as HCL
+        report.files.push_back({id, sha256_hex(s.text)});
+    }
+    std::sort(report.files.begin(), report.files.end(),
+              [&](const ScannedFile& a, const ScannedFile& b) { return sources.get(a.id).path < sources.get(b.id).path; });
+    report.asset_count = 0;
+    for (const auto& f : facts.assets) {
+        if (f.asset->mode == "data") continue;
+        ++report.asset_count;
+        if (f.location.state == LocationFact::State::Known) ++report.located_asset_count;
+    }
+    return out;
+}
+
+}  // namespace residency

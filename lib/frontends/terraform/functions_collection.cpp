@@ -1,0 +1,411 @@
+// Terraform's collection functions (lists, maps and sets; sets are sorted, deduplicated lists here).
+#include <algorithm>
+#include <cmath>
+
+#include "frontends/terraform/functions_internal.hpp"
+
+namespace residency::hcl::detail {
+namespace {
+
+const ValueList& items(const Call& c, std::size_t i) { return c.args[i].items(); }
+Value list(ValueList v, const Call& c) { return Value::list(std::move(v), c.range); }
+
+Value fn_length(Call& c) {
+    const Value& v = c.args[0];
+    if (v.is_list()) return Value::number(static_cast<double>(v.items().size()), c.range);
+    if (v.is_object()) return Value::number(static_cast<double>(v.fields().size()), c.range);
+    if (v.is_string()) return Value::number(static_cast<double>(char_starts(v.as_string()).size()), c.range);
+    if (v.is_null()) return c.invalid("value", "argument must not be null");
+    return c.invalid("value", std::string("argument must be a string, a collection type, or a structural type, got ") +
+                                  Value::kind_name(v.kind()));
+}
+
+// alltrue/anytrue: a known deciding element settles the answer even next to unknown elements.
+Value all_or_any(Call& c, bool want_all) {
+    if (c.args[0].is_unknown()) return propagate_unknown(c.args[0], c.range);
+    const Value* unknown = nullptr;
+    const auto& list = items(c, 0);
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        if (list[i].is_unknown()) {
+            if (!unknown) unknown = &list[i];
+            continue;
+        }
+        bool b = false;
+        if (!list[i].is_null()) {
+            auto known = as_bool(list[i]);
+            if (!known) return c.invalid("list", "element " + std::to_string(i) + ": bool required");
+            b = *known;
+        }
+        if (want_all && !b) return Value::boolean(false, c.range);
+        if (!want_all && b) return Value::boolean(true, c.range);
+    }
+    if (unknown) return propagate_unknown(*unknown, c.range);
+    return Value::boolean(want_all, c.range);
+}
+Value fn_alltrue(Call& c) { return all_or_any(c, true); }
+Value fn_anytrue(Call& c) { return all_or_any(c, false); }
+
+Value fn_chunklist(Call& c) {
+    auto size = as_integer(c.args[1]);
+    if (!size || *size < 0) return c.invalid("size", "the size argument must be positive");
+    const auto& in = items(c, 0);
+    if (*size == 0) return list({c.args[0]}, c);
+    ValueList out;
+    for (std::size_t i = 0; i < in.size(); i += static_cast<std::size_t>(*size)) {
+        std::size_t end = std::min(in.size(), i + static_cast<std::size_t>(*size));
+        out.push_back(Value::list(ValueList(in.begin() + static_cast<long>(i), in.begin() + static_cast<long>(end)), c.range));
+    }
+    return list(std::move(out), c);
+}
+
+// Returns the first non-null, non-empty argument, as long as every argument before it is known.
+Value fn_coalesce(Call& c) {
+    for (const auto& a : c.args) {
+        if (a.is_unknown()) return propagate_unknown(a, c.range);
+        if (a.is_null() || (a.is_string() && a.as_string().empty())) continue;
+        return a;
+    }
+    return c.fail("Call to function \"coalesce\" failed: no non-null, non-empty-string arguments");
+}
+
+Value fn_coalescelist(Call& c) {
+    for (std::size_t i = 0; i < c.args.size(); ++i) {
+        const Value& a = c.args[i];
+        if (a.is_unknown()) return propagate_unknown(a, c.range);
+        if (a.is_null()) continue;
+        if (!a.is_list()) return c.invalid("vals", "argument " + std::to_string(i + 1) + " must be a list");
+        if (!a.items().empty()) return a;
+    }
+    return c.fail("Call to function \"coalescelist\" failed: no non-null arguments");
+}
+
+Value fn_compact(Call& c) {
+    ValueList out;
+    for (const auto& v : items(c, 0)) {
+        if (v.is_null() || (v.is_string() && v.as_string().empty())) continue;
+        auto text = as_text(v);
+        if (!text) return c.invalid("list", "list of string required");
+        out.push_back(v.is_string() ? v : Value::string(*text, v.range));
+    }
+    return list(std::move(out), c);
+}
+
+Value fn_concat(Call& c) {
+    ValueList out;
+    for (std::size_t i = 0; i < c.args.size(); ++i) {
+        for (const auto& v : items(c, i)) out.push_back(child_of(c.args[i], v));
+    }
+    return list(std::move(out), c);
+}
+
+Value fn_contains(Call& c) {
+    if (c.args[0].is_unknown()) return propagate_unknown(c.args[0], c.range);
+    if (const Value* u = find_unknown(c.args[1])) return propagate_unknown(*u, c.range);
+    if (!c.args[0].is_list()) return c.invalid("list", std::string("list required, got ") + Value::kind_name(c.args[0].kind()));
+    const Value* unknown = nullptr;
+    for (const auto& v : items(c, 0)) {
+        if (same_data(v, c.args[1])) return Value::boolean(true, c.range);
+        if (!unknown) unknown = find_unknown(v);
+    }
+    if (unknown) return propagate_unknown(*unknown, c.range);
+    return Value::boolean(false, c.range);
+}
+
+Value fn_distinct(Call& c) {
+    ValueList out;
+    for (const auto& v : items(c, 0))
+        if (std::none_of(out.begin(), out.end(), [&](const Value& o) { return same_data(o, v); })) out.push_back(v);
+    return list(std::move(out), c);
+}
+
+Value fn_element(Call& c) {
+    const auto& in = items(c, 0);
+    auto index = as_integer(c.args[1]);
+    if (!index) return c.invalid("index", "value must be a whole number");
+    if (in.empty()) return c.fail("Call to function \"element\" failed: cannot use element function with an empty list");
+    if (*index < 0) return c.fail("Call to function \"element\" failed: cannot use element function with a negative index");
+    return child_of(c.args[0], in[static_cast<std::size_t>(*index) % in.size()]);
+}
+
+void flatten_into(const Value& parent, const ValueList& in, ValueList& out, const Value*& unknown) {
+    for (const auto& v : in) {
+        if (v.is_unknown() && !unknown) unknown = &v;
+        if (v.is_list())
+            flatten_into(v, v.items(), out, unknown);
+        else
+            out.push_back(child_of(parent, v));
+    }
+}
+Value fn_flatten(Call& c) {
+    ValueList out;
+    const Value* unknown = nullptr;  // an unknown element might be a list to flatten
+    flatten_into(c.args[0], items(c, 0), out, unknown);
+    if (unknown) return propagate_unknown(*unknown, c.range);
+    return list(std::move(out), c);
+}
+
+Value fn_index(Call& c) {
+    const auto& in = items(c, 0);
+    for (std::size_t i = 0; i < in.size(); ++i)
+        if (same_data(in[i], c.args[1])) return Value::number(static_cast<double>(i), c.range);
+    return c.fail("Call to function \"index\" failed: item not found");
+}
+
+Value fn_keys(Call& c) {
+    ValueList out;
+    for (const auto& [k, v] : c.args[0].fields()) out.push_back(Value::string(k, c.range));
+    return list(std::move(out), c);
+}
+
+Value fn_values(Call& c) {
+    ValueList out;
+    for (const auto& [k, v] : c.args[0].fields()) out.push_back(child_of(c.args[0], v));
+    return list(std::move(out), c);
+}
+
+Value fn_lookup(Call& c) {
+    for (std::size_t i = 0; i < 2; ++i)
+        if (c.args[i].is_unknown()) return propagate_unknown(c.args[i], c.range);
+    if (c.args.size() > 3)
+        return c.fail("function \"lookup\" expects 2 or 3 arguments, got " + std::to_string(c.args.size()));
+    if (c.args[0].is_null()) return c.invalid("inputMap", "argument must not be null");
+    if (!c.args[0].is_object()) return c.invalid("inputMap", std::string("map or object required, got ") +
+                                                             Value::kind_name(c.args[0].kind()));
+    auto key = as_text(c.args[1]);
+    if (!key) return c.invalid("key", "string required");
+    if (const Value* found = c.args[0].get(*key)) return child_of(c.args[0], *found);
+    if (c.args.size() == 3) return c.args[2];
+    return c.fail("Call to function \"lookup\" failed: lookup failed to find key \"" + *key + "\"");
+}
+
+Value fn_matchkeys(Call& c) {
+    const auto &vals = items(c, 0), &keys = items(c, 1), &search = items(c, 2);
+    if (vals.size() != keys.size())
+        return c.fail("Call to function \"matchkeys\" failed: length of keys and values should be equal");
+    ValueList out;
+    for (std::size_t i = 0; i < keys.size(); ++i)
+        if (std::any_of(search.begin(), search.end(), [&](const Value& s) { return same_data(s, keys[i]); }))
+            out.push_back(vals[i]);
+    return list(std::move(out), c);
+}
+
+Value fn_merge(Call& c) {
+    ValueMap out;
+    for (const auto& a : c.args) {
+        if (a.is_null()) continue;
+        if (!a.is_object())
+            return c.fail(std::string("Call to function \"merge\" failed: arguments must be maps or objects, got \"") +
+                          Value::kind_name(a.kind()) + "\"");
+        for (const auto& [k, v] : a.fields()) out.insert_or_assign(k, child_of(a, v));
+    }
+    return Value::object(std::move(out), c.range);
+}
+
+Value fn_one(Call& c) {
+    const auto& in = items(c, 0);
+    if (in.empty()) return Value::null(c.range);
+    if (in.size() == 1) return child_of(c.args[0], in[0]);
+    return c.invalid("list", "must be a list, set, or tuple value with either zero or one elements");
+}
+
+Value fn_range(Call& c) {
+    if (c.args.size() > 3) return c.fail("function \"range\" expects 1 to 3 arguments, got " + std::to_string(c.args.size()));
+    double start = 0, limit = 0, step = 1;
+    if (c.args.size() == 1) {
+        limit = c.args[0].as_number();
+    } else {
+        start = c.args[0].as_number();
+        limit = c.args[1].as_number();
+        step = c.args.size() == 3 ? c.args[2].as_number() : (start <= limit ? 1 : -1);
+    }
+    if (step == 0 && start != limit) return c.invalid("step", "step must not be zero");
+    if ((step > 0 && start > limit) || (step < 0 && start < limit))
+        return c.invalid("step", step > 0 ? "step must be negative when start is greater than limit"
+                                          : "step must be positive when start is less than limit");
+    ValueList out;
+    for (double v = start; step > 0 ? v < limit : v > limit; v += step) {
+        if (out.size() >= 1024)
+            return c.fail("Call to function \"range\" failed: more than 1024 values were generated; either decrease "
+                          "the difference between start and limit or use a smaller step");
+        out.push_back(Value::number(v, c.range));
+    }
+    return list(std::move(out), c);
+}
+
+Value fn_reverse(Call& c) {
+    ValueList out(items(c, 0).rbegin(), items(c, 0).rend());
+    return list(std::move(out), c);
+}
+
+Value as_set_result(Call& c, const ValueList& in, std::string_view param) {
+    auto set = make_set(in);
+    if (!set) return c.invalid(param, "all elements must be of the same type");
+    return list(std::move(*set), c);
+}
+
+bool set_has(const ValueList& set, const Value& v) {
+    return std::any_of(set.begin(), set.end(), [&](const Value& s) { return same_data(s, v); });
+}
+
+Value fn_setunion(Call& c) {
+    ValueList all;
+    for (std::size_t i = 0; i < c.args.size(); ++i) all.insert(all.end(), items(c, i).begin(), items(c, i).end());
+    return as_set_result(c, all, "sets");
+}
+
+Value fn_setintersection(Call& c) {
+    ValueList out;
+    for (const auto& v : items(c, 0)) {
+        bool everywhere = true;
+        for (std::size_t i = 1; i < c.args.size(); ++i) everywhere = everywhere && set_has(items(c, i), v);
+        if (everywhere) out.push_back(v);
+    }
+    return as_set_result(c, out, "sets");
+}
+
+Value fn_setsubtract(Call& c) {
+    ValueList out;
+    for (const auto& v : items(c, 0))
+        if (!set_has(items(c, 1), v)) out.push_back(v);
+    return as_set_result(c, out, "a");
+}
+
+Value fn_setproduct(Call& c) {
+    std::vector<ValueList> sets;
+    for (std::size_t i = 0; i < c.args.size(); ++i) {
+        auto set = make_set(items(c, i));
+        if (!set) return c.invalid("sets", "all elements must be of the same type");
+        sets.push_back(std::move(*set));
+    }
+    ValueList rows{Value::list({}, c.range)};
+    for (const auto& set : sets) {
+        ValueList next;
+        for (const auto& row : rows)
+            for (const auto& v : set) {
+                ValueList r = row.items();
+                r.push_back(v);
+                next.push_back(Value::list(std::move(r), c.range));
+            }
+        rows = std::move(next);
+        if (rows.size() > 100000) return c.fail("Call to function \"setproduct\" failed: result is too large");
+    }
+    return list(std::move(rows), c);
+}
+
+Value fn_slice(Call& c) {
+    const auto& in = items(c, 0);
+    auto start = as_integer(c.args[1]);
+    auto end = as_integer(c.args[2]);
+    if (!start || *start < 0) return c.invalid("start_index", "must be a non-negative whole number");
+    if (!end || *end < 0) return c.invalid("end_index", "must be a non-negative whole number");
+    if (static_cast<std::size_t>(*end) > in.size())
+        return c.invalid("end_index", "end index must not be greater than the length of the list");
+    if (*start > *end) return c.invalid("start_index", "start index must not be greater than end index");
+    ValueList out;
+    for (long long i = *start; i < *end; ++i) out.push_back(child_of(c.args[0], in[static_cast<std::size_t>(i)]));
+    return list(std::move(out), c);
+}
+
+Value fn_sort(Call& c) {
+    std::vector<std::string> texts;
+    const auto& in = items(c, 0);
+    for (std::size_t i = 0; i < in.size(); ++i) {
+        if (in[i].is_null())
+            return c.fail("Call to function \"sort\" failed: given list element " + std::to_string(i) +
+                          " is null; a null string cannot be sorted");
+        auto text = as_text(in[i]);
+        if (!text) return c.invalid("list", "list of string required");
+        texts.push_back(*text);
+    }
+    std::sort(texts.begin(), texts.end());
+    ValueList out;
+    for (auto& t : texts) out.push_back(Value::string(std::move(t), c.range));
+    return list(std::move(out), c);
+}
+
+Value fn_sum(Call& c) {
+    const auto& in = items(c, 0);
+    if (in.empty()) return c.invalid("list", "cannot sum an empty list");
+    double total = 0;
+    for (const auto& v : in) {
+        auto n = as_number(v);
+        if (!n) return c.invalid("list", "argument must be list, set, or tuple of number values");
+        total += *n;
+    }
+    return Value::number(total, c.range);
+}
+
+Value fn_transpose(Call& c) {
+    std::map<std::string, ValueList, std::less<>> out;
+    for (const auto& [k, v] : c.args[0].fields()) {
+        if (!v.is_list()) return c.invalid("values", "map of list of string required");
+        for (const auto& item : v.items()) {
+            auto text = as_text(item);
+            if (!text) return c.invalid("values", "map of list of string required");
+            out[*text].push_back(Value::string(k, c.range));
+        }
+    }
+    ValueMap result;
+    for (auto& [k, v] : out) result.emplace(k, Value::list(std::move(v), c.range));
+    return Value::object(std::move(result), c.range);
+}
+
+Value fn_zipmap(Call& c) {
+    const auto &keys = items(c, 0), &vals = items(c, 1);
+    for (const auto& k : keys)
+        if (k.is_unknown()) return propagate_unknown(k, c.range);
+    if (keys.size() != vals.size())
+        return c.fail("Call to function \"zipmap\" failed: number of keys (" + std::to_string(keys.size()) +
+                      ") does not match number of values (" + std::to_string(vals.size()) + ")");
+    ValueMap out;
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+        auto key = as_text(keys[i]);
+        if (!key) return c.invalid("keys", "list of string required");
+        out.insert_or_assign(*key, child_of(c.args[1], vals[i]));
+    }
+    return Value::object(std::move(out), c.range);
+}
+
+}  // namespace
+
+std::vector<FunctionDef> collection_functions() {
+    const Param l{"list", Type::List};
+    const Param m{"inputMap", Type::Object};
+    const Param sets{"sets", Type::List};
+    return {
+        {"alltrue", {l}, std::nullopt, Unknowns::Custom, fn_alltrue},
+        {"anytrue", {l}, std::nullopt, Unknowns::Custom, fn_anytrue},
+        {"chunklist", {l, {"size", Type::Number}}, std::nullopt, Unknowns::Shallow, fn_chunklist},
+        {"coalesce", {}, Param{"vals", Type::Any}, Unknowns::Custom, fn_coalesce},
+        {"coalescelist", {}, Param{"vals", Type::Any}, Unknowns::Custom, fn_coalescelist},
+        {"compact", {l}, std::nullopt, Unknowns::Deep, fn_compact},
+        {"concat", {}, Param{"seqs", Type::List}, Unknowns::Shallow, fn_concat},
+        {"contains", {{"list"}, {"value"}}, std::nullopt, Unknowns::Custom, fn_contains},
+        {"distinct", {l}, std::nullopt, Unknowns::Deep, fn_distinct},
+        {"element", {l, {"index", Type::Number}}, std::nullopt, Unknowns::Shallow, fn_element},
+        {"flatten", {l}, std::nullopt, Unknowns::Shallow, fn_flatten},
+        {"index", {l, {"value"}}, std::nullopt, Unknowns::Deep, fn_index},
+        {"keys", {m}, std::nullopt, Unknowns::Shallow, fn_keys},
+        {"length", {{"value"}}, std::nullopt, Unknowns::Shallow, fn_length},
+        {"lookup", {{"inputMap"}, {"key"}}, Param{"default"}, Unknowns::Custom, fn_lookup},
+        {"matchkeys", {{"values", Type::List}, {"keys", Type::List}, {"searchset", Type::List}}, std::nullopt,
+         Unknowns::Deep, fn_matchkeys},
+        {"merge", {}, Param{"maps"}, Unknowns::Shallow, fn_merge},
+        {"one", {l}, std::nullopt, Unknowns::Shallow, fn_one},
+        {"range", {{"params", Type::Number}}, Param{"params", Type::Number}, Unknowns::Deep, fn_range},
+        {"reverse", {l}, std::nullopt, Unknowns::Shallow, fn_reverse},
+        {"setintersection", {sets}, sets, Unknowns::Deep, fn_setintersection},
+        {"setproduct", {sets}, sets, Unknowns::Deep, fn_setproduct},
+        {"setsubtract", {{"a", Type::List}, {"b", Type::List}}, std::nullopt, Unknowns::Deep, fn_setsubtract},
+        {"setunion", {sets}, sets, Unknowns::Deep, fn_setunion},
+        {"slice", {l, {"start_index", Type::Number}, {"end_index", Type::Number}}, std::nullopt, Unknowns::Shallow,
+         fn_slice},
+        {"sort", {l}, std::nullopt, Unknowns::Deep, fn_sort},
+        {"sum", {l}, std::nullopt, Unknowns::Deep, fn_sum},
+        {"transpose", {{"values", Type::Object}}, std::nullopt, Unknowns::Deep, fn_transpose},
+        {"values", {{"mapping", Type::Object}}, std::nullopt, Unknowns::Shallow, fn_values},
+        {"zipmap", {{"keys", Type::List}, {"values", Type::List}}, std::nullopt, Unknowns::Shallow, fn_zipmap},
+    };
+}
+
+}  // namespace residency::hcl::detail

@@ -1,0 +1,86 @@
+// Terraform's type conversion functions (tobool tolist tomap tonumber toset tostring) and the
+// sensitivity markers, which pass values through unchanged: this analyser does not model secrecy.
+#include "frontends/terraform/functions_internal.hpp"
+
+namespace residency::hcl::detail {
+namespace {
+
+// A converted value is the same value: it keeps its range, provenance and asset reference.
+Value converted(const Call& c, Value result) {
+    const Value& source = c.args[0];
+    result.range = source.range.valid() ? source.range : c.range;
+    return derived_from(std::move(result), source);
+}
+
+Value fn_passthrough(Call& c) { return c.args[0]; }
+
+Value fn_tostring(Call& c) {
+    const Value& v = c.args[0];
+    if (v.is_null() || v.is_string()) return v;
+    if (auto text = as_text(v)) return converted(c, Value::string(*text));
+    return c.invalid("v", std::string("cannot convert ") + Value::kind_name(v.kind()) + " to string");
+}
+
+Value fn_tonumber(Call& c) {
+    const Value& v = c.args[0];
+    if (v.is_null() || v.is_number()) return v;
+    if (v.is_string()) {
+        if (auto n = parse_number(v.as_string())) return converted(c, Value::number(*n));
+        return c.invalid("v", "cannot convert " + v.display() +
+                                  " to number; given string must be a decimal representation of a number");
+    }
+    return c.invalid("v", std::string("cannot convert ") + Value::kind_name(v.kind()) + " to number");
+}
+
+Value fn_tobool(Call& c) {
+    const Value& v = c.args[0];
+    if (v.is_null() || v.is_bool()) return v;
+    if (v.is_string()) {
+        if (auto b = as_bool(v)) return converted(c, Value::boolean(*b));
+        return c.invalid("v", "cannot convert " + v.display() + " to bool; only the strings \"true\" or \"false\" are allowed");
+    }
+    return c.invalid("v", std::string("cannot convert ") + Value::kind_name(v.kind()) + " to bool");
+}
+
+Value fn_tolist(Call& c) {
+    const Value& v = c.args[0];
+    if (v.is_null() || v.is_list()) return v;
+    return c.invalid("v", std::string("cannot convert ") + Value::kind_name(v.kind()) + " to list of any single type");
+}
+
+Value fn_tomap(Call& c) {
+    const Value& v = c.args[0];
+    if (v.is_null() || v.is_object()) return v;
+    return c.invalid("v", std::string("cannot convert ") + Value::kind_name(v.kind()) + " to map of any single type");
+}
+
+Value fn_toset(Call& c) {
+    const Value& v = c.args[0];
+    if (v.is_unknown()) return propagate_unknown(v, c.range);
+    if (v.is_null()) return v;
+    if (!v.is_list())
+        return c.invalid("v", std::string("cannot convert ") + Value::kind_name(v.kind()) + " to set of any single type");
+    // Deduplicating needs every element: an unknown one might equal any other.
+    if (const Value* u = find_unknown(v)) return propagate_unknown(*u, c.range);
+    auto set = make_set(v.items());
+    if (!set) return c.invalid("v", "cannot convert list to set of any single type");
+    return converted(c, Value::list(std::move(*set)));
+}
+
+}  // namespace
+
+std::vector<FunctionDef> conversion_functions() {
+    const Param v{"v", Type::Any, true};
+    return {
+        {"nonsensitive", {{"value", Type::Any, true}}, std::nullopt, Unknowns::Custom, fn_passthrough},
+        {"sensitive", {{"value", Type::Any, true}}, std::nullopt, Unknowns::Custom, fn_passthrough},
+        {"tobool", {v}, std::nullopt, Unknowns::Shallow, fn_tobool},
+        {"tolist", {v}, std::nullopt, Unknowns::Shallow, fn_tolist},
+        {"tomap", {v}, std::nullopt, Unknowns::Shallow, fn_tomap},
+        {"tonumber", {v}, std::nullopt, Unknowns::Shallow, fn_tonumber},
+        {"toset", {v}, std::nullopt, Unknowns::Custom, fn_toset},
+        {"tostring", {v}, std::nullopt, Unknowns::Shallow, fn_tostring},
+    };
+}
+
+}  // namespace residency::hcl::detail

@@ -1,0 +1,280 @@
+// Terraform's encoding functions: base64, CSV, JSON (Terraform's exact jsonencode output) and URL.
+#include <cstdio>
+
+#include <nlohmann/json.hpp>
+
+#include "frontends/terraform/functions_internal.hpp"
+
+namespace residency::hcl::detail {
+
+namespace {
+
+// Go's encoding/json string escaping with HTML-safe escapes, as Terraform's jsonencode produces.
+void json_string(std::string_view s, std::string& out) {
+    out += '"';
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        unsigned char u = static_cast<unsigned char>(s[i]);
+        switch (u) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            case '\t': out += "\\t"; break;
+            case '\b': out += "\\b"; break;
+            case '\f': out += "\\f"; break;
+            case '<': out += "\\u003c"; break;
+            case '>': out += "\\u003e"; break;
+            case '&': out += "\\u0026"; break;
+            default:
+                if (u < 0x20) {
+                    char buf[8];
+                    std::snprintf(buf, sizeof buf, "\\u%04x", u);
+                    out += buf;
+                } else if (u == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+                           (static_cast<unsigned char>(s[i + 2]) == 0xA8 || static_cast<unsigned char>(s[i + 2]) == 0xA9)) {
+                    out += static_cast<unsigned char>(s[i + 2]) == 0xA8 ? "\\u2028" : "\\u2029";
+                    i += 2;
+                } else {
+                    out += s[i];
+                }
+        }
+    }
+    out += '"';
+}
+
+void json_value(const Value& v, std::string& out) {
+    switch (v.kind()) {
+        case Value::Kind::Null:
+        case Value::Kind::Unknown: out += "null"; break;
+        case Value::Kind::Bool: out += v.as_bool() ? "true" : "false"; break;
+        case Value::Kind::Number: out += format_number(v.as_number()); break;
+        case Value::Kind::String: json_string(v.as_string(), out); break;
+        case Value::Kind::List: {
+            out += '[';
+            bool first = true;
+            for (const auto& item : v.items()) {
+                if (!first) out += ',';
+                first = false;
+                json_value(item, out);
+            }
+            out += ']';
+            break;
+        }
+        case Value::Kind::Object: {
+            out += '{';
+            bool first = true;
+            for (const auto& [k, item] : v.fields()) {
+                if (!first) out += ',';
+                first = false;
+                json_string(k, out);
+                out += ':';
+                json_value(item, out);
+            }
+            out += '}';
+            break;
+        }
+    }
+}
+
+Value from_json(const nlohmann::json& j, Range r) {
+    switch (j.type()) {
+        case nlohmann::json::value_t::boolean: return Value::boolean(j.get<bool>(), r);
+        case nlohmann::json::value_t::number_integer: return Value::number(static_cast<double>(j.get<std::int64_t>()), r);
+        case nlohmann::json::value_t::number_unsigned:
+            return Value::number(static_cast<double>(j.get<std::uint64_t>()), r);
+        case nlohmann::json::value_t::number_float: return Value::number(j.get<double>(), r);
+        case nlohmann::json::value_t::string: return Value::string(j.get<std::string>(), r);
+        case nlohmann::json::value_t::array: {
+            ValueList items;
+            for (const auto& e : j) items.push_back(from_json(e, r));
+            return Value::list(std::move(items), r);
+        }
+        case nlohmann::json::value_t::object: {
+            ValueMap fields;
+            for (const auto& [k, e] : j.items()) fields.insert_or_assign(k, from_json(e, r));
+            return Value::object(std::move(fields), r);
+        }
+        default: return Value::null(r);
+    }
+}
+
+Value fn_jsonencode(Call& c) { return Value::string(json_encode(c.args[0]), c.range); }
+
+Value fn_jsondecode(Call& c) {
+    auto j = nlohmann::json::parse(c.args[0].as_string(), nullptr, /*allow_exceptions=*/false);
+    if (j.is_discarded()) return c.invalid("str", "the given string is not valid JSON");
+    return from_json(j, c.range);
+}
+
+constexpr std::string_view kBase64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+std::string base64(std::string_view in) {
+    std::string out;
+    for (std::size_t i = 0; i < in.size(); i += 3) {
+        std::uint32_t n = static_cast<unsigned char>(in[i]) << 16;
+        if (i + 1 < in.size()) n |= static_cast<unsigned char>(in[i + 1]) << 8;
+        if (i + 2 < in.size()) n |= static_cast<unsigned char>(in[i + 2]);
+        out += kBase64[(n >> 18) & 63];
+        out += kBase64[(n >> 12) & 63];
+        out += i + 1 < in.size() ? kBase64[(n >> 6) & 63] : '=';
+        out += i + 2 < in.size() ? kBase64[n & 63] : '=';
+    }
+    return out;
+}
+
+// Go's StdEncoding: padding required; CR and LF are skipped.
+std::optional<std::string> unbase64(std::string_view in) {
+    std::string clean;
+    for (char ch : in)
+        if (ch != '\r' && ch != '\n') clean += ch;
+    if (clean.size() % 4 != 0) return std::nullopt;
+    std::string out;
+    for (std::size_t i = 0; i < clean.size(); i += 4) {
+        std::uint32_t n = 0;
+        int pad = 0;
+        for (std::size_t k = 0; k < 4; ++k) {
+            char ch = clean[i + k];
+            n <<= 6;
+            if (ch == '=') {
+                if (i + 4 != clean.size() || k < 2) return std::nullopt;
+                ++pad;
+                continue;
+            }
+            if (pad) return std::nullopt;
+            auto pos = kBase64.find(ch);
+            if (pos == std::string_view::npos) return std::nullopt;
+            n |= static_cast<std::uint32_t>(pos);
+        }
+        out += static_cast<char>((n >> 16) & 0xFF);
+        if (pad < 2) out += static_cast<char>((n >> 8) & 0xFF);
+        if (pad < 1) out += static_cast<char>(n & 0xFF);
+    }
+    return out;
+}
+
+Value fn_base64encode(Call& c) { return Value::string(base64(c.args[0].as_string()), c.range); }
+
+Value fn_base64decode(Call& c) {
+    const std::string& in = c.args[0].as_string();
+    auto out = unbase64(in);
+    if (!out) return c.invalid("str", "failed to decode base64 data \"" + in + "\"");
+    if (!valid_utf8(*out)) return c.invalid("str", "the result of decoding the provided string is not valid UTF-8");
+    return Value::string(std::move(*out), c.range);
+}
+
+// RFC 4180 records as Go's encoding/csv reads them (blank lines skipped).
+std::optional<std::vector<std::vector<std::string>>> parse_csv(std::string_view s, std::string& error) {
+    std::vector<std::vector<std::string>> rows;
+    std::size_t i = 0, line = 1;
+    while (i < s.size()) {
+        if (s[i] == '\n' || (s[i] == '\r' && i + 1 < s.size() && s[i + 1] == '\n')) {
+            i += s[i] == '\r' ? 2 : 1;
+            ++line;
+            continue;
+        }
+        std::vector<std::string> row;
+        while (true) {
+            std::string field;
+            if (i < s.size() && s[i] == '"') {
+                ++i;
+                while (true) {
+                    if (i >= s.size()) {
+                        error = "parse error on line " + std::to_string(line) + ": extraneous or missing \" in quoted-field";
+                        return std::nullopt;
+                    }
+                    if (s[i] == '"') {
+                        if (i + 1 < s.size() && s[i + 1] == '"') {
+                            field += '"';
+                            i += 2;
+                            continue;
+                        }
+                        ++i;
+                        break;
+                    }
+                    if (s[i] == '\n') ++line;
+                    field += s[i++];
+                }
+                if (i < s.size() && s[i] != ',' && s[i] != '\n' && s[i] != '\r') {
+                    error = "parse error on line " + std::to_string(line) + ": extraneous or missing \" in quoted-field";
+                    return std::nullopt;
+                }
+            } else {
+                while (i < s.size() && s[i] != ',' && s[i] != '\n' && !(s[i] == '\r' && i + 1 < s.size() && s[i + 1] == '\n')) {
+                    if (s[i] == '"') {
+                        error = "parse error on line " + std::to_string(line) + ": bare \" in non-quoted-field";
+                        return std::nullopt;
+                    }
+                    field += s[i++];
+                }
+            }
+            row.push_back(std::move(field));
+            if (i < s.size() && s[i] == ',') {
+                ++i;
+                continue;
+            }
+            break;
+        }
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
+Value fn_csvdecode(Call& c) {
+    std::string error;
+    auto rows = parse_csv(c.args[0].as_string(), error);
+    if (!rows) return c.invalid("str", error);
+    if (rows->empty()) return c.invalid("str", "missing header line");
+    const auto& header = rows->front();
+    ValueList out;
+    for (std::size_t r = 1; r < rows->size(); ++r) {
+        const auto& row = (*rows)[r];
+        if (row.size() != header.size())
+            return c.invalid("str", "record on line " + std::to_string(r + 1) + ": wrong number of fields");
+        ValueMap fields;
+        for (std::size_t k = 0; k < header.size(); ++k) fields.insert_or_assign(header[k], Value::string(row[k], c.range));
+        out.push_back(Value::object(std::move(fields), c.range));
+    }
+    return Value::list(std::move(out), c.range);
+}
+
+// Go's url.QueryEscape.
+Value fn_urlencode(Call& c) {
+    std::string out;
+    for (char ch : c.args[0].as_string()) {
+        unsigned char u = static_cast<unsigned char>(ch);
+        if (std::isalnum(u) || ch == '-' || ch == '_' || ch == '.' || ch == '~') {
+            out += ch;
+        } else if (ch == ' ') {
+            out += '+';
+        } else {
+            char buf[4];
+            std::snprintf(buf, sizeof buf, "%%%02X", u);
+            out += buf;
+        }
+    }
+    return Value::string(std::move(out), c.range);
+}
+
+}  // namespace
+
+std::string json_encode(const Value& v) {
+    std::string out;
+    json_value(v, out);
+    return out;
+}
+
+std::string base64_encode(std::string_view bytes) { return base64(bytes); }
+
+std::vector<FunctionDef> encoding_functions() {
+    const Param s{"str", Type::String};
+    return {
+        {"base64decode", {s}, std::nullopt, Unknowns::Deep, fn_base64decode},
+        {"base64encode", {s}, std::nullopt, Unknowns::Deep, fn_base64encode},
+        {"csvdecode", {s}, std::nullopt, Unknowns::Deep, fn_csvdecode},
+        {"jsondecode", {s}, std::nullopt, Unknowns::Deep, fn_jsondecode},
+        {"jsonencode", {{"val", Type::Any, true}}, std::nullopt, Unknowns::Deep, fn_jsonencode},
+        {"urlencode", {s}, std::nullopt, Unknowns::Deep, fn_urlencode},
+    };
+}
+
+}  // namespace residency::hcl::detail

@@ -1,0 +1,84 @@
+// Terraform's numeric functions: abs ceil floor log max min parseint pow signum.
+#include <cmath>
+
+#include "frontends/terraform/functions_internal.hpp"
+
+namespace residency::hcl::detail {
+namespace {
+
+double num(const Call& c, std::size_t i) { return c.args[i].as_number(); }
+
+Value fn_abs(Call& c) { return Value::number(std::fabs(num(c, 0)), c.range); }
+Value fn_ceil(Call& c) { return Value::number(std::ceil(num(c, 0)), c.range); }
+Value fn_floor(Call& c) { return Value::number(std::floor(num(c, 0)), c.range); }
+Value fn_log(Call& c) { return Value::number(std::log(num(c, 0)) / std::log(num(c, 1)), c.range); }
+Value fn_pow(Call& c) { return Value::number(std::pow(num(c, 0), num(c, 1)), c.range); }
+Value fn_signum(Call& c) {
+    double n = num(c, 0);
+    return Value::number(n > 0 ? 1 : n < 0 ? -1 : 0, c.range);
+}
+
+Value fn_max(Call& c) {
+    double best = num(c, 0);
+    for (std::size_t i = 1; i < c.args.size(); ++i) best = std::max(best, num(c, i));
+    return Value::number(best, c.range);
+}
+Value fn_min(Call& c) {
+    double best = num(c, 0);
+    for (std::size_t i = 1; i < c.args.size(); ++i) best = std::min(best, num(c, i));
+    return Value::number(best, c.range);
+}
+
+// Go's big.Int digits: case-insensitive up to base 36, then 'A'-'Z' are 36..61.
+int digit_value(char ch, long long base) {
+    if (ch >= '0' && ch <= '9') return ch - '0';
+    if (ch >= 'a' && ch <= 'z') return ch - 'a' + 10;
+    if (ch >= 'A' && ch <= 'Z') return base <= 36 ? ch - 'A' + 10 : ch - 'A' + 36;
+    return 99;
+}
+
+Value fn_parseint(Call& c) {
+    const std::string& text = c.args[0].as_string();
+    auto base = as_integer(c.args[1]);
+    if (!base || *base < 2 || *base > 62)
+        return c.invalid("base", "base must be a whole number between 2 and 62 inclusive");
+    std::string_view s = text;
+    bool negative = false;
+    if (!s.empty() && (s[0] == '-' || s[0] == '+')) {
+        negative = s[0] == '-';
+        s.remove_prefix(1);
+    }
+    double value = 0;
+    bool ok = !s.empty();
+    for (char ch : s) {
+        int d = digit_value(ch, *base);
+        if (d >= *base) {
+            ok = false;
+            break;
+        }
+        value = value * static_cast<double>(*base) + d;
+    }
+    if (!ok)
+        return c.invalid("number",
+                         "cannot parse \"" + text + "\" as a base " + std::to_string(*base) + " integer");
+    return Value::number(negative ? -value : value, c.range);
+}
+
+}  // namespace
+
+std::vector<FunctionDef> numeric_functions() {
+    const Param n{"num", Type::Number};
+    return {
+        {"abs", {n}, std::nullopt, Unknowns::Deep, fn_abs},
+        {"ceil", {n}, std::nullopt, Unknowns::Deep, fn_ceil},
+        {"floor", {n}, std::nullopt, Unknowns::Deep, fn_floor},
+        {"log", {n, {"base", Type::Number}}, std::nullopt, Unknowns::Deep, fn_log},
+        {"max", {{"numbers", Type::Number}}, Param{"numbers", Type::Number}, Unknowns::Deep, fn_max},
+        {"min", {{"numbers", Type::Number}}, Param{"numbers", Type::Number}, Unknowns::Deep, fn_min},
+        {"parseint", {{"number", Type::String}, {"base", Type::Number}}, std::nullopt, Unknowns::Deep, fn_parseint},
+        {"pow", {n, {"power", Type::Number}}, std::nullopt, Unknowns::Deep, fn_pow},
+        {"signum", {n}, std::nullopt, Unknowns::Deep, fn_signum},
+    };
+}
+
+}  // namespace residency::hcl::detail

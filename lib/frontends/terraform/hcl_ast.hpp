@@ -1,0 +1,92 @@
+// The project's own HCL syntax tree: every construct of HCL native syntax with byte ranges.
+// Built from the tree-sitter tree by hcl_parser; nothing after the parser sees tree-sitter.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/source.hpp"
+
+namespace residency::hcl {
+
+enum class ExprKind {
+    Null,
+    Bool,         // boolean
+    Number,       // number
+    String,       // a template without interpolation or directives: text
+    Template,     // children: parts; a part is String, TemplateIf, TemplateFor or any expression
+                  // (an interpolation); `heredoc` tells a heredoc from a quoted template
+    TemplateIf,   // children: condition, then (Template), [else (Template)]
+    TemplateFor,  // text: key variable ("" when absent), text2: value variable;
+                  // children: collection, body (Template)
+    Tuple,        // children: elements
+    Object,       // children: key0, value0, key1, value1, ...; a bare identifier key is a String
+    Variable,     // text: root name (var, local, module, data, count, each, path, aws_s3_bucket...)
+    GetAttr,      // children: object; text: attribute name
+    Index,        // children: collection, key (legacy `.0` becomes a Number key)
+    Splat,        // children: source, each (an expression over SplatItem); full: [*], else .*
+    SplatItem,    // the element a splat's `each` expression applies to
+    FunctionCall, // text: name (provider functions keep their `provider::ns::fn` form);
+                  // children: arguments; expand_final: the last argument ends with `...`
+    Conditional,  // children: condition, true result, false result
+    Binary,       // text: operator (+ - * / % == != < > <= >= && ||); children: left, right
+    Unary,        // text: operator (- !); children: operand
+    ForTuple,     // text: key variable (or ""), text2: value variable;
+                  // children: collection, value, [condition]
+    ForObject,    // text: key variable (or ""), text2: value variable;
+                  // children: collection, key, value, [condition]; expand_final: grouping `...`
+    Parens,       // children: inner (kept so `(a) = 1` object keys are expressions, not names)
+    Invalid,      // a syntax error inside an expression; evaluates to unknown
+};
+
+struct Expr {
+    ExprKind kind = ExprKind::Invalid;
+    Range range;
+    std::string text;
+    std::string text2;
+    double number = 0;
+    bool boolean = false;
+    bool full = false;          // Splat: [*] (true) or legacy .* (false)
+    bool heredoc = false;       // Template: from a heredoc
+    bool expand_final = false;  // FunctionCall `...` / ForObject grouping `...`
+    std::vector<Expr> children;
+};
+
+struct Attribute {
+    std::string name;
+    Range name_range;
+    Range range;  // the whole `name = value`
+    Expr value;
+};
+
+struct Block;
+struct Body {
+    std::vector<Attribute> attributes;  // source order
+    std::vector<Block> blocks;          // source order
+    const Attribute* attribute(std::string_view name) const;
+    // Blocks of a type, in source order.
+    std::vector<const Block*> blocks_of(std::string_view type) const;
+};
+
+struct Block {
+    std::string type;
+    Range type_range;
+    std::vector<std::string> labels;
+    std::vector<Range> label_ranges;
+    Range range;         // the whole block
+    Range header_range;  // type and labels: where findings about the block point
+    Body body;
+};
+
+struct SyntaxError {
+    Range range;
+    std::string message;  // "unexpected '}'", "missing '='", ...
+};
+
+struct ParsedFile {
+    FileId file = kNoFile;
+    Body body;
+    std::vector<SyntaxError> errors;
+};
+
+}  // namespace residency::hcl

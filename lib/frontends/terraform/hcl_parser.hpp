@@ -1,0 +1,14 @@
+// Parses HCL native syntax (.tf, .tfvars, .hcl) into the project's syntax tree with tree-sitter.
+#pragma once
+
+#include <string_view>
+
+#include "frontends/terraform/hcl_ast.hpp"
+
+namespace residency::hcl {
+
+// Never throws on bad input: syntax errors are returned in ParsedFile::errors, and every part of
+// the file tree-sitter could recover is still converted. Reuses one parser per thread.
+ParsedFile parse_hcl(FileId file, std::string_view text);
+
+}  // namespace residency::hcl

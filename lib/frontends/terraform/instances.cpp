@@ -1,0 +1,746 @@
+// Module and resource instantiation, and the Scope that gives names their meaning inside a module.
+#include "frontends/terraform/instances.hpp"
+
+#include <fmt/format.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "catalog/resource_types.hpp"
+
+namespace residency::terraform {
+
+namespace {
+
+constexpr int kMaxDepth = 200;         // lazy evaluation nests; a chain deeper than this is refused
+constexpr int kMaxModuleDepth = 32;    // module calls nested deeper than this are not followed
+constexpr std::size_t kMaxInstances = 4096;  // count / for_each beyond this is treated as unknown
+
+bool is_meta_argument(std::string_view name) {
+    return name == "count" || name == "for_each" || name == "provider" || name == "depends_on";
+}
+bool is_meta_block(std::string_view type) {
+    return type == "lifecycle" || type == "provisioner" || type == "connection";
+}
+
+// "aws" or "aws.us" from the traversal `aws` / `aws.us` written in `provider =` and `providers`.
+std::string traversal_name(const hcl::Expr& e) {
+    if (e.kind == hcl::ExprKind::Variable) return e.text;
+    if (e.kind == hcl::ExprKind::String) return e.text;
+    if (e.kind == hcl::ExprKind::GetAttr && e.children.size() == 1 &&
+        e.children[0].kind == hcl::ExprKind::Variable)
+        return e.children[0].text + "." + e.text;
+    return {};
+}
+
+std::string key_text(const Value& key) {
+    if (key.is_number()) return fmt::format("[{}]", key.display());
+    if (key.is_string()) return fmt::format("[\"{}\"]", key.as_string());
+    return "[*]";
+}
+
+}  // namespace
+
+// Gives names their meaning inside one module instance.
+class InstanceScope : public hcl::Scope {
+public:
+    InstanceScope(Instances& in, ModuleInstance& m) : in_(in), m_(m) {}
+
+    Value count_index;
+    Value each_key;
+    Value each_value;
+    std::vector<std::string>* references = nullptr;
+    std::map<std::string, Value> iterators;  // dynamic block iterators
+
+    Value resolve(std::string_view root, std::span<const hcl::TraversalStep> steps, Range range,
+                  std::size_t& consumed) override;
+    std::optional<std::string> read_file(std::string_view path, std::string& error) override;
+    void unsupported_function(std::string_view name, Range range) override {
+        in_.unsupported_functions.push_back(fmt::format("{}@{}:{}", name, range.file, range.begin));
+    }
+
+private:
+    Value resource_ref(ResourceGroup& group, std::span<const hcl::TraversalStep> rest, Range range,
+                       std::size_t& consumed);
+    Value instance_attribute(ResourceInstance& r, const std::string& name, Range range);
+    Value module_ref(std::span<const hcl::TraversalStep> steps, Range range, std::size_t& consumed);
+
+    Instances& in_;
+    ModuleInstance& m_;
+};
+
+static bool step_is_attr(std::span<const hcl::TraversalStep> steps, std::size_t i) {
+    return i < steps.size() && !steps[i].is_index;
+}
+
+Value InstanceScope::resolve(std::string_view root, std::span<const hcl::TraversalStep> steps,
+                             Range range, std::size_t& consumed) {
+    consumed = 0;
+    if (auto it = iterators.find(std::string(root)); it != iterators.end()) return it->second;
+    if (root == "var" || root == "local") {
+        if (!step_is_attr(steps, 0)) return Value::unknown(fmt::format("{} must be followed by a name", root), range);
+        consumed = 1;
+        return root == "var" ? in_.variable(m_, steps[0].name, range) : in_.local(m_, steps[0].name, range);
+    }
+    if (root == "count") {
+        consumed = steps.empty() ? 0 : 1;
+        if (step_is_attr(steps, 0) && steps[0].name == "index" && !count_index.is_null()) return count_index;
+        return Value::unknown("count.index is only available where count is set", range);
+    }
+    if (root == "each") {
+        consumed = steps.empty() ? 0 : 1;
+        if (step_is_attr(steps, 0) && !each_key.is_null()) {
+            if (steps[0].name == "key") return each_key;
+            if (steps[0].name == "value") return each_value;
+        }
+        return Value::unknown("each.key and each.value are only available where for_each is set", range);
+    }
+    if (root == "path") {
+        if (!step_is_attr(steps, 0)) return Value::unknown("path must be followed by module, root or cwd", range);
+        consumed = 1;
+        const std::string& n = steps[0].name;
+        if (n == "module") return Value::string(m_.config->display, range);
+        if (n == "root" || n == "cwd") {
+            const ModuleInstance* r = &m_;
+            while (r->parent) r = r->parent;
+            return Value::string(r->config->display, range);
+        }
+        return Value::unknown(fmt::format("path.{} is not a Terraform path value", n), range);
+    }
+    if (root == "terraform") {
+        consumed = steps.empty() ? 0 : 1;
+        if (step_is_attr(steps, 0) && steps[0].name == "workspace") return Value::string("default", range);
+        return Value::unknown("unsupported terraform.* value", range);
+    }
+    if (root == "self") return Value::unknown("self is known only during provisioning", range);
+    if (root == "module") return module_ref(steps, range, consumed);
+    if (root == "data") {
+        if (!step_is_attr(steps, 0) || !step_is_attr(steps, 1))
+            return Value::unknown("data must be followed by a type and a name", range);
+        auto key = steps[0].name + "." + steps[1].name;
+        auto it = m_.data.find(key);
+        if (it == m_.data.end())
+            return Value::unknown(fmt::format("reference to undeclared data source data.{}", key), range);
+        std::size_t inner = 0;
+        Value v = resource_ref(it->second, steps.subspan(2), range, inner);
+        consumed = 2 + inner;
+        return v;
+    }
+    if (!step_is_attr(steps, 0))
+        return Value::unknown(fmt::format("unknown name \"{}\"", root), range);
+    auto key = std::string(root) + "." + steps[0].name;
+    auto it = m_.resources.find(key);
+    if (it == m_.resources.end())
+        return Value::unknown(fmt::format("reference to undeclared resource {}", key), range);
+    std::size_t inner = 0;
+    Value v = resource_ref(it->second, steps.subspan(1), range, inner);
+    consumed = 1 + inner;
+    return v;
+}
+
+Value InstanceScope::resource_ref(ResourceGroup& group, std::span<const hcl::TraversalStep> rest,
+                                  Range range, std::size_t& consumed) {
+    in_.expand(group, m_);
+    consumed = 0;
+    ResourceInstance* inst = nullptr;
+    if (group.keyed) {
+        if (rest.empty() || !rest[0].is_index) {
+            // The whole collection (for splats and length()): instances' configured attributes.
+            if (group.instances.size() == 1 && group.instances[0]->address.ends_with("[*]"))
+                return Value::unknown(fmt::format("the instances of {} are not known", group.address), range);
+            ValueList list;
+            ValueMap map;
+            bool by_key = false;
+            for (auto& i : group.instances) {
+                Value attrs = in_.attributes(*i);
+                attrs.ref_asset = i->address;
+                if (references && !group.is_data) references->push_back(i->address);
+                if (i->each_key.is_string()) {
+                    by_key = true;
+                    map.emplace(i->each_key.as_string(), attrs);
+                } else {
+                    list.push_back(attrs);
+                }
+            }
+            return by_key ? Value::object(std::move(map), range) : Value::list(std::move(list), range);
+        }
+        consumed = 1;
+        const Value& k = rest[0].key;
+        if (group.instances.size() == 1 && group.instances[0]->address.ends_with("[*]")) {
+            inst = group.instances[0].get();
+        } else if (k.is_unknown()) {
+            return Value::unknown(k.unknown_reason(), range);
+        } else {
+            for (auto& i : group.instances) {
+                bool match = (k.is_number() && i->count_index.is_number() &&
+                              i->count_index.as_number() == k.as_number()) ||
+                             (k.is_string() && i->each_key.is_string() &&
+                              i->each_key.as_string() == k.as_string());
+                if (match) inst = i.get();
+            }
+            if (!inst)
+                return Value::unknown(fmt::format("{} has no instance {}", group.address, key_text(k)), range);
+        }
+    } else {
+        if (group.instances.empty()) return Value::unknown(fmt::format("{} has no instances", group.address), range);
+        inst = group.instances[0].get();
+    }
+    if (references && !group.is_data) references->push_back(inst->address);
+    if (consumed < rest.size() && !rest[consumed].is_index) {
+        const std::string& name = rest[consumed].name;
+        ++consumed;
+        return instance_attribute(*inst, name, range);
+    }
+    Value attrs = in_.attributes(*inst);
+    attrs.ref_asset = inst->address;
+    return attrs;
+}
+
+Value InstanceScope::instance_attribute(ResourceInstance& r, const std::string& name, Range range) {
+    const Value& attrs = in_.attributes(r);
+    std::string_view cloud = catalog::cloud_of_type(r.type);
+    bool region_like = (cloud == "aws" && name == "region") || (cloud == "azure" && name == "location") ||
+                       (r.type == "aws_region" && (name == "name" || name == "id")) ||
+                       (r.type == "google_client_config" && name == "region");
+    if (const Value* v = attrs.get(name); v && !(region_like && v->is_null())) {
+        Value out = *v;
+        out.ref_asset = r.address;
+        return out;
+    }
+    if (region_like) {
+        Value out = in_.region(r);
+        if (out.is_null())
+            out = Value::unknown(fmt::format("{} has no region: its provider sets none", r.address), range);
+        out.ref_asset = r.address;
+        return out;
+    }
+    if (r.is_data)
+        return Value::unknown(fmt::format("{}.{} is read from the cloud at plan time", r.address, name), range)
+            .with_provenance(nullptr);
+    Value out = Value::unknown(fmt::format("{}.{} is known only after apply", r.address, name), range);
+    out.ref_asset = r.address;
+    return out;
+}
+
+Value InstanceScope::module_ref(std::span<const hcl::TraversalStep> steps, Range range, std::size_t& consumed) {
+    if (!step_is_attr(steps, 0)) return Value::unknown("module must be followed by a name", range);
+    const std::string& call = steps[0].name;
+    auto it = m_.children.find(call);
+    if (it == m_.children.end() || it->second.empty())
+        return Value::unknown(fmt::format("reference to undeclared module module.{}", call), range);
+    consumed = 1;
+    ModuleInstance* child = it->second[0];
+    if (m_.keyed_calls[call]) {
+        if (steps.size() < 2 || !steps[1].is_index)
+            return Value::unknown(fmt::format("module.{} has several instances: index it", call), range);
+        consumed = 2;
+        const Value& k = steps[1].key;
+        child = nullptr;
+        for (auto* c : it->second) {
+            if ((k.is_number() && c->count_index.is_number() && c->count_index.as_number() == k.as_number()) ||
+                (k.is_string() && c->each_key.is_string() && c->each_key.as_string() == k.as_string()) ||
+                c->prefix.ends_with("[*]."))
+                child = c;
+        }
+        if (!child) return Value::unknown(fmt::format("module.{} has no instance {}", call, key_text(k)), range);
+    }
+    if (!step_is_attr(steps, consumed))
+        return Value::unknown(fmt::format("module.{} must be followed by an output name", call), range);
+    const std::string& out = steps[consumed].name;
+    ++consumed;
+    if (!child->unavailable.empty()) return Value::unknown(child->unavailable, range);
+    return in_.output(*child, out, range);
+}
+
+std::optional<std::string> InstanceScope::read_file(std::string_view path, std::string& error) {
+    namespace fs = std::filesystem;
+    fs::path p(path);
+    if (p.is_relative()) p = m_.config->dir / p;
+    std::error_code ec;
+    fs::path canon = fs::weakly_canonical(p, ec);
+    fs::path root = fs::weakly_canonical(in_.root_, ec);
+    auto rel = canon.lexically_relative(root);
+    if (rel.empty() || rel.native().starts_with("..")) {
+        error = fmt::format("{} is outside the scan root", path);
+        return std::nullopt;
+    }
+    std::ifstream f(canon, std::ios::binary);
+    if (!f) {
+        error = fmt::format("{} cannot be read", path);
+        return std::nullopt;
+    }
+    std::ostringstream s;
+    s << f.rdbuf();
+    return s.str();
+}
+
+// ---------------------------------------------------------------------------------------------
+
+Instances::Instances(ConfigLookup lookup, std::filesystem::path root)
+    : lookup_(std::move(lookup)), root_(std::move(root)) {}
+
+ModuleInstance* Instances::new_module() {
+    modules_.push_back(std::make_unique<ModuleInstance>());
+    return modules_.back().get();
+}
+
+static void declare_providers(ModuleInstance& m, std::vector<std::unique_ptr<ProviderConfig>>& store) {
+    for (const hcl::Block* block : m.config->providers) {
+        std::string name = block->labels[0];
+        std::string label = fmt::format("provider \"{}\"", name);
+        if (const auto* alias = block->body.attribute("alias"); alias && alias->value.kind == hcl::ExprKind::String) {
+            name += "." + alias->value.text;
+            label += fmt::format(" (alias \"{}\")", alias->value.text);
+        }
+        if (m.providers.count(name) && m.providers[name]->owner == &m) continue;
+        auto p = std::make_unique<ProviderConfig>();
+        p->name = name;
+        p->label = label;
+        p->block = block;
+        p->owner = &m;
+        m.providers[name] = p.get();
+        store.push_back(std::move(p));
+    }
+}
+
+static void declare_resources(ModuleInstance& m) {
+    for (const auto& [key, block] : m.config->resources) {
+        auto& g = m.resources[key];
+        g.address = m.prefix + key;
+        g.block = block;
+    }
+    for (const auto& [key, block] : m.config->data) {
+        auto& g = m.data[key];
+        g.address = m.prefix + "data." + key;
+        g.block = block;
+        g.is_data = true;
+    }
+}
+
+ModuleInstance* Instances::add_root(const ModuleConfig& config, std::map<std::string, RootValue> values) {
+    ModuleInstance* m = new_module();
+    m->config = &config;
+    declare_providers(*m, providers_);
+    declare_resources(*m);
+    root_values_[m] = std::move(values);
+    roots_.push_back(m);
+    instantiate_children(*m);
+    return m;
+}
+
+void Instances::bind_providers(ModuleInstance& child, ModuleInstance& parent, const hcl::Block& call) {
+    const hcl::Attribute* map = call.body.attribute("providers");
+    if (map && map->value.kind == hcl::ExprKind::Object) {
+        const auto& kids = map->value.children;
+        for (std::size_t i = 0; i + 1 < kids.size(); i += 2) {
+            std::string inner = traversal_name(kids[i]);
+            std::string outer = traversal_name(kids[i + 1]);
+            if (inner.empty() || outer.empty()) continue;
+            auto it = parent.providers.find(outer);
+            child.providers[inner] = it != parent.providers.end() ? it->second : implied_provider(parent, outer);
+        }
+    } else {
+        for (const auto& [name, p] : parent.providers)
+            if (name.find('.') == std::string::npos) child.providers[name] = p;
+    }
+}
+
+void Instances::instantiate_children(ModuleInstance& m) {
+    if (++depth_ > kMaxModuleDepth) {
+        --depth_;
+        return;
+    }
+    for (const auto& [name, call] : m.config->module_calls) {
+        std::string source = module_source(*call);
+        const ModuleConfig* config = nullptr;
+        std::string unavailable;
+        if (source.starts_with("./") || source.starts_with("../")) {
+            auto dir = (m.config->dir / source).lexically_normal();
+            auto rel = dir.lexically_relative(root_.lexically_normal());
+            if (rel.empty() || rel.native().starts_with("..")) {
+                unavailable = fmt::format("module.{} source \"{}\" is outside the scan root", name, source);
+            } else if (!(config = lookup_(dir))) {
+                unavailable = fmt::format("module.{} source \"{}\" has no Terraform files", name, source);
+            }
+        } else if (source.empty()) {
+            unavailable = fmt::format("module.{} has no literal source", name);
+        } else {
+            unavailable = fmt::format("module.{} source \"{}\" is a remote module that is not installed: run terraform init",
+                                      name, source);
+        }
+
+        // count / for_each on the call decide its instances, evaluated in the caller.
+        std::vector<std::pair<Value, Value>> keys;  // (count index or each key, each value)
+        bool keyed = false, by_count = false, unknown_keys = false;
+        InstanceScope scope(*this, m);
+        if (const auto* c = call->body.attribute("count")) {
+            keyed = by_count = true;
+            Value n = hcl::evaluate(c->value, scope);
+            if (n.is_number() && n.as_number() >= 0 && n.as_number() <= kMaxInstances)
+                for (int i = 0; i < static_cast<int>(n.as_number()); ++i) keys.emplace_back(Value::number(i), Value());
+            else
+                unknown_keys = true;
+        } else if (const auto* fe = call->body.attribute("for_each")) {
+            keyed = true;
+            Value coll = hcl::evaluate(fe->value, scope);
+            if (coll.is_object()) {
+                for (const auto& [k, v] : coll.fields()) keys.emplace_back(Value::string(k), v);
+            } else if (coll.is_list() && !coll.contains_unknown()) {
+                for (const auto& v : coll.items())
+                    if (v.is_string()) keys.emplace_back(v, v);
+            } else {
+                unknown_keys = true;
+            }
+        } else {
+            keys.emplace_back(Value(), Value());
+        }
+        if (unknown_keys) keys = {{Value::unknown(fmt::format("the instances of module.{} are not known", name)), Value()}};
+        m.keyed_calls[name] = keyed;
+
+        auto& list = m.children[name];
+        for (auto& [key, value] : keys) {
+            ModuleInstance* child = new_module();
+            child->config = config ? config : m.config;
+            child->parent = &m;
+            child->call = call;
+            child->unavailable = unavailable;
+            std::string suffix = keyed ? key_text(key) : "";
+            child->prefix = m.prefix + "module." + name + suffix + ".";
+            if (by_count) child->count_index = key;
+            else if (keyed) {
+                child->each_key = key;
+                child->each_value = key.is_unknown() ? key : value;
+            }
+            list.push_back(child);
+            if (!config) continue;
+            bind_providers(*child, m, *call);
+            declare_providers(*child, providers_);
+            declare_resources(*child);
+            instantiate_children(*child);
+        }
+    }
+    --depth_;
+}
+
+void Instances::for_each_module(const std::function<void(ModuleInstance&)>& visit) {
+    std::function<void(ModuleInstance&)> walk = [&](ModuleInstance& m) {
+        visit(m);
+        for (auto& [name, kids] : m.children)
+            for (auto* k : kids)
+                if (k->unavailable.empty()) walk(*k);
+    };
+    for (auto* r : roots_) walk(*r);
+}
+
+ProviderConfig* Instances::implied_provider(ModuleInstance& m, const std::string& name) {
+    auto p = std::make_unique<ProviderConfig>();
+    p->name = name;
+    p->label = name.find('.') == std::string::npos
+                   ? fmt::format("provider \"{}\"", name)
+                   : fmt::format("provider \"{}\" (alias \"{}\")", name.substr(0, name.find('.')),
+                                 name.substr(name.find('.') + 1));
+    p->owner = &m;
+    m.providers[name] = p.get();
+    providers_.push_back(std::move(p));
+    return m.providers[name];
+}
+
+ProviderConfig* Instances::provider_for(ModuleInstance& m, const hcl::Block& resource, std::string_view type) {
+    std::string name;
+    if (const auto* attr = resource.body.attribute("provider")) name = traversal_name(attr->value);
+    if (name.empty()) name = std::string(type.substr(0, type.find('_')));
+    auto it = m.providers.find(name);
+    return it != m.providers.end() ? it->second : implied_provider(m, name);
+}
+
+void Instances::expand(ResourceGroup& group, ModuleInstance& m) {
+    if (group.expanded || group.expanding) return;
+    group.expanding = true;
+    const hcl::Block& block = *group.block;
+    std::string type = block.labels[0];
+    auto make = [&](std::string address) {
+        auto r = std::make_unique<ResourceInstance>();
+        r->address = std::move(address);
+        r->type = type;
+        r->is_data = group.is_data;
+        r->block = &block;
+        r->module = &m;
+        r->provider = provider_for(m, block, type);
+        by_address_[r->address] = r.get();
+        group.instances.push_back(std::move(r));
+        return group.instances.back().get();
+    };
+    InstanceScope scope(*this, m);
+    if (const auto* c = block.body.attribute("count")) {
+        group.keyed = true;
+        Value n = hcl::evaluate(c->value, scope);
+        if (n.is_number() && n.as_number() >= 0 && n.as_number() <= kMaxInstances) {
+            for (int i = 0; i < static_cast<int>(n.as_number()); ++i)
+                make(group.address + key_text(Value::number(i)))->count_index = Value::number(i, c->value.range);
+        } else {
+            std::string why = n.is_unknown() ? n.unknown_reason() : "count is not a whole number";
+            make(group.address + "[*]")->count_index = Value::unknown(why, c->value.range);
+        }
+    } else if (const auto* fe = block.body.attribute("for_each")) {
+        group.keyed = true;
+        Value coll = hcl::evaluate(fe->value, scope);
+        auto add = [&](const std::string& k, const Value& v) {
+            auto* r = make(group.address + key_text(Value::string(k)));
+            r->each_key = Value::string(k, fe->value.range);
+            r->each_value = v;
+        };
+        if (coll.is_object() && coll.fields().size() <= kMaxInstances) {
+            for (const auto& [k, v] : coll.fields()) add(k, v);
+        } else if (coll.is_list() && !coll.contains_unknown() && coll.items().size() <= kMaxInstances) {
+            for (const auto& v : coll.items())
+                if (v.is_string()) add(v.as_string(), v);
+        } else {
+            std::string why = coll.is_unknown() ? coll.unknown_reason() : "for_each is not a map or set of strings";
+            auto* r = make(group.address + "[*]");
+            r->each_key = Value::unknown(why, fe->value.range);
+            r->each_value = r->each_key;
+        }
+    } else {
+        make(group.address);
+    }
+    group.expanding = false;
+    group.expanded = true;
+}
+
+static Value memo(Slot& slot, int& depth, const std::string& what, Range use, const std::function<Value()>& compute) {
+    if (slot.value) return *slot.value;
+    if (slot.busy) return Value::unknown(fmt::format("{} refers to itself (reference cycle)", what), use);
+    if (depth > kMaxDepth) return Value::unknown(fmt::format("{} is nested too deeply to evaluate", what), use);
+    slot.busy = true;
+    ++depth;
+    Value v = compute();
+    --depth;
+    slot.busy = false;
+    slot.value = v;
+    return v;
+}
+
+Value Instances::evaluate_in(ModuleInstance& m, const hcl::Expr& e, ResourceInstance* self,
+                             std::vector<std::string>* references) {
+    InstanceScope scope(*this, m);
+    if (self) {
+        scope.count_index = self->count_index;
+        scope.each_key = self->each_key;
+        scope.each_value = self->each_value;
+    }
+    scope.references = references;
+    return hcl::evaluate(e, scope);
+}
+
+Value Instances::variable(ModuleInstance& m, const std::string& name, Range use) {
+    auto decl_it = m.config->variables.find(name);
+    if (decl_it == m.config->variables.end())
+        return Value::unknown(fmt::format("var.{} is not declared", name), use);
+    const hcl::Block& decl = *decl_it->second;
+    return memo(m.variables[name], depth_, "var." + name, use, [&]() -> Value {
+        if (!m.parent) {
+            auto& values = root_values_[&m];
+            if (auto it = values.find(name); it != values.end())
+                return it->second.value.with_provenance(prepend(fmt::format("var.{} from {}", name, it->second.label),
+                                                                it->second.value.range, it->second.value.provenance));
+        } else if (const auto* arg = m.call->body.attribute(name)) {
+            InstanceScope scope(*this, *m.parent);
+            scope.count_index = m.count_index;
+            scope.each_key = m.each_key;
+            scope.each_value = m.each_value;
+            Value v = hcl::evaluate(arg->value, scope);
+            std::string call = m.prefix.substr(0, m.prefix.size() - 1);
+            return v.with_provenance(prepend(fmt::format("{} input {}", call, name), arg->range, v.provenance));
+        }
+        if (const auto* def = decl.body.attribute("default")) {
+            InstanceScope scope(*this, m);
+            Value v = hcl::evaluate(def->value, scope);
+            return v.with_provenance(prepend(fmt::format("var.{} default", name), def->range, v.provenance));
+        }
+        if (!m.parent)
+            return Value::unknown(fmt::format("var.{0} has no default: pass --var {0}=... or add a tfvars file", name),
+                                  decl.header_range);
+        std::string call = m.prefix.substr(0, m.prefix.size() - 1);
+        return Value::unknown(fmt::format("var.{} has no default and {} does not set it", name, call), decl.header_range);
+    });
+}
+
+Value Instances::local(ModuleInstance& m, const std::string& name, Range use) {
+    auto it = m.config->locals.find(name);
+    if (it == m.config->locals.end()) return Value::unknown(fmt::format("local.{} is not declared", name), use);
+    const hcl::Attribute& attr = *it->second;
+    return memo(m.locals[name], depth_, "local." + name, use, [&]() -> Value {
+        Value v = evaluate_in(m, attr.value);
+        return v.with_provenance(prepend("local." + name, attr.range, v.provenance));
+    });
+}
+
+Value Instances::output(ModuleInstance& m, const std::string& name, Range use) {
+    auto it = m.config->outputs.find(name);
+    std::string call = m.prefix.substr(0, m.prefix.size() - 1);
+    if (it == m.config->outputs.end())
+        return Value::unknown(fmt::format("{} has no output \"{}\"", call, name), use);
+    const hcl::Attribute* value = it->second->body.attribute("value");
+    if (!value) return Value::unknown(fmt::format("output \"{}\" of {} has no value", name, call), use);
+    return memo(m.outputs[name], depth_, fmt::format("{}.{}", call, name), use, [&]() -> Value {
+        Value v = evaluate_in(m, value->value);
+        return v.with_provenance(prepend(fmt::format("{} output {}", call, name), value->range, v.provenance));
+    });
+}
+
+Value Instances::provider_region(ProviderConfig& p) {
+    if (!p.block) return Value::null();
+    const hcl::Attribute* attr = p.block->body.attribute("region");
+    if (!attr) return Value::null(p.block->header_range);
+    return memo(p.region, depth_, p.label + " region", attr->range, [&]() -> Value {
+        Value v = evaluate_in(*p.owner, attr->value);
+        return v.with_provenance(prepend(p.label + " region", attr->range, v.provenance));
+    });
+}
+
+static Value provider_zone(Instances& in, ProviderConfig& p) {
+    if (!p.block) return Value::null();
+    const hcl::Attribute* attr = p.block->body.attribute("zone");
+    if (!attr) return Value::null();
+    Value v = in.evaluate_in(*p.owner, attr->value);
+    return v.with_provenance(prepend(p.label + " zone", attr->range, v.provenance));
+}
+
+// Evaluates a block body into an object: arguments, nested blocks as lists of objects, and
+// `dynamic` blocks expanded over their collections.
+static Value evaluate_body(Instances& in, ModuleInstance& m, const hcl::Body& body, ResourceInstance& r,
+                           std::map<std::string, Value>& iterators, bool top) {
+    ValueMap fields;
+    for (const auto& attr : body.attributes) {
+        if (top && is_meta_argument(attr.name)) continue;
+        InstanceScope scope(in, m);
+        scope.count_index = r.count_index;
+        scope.each_key = r.each_key;
+        scope.each_value = r.each_value;
+        scope.references = &r.references;
+        scope.iterators = iterators;
+        fields[attr.name] = hcl::evaluate(attr.value, scope);
+    }
+    std::map<std::string, ValueList> nested;
+    for (const auto& block : body.blocks) {
+        if (top && is_meta_block(block.type)) continue;
+        if (block.type == "dynamic" && block.labels.size() == 1) {
+            const auto* fe = block.body.attribute("for_each");
+            const auto content = block.body.blocks_of("content");
+            if (!fe || content.empty()) continue;
+            std::string iter = block.labels[0];
+            if (const auto* it = block.body.attribute("iterator"); it && it->value.kind == hcl::ExprKind::Variable)
+                iter = it->value.text;
+            InstanceScope scope(in, m);
+            scope.count_index = r.count_index;
+            scope.each_key = r.each_key;
+            scope.each_value = r.each_value;
+            scope.iterators = iterators;
+            Value coll = hcl::evaluate(fe->value, scope);
+            auto& out = nested[block.labels[0]];
+            auto emit = [&](Value key, Value value) {
+                auto inner = iterators;
+                inner[iter] = Value::object(ValueMap{{"key", std::move(key)}, {"value", std::move(value)}});
+                out.push_back(evaluate_body(in, m, content[0]->body, r, inner, false).at(content[0]->range));
+            };
+            if (coll.is_object()) {
+                for (const auto& [k, v] : coll.fields()) emit(Value::string(k), v);
+            } else if (coll.is_list()) {
+                double i = 0;
+                for (const auto& v : coll.items()) emit(Value::number(i++), v);
+            } else {
+                // Unknown collection: the nested blocks themselves are unknown.
+                fields[block.labels[0]] = Value::unknown(
+                    coll.is_unknown() ? coll.unknown_reason() : "dynamic block for_each is not a collection", fe->value.range);
+                nested.erase(block.labels[0]);
+            }
+            continue;
+        }
+        nested[block.type].push_back(evaluate_body(in, m, block.body, r, iterators, false).at(block.range));
+    }
+    for (auto& [type, list] : nested) fields[type] = Value::list(std::move(list));
+    return Value::object(std::move(fields));
+}
+
+Value& Instances::attributes(ResourceInstance& r) {
+    if (r.attributes.value) return *r.attributes.value;
+    if (r.attributes.busy) {
+        static thread_local Value cycle;
+        cycle = Value::unknown(fmt::format("{} refers to itself (reference cycle)", r.address));
+        return cycle;
+    }
+    r.attributes.busy = true;
+    ++depth_;
+    std::map<std::string, Value> iterators;
+    Value v = depth_ > kMaxDepth ? Value::unknown(fmt::format("{} is nested too deeply to evaluate", r.address))
+                                 : evaluate_body(*this, *r.module, r.block->body, r, iterators, true);
+    --depth_;
+    v.range = r.block->range;
+    r.attributes.busy = false;
+    r.attributes.value = std::move(v);
+    return *r.attributes.value;
+}
+
+// The location argument a resource type of each cloud carries, in the order the provider reads them.
+static Value own_location(Instances& in, ResourceInstance& r, std::string_view cloud, const char*& which) {
+    static const char* aws[] = {"region"};
+    static const char* google[] = {"location", "region", "zone"};
+    static const char* azure[] = {"location"};
+    std::span<const char*> names;
+    if (cloud == "aws") names = aws;
+    else if (cloud == "google") names = google;
+    else if (cloud == "azure") names = azure;
+    const Value& attrs = in.attributes(r);
+    for (const char* name : names) {
+        const hcl::Attribute* attr = r.block->body.attribute(name);
+        const Value* v = attrs.get(name);
+        if (!attr || !v || v->is_null()) continue;
+        which = name;
+        std::string label = fmt::format("{} {}", r.address, name);
+        return v->with_provenance(prepend(label, attr->range, v->provenance));
+    }
+    return Value::null();
+}
+
+// Google services that pick their own default location rather than the provider's region.
+static bool ignores_provider_region(std::string_view type) {
+    return type == "google_bigquery_dataset" || type == "google_bigquery_data_transfer_config" ||
+           type == "google_storage_bucket";
+}
+
+Value& Instances::region(ResourceInstance& r) {
+    if (r.region.value) return *r.region.value;
+    if (r.region.busy) {
+        static thread_local Value cycle;
+        cycle = Value::unknown(fmt::format("the region of {} depends on itself", r.address));
+        return cycle;
+    }
+    r.region.busy = true;
+    std::string_view cloud = catalog::cloud_of_type(r.type);
+    const char* which = nullptr;
+    Value v = own_location(*this, r, cloud, which);
+    if (which) {
+        r.region_from_resource = true;
+    } else if (cloud == "aws" || (cloud == "google" && !ignores_provider_region(r.type))) {
+        v = provider_region(*r.provider);
+        if (v.is_null() && cloud == "google") v = provider_zone(*this, *r.provider);
+    } else if (cloud == "azure") {
+        // azurerm has no provider location: a child resource lives where the parent it names does.
+        attributes(r);
+        for (const auto& addr : r.references) {
+            auto it = by_address_.find(addr);
+            ResourceInstance* parent = it == by_address_.end() ? nullptr : it->second;
+            if (!parent || parent == &r || catalog::cloud_of_type(parent->type) != "azure") continue;
+            Value pv = region(*parent);
+            if (pv.is_null()) continue;
+            v = pv.with_provenance(prepend(fmt::format("{} inherits the location of {}", r.address, parent->address),
+                                           r.block->header_range, pv.provenance));
+            break;
+        }
+    }
+    r.region.busy = false;
+    r.region.value = std::move(v);
+    return *r.region.value;
+}
+
+}  // namespace residency::terraform

@@ -1,0 +1,132 @@
+// The instantiated configuration: module instances with their inputs and provider maps, resource
+// instances expanded from count/for_each, and lazy, memoised evaluation with cycle detection.
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/value.hpp"
+#include "frontends/terraform/evaluator.hpp"
+#include "frontends/terraform/module_config.hpp"
+
+namespace residency::terraform {
+
+struct ModuleInstance;
+
+// A memoised evaluation; `busy` while it is being computed, so a reference back to it is a cycle.
+struct Slot {
+    bool busy = false;
+    std::optional<Value> value;
+};
+
+struct ProviderConfig {
+    std::string name;   // "aws", "aws.us"
+    std::string label;  // provider "aws" (alias "us")
+    const hcl::Block* block = nullptr;  // nullptr: implied by use, with no configuration
+    ModuleInstance* owner = nullptr;
+    Slot region;
+    Slot zone;
+};
+
+struct ResourceInstance {
+    std::string address;
+    std::string type;
+    bool is_data = false;
+    const hcl::Block* block = nullptr;
+    ModuleInstance* module = nullptr;
+    Value count_index;  // Number, or Null
+    Value each_key;     // String, or Null
+    Value each_value;
+    Slot attributes;
+    Slot region;
+    bool region_from_resource = false;
+    ProviderConfig* provider = nullptr;
+    std::vector<std::string> references;  // addresses of resources its attributes refer to
+};
+
+struct ResourceGroup {
+    std::string address;  // without instance key
+    const hcl::Block* block = nullptr;
+    bool is_data = false;
+    bool expanded = false;
+    bool expanding = false;
+    bool keyed = false;  // count or for_each: references need an index
+    std::vector<std::unique_ptr<ResourceInstance>> instances;
+};
+
+struct ModuleInstance {
+    const ModuleConfig* config = nullptr;
+    std::string prefix;  // "" for a root, "module.a." / "module.a[\"x\"]." for children
+    ModuleInstance* parent = nullptr;
+    const hcl::Block* call = nullptr;  // the module block in the parent
+    Value count_index;
+    Value each_key;
+    Value each_value;
+    std::string unavailable;  // why the module's contents cannot be read ("" when fine)
+
+    std::map<std::string, ProviderConfig*> providers;  // by "aws" / "aws.us"
+    std::map<std::string, Slot> variables;
+    std::map<std::string, Slot> locals;
+    std::map<std::string, Slot> outputs;
+    std::map<std::string, ResourceGroup> resources;  // by "type.name"
+    std::map<std::string, ResourceGroup> data;
+    // Module calls: name -> instances (one, or one per count/for_each key); built when instantiated.
+    std::map<std::string, std::vector<ModuleInstance*>> children;
+    std::map<std::string, bool> keyed_calls;
+};
+
+// A root-module variable value from tfvars, --var-file or --var, with where it was set.
+struct RootValue {
+    Value value;
+    std::string label;  // "terraform.tfvars", "--var"
+};
+
+class Instances {
+public:
+    using ConfigLookup = std::function<const ModuleConfig*(const std::filesystem::path& dir)>;
+
+    Instances(ConfigLookup lookup, std::filesystem::path root);
+
+    // Builds the instance tree under a root module; `values` are its variable assignments.
+    ModuleInstance* add_root(const ModuleConfig& config, std::map<std::string, RootValue> values);
+
+    // Visits every module instance, parents before children, in address order.
+    void for_each_module(const std::function<void(ModuleInstance&)>& visit);
+    void expand(ResourceGroup& group, ModuleInstance& module);
+
+    Value& attributes(ResourceInstance& r);
+    Value& region(ResourceInstance& r);
+    Value evaluate_in(ModuleInstance& m, const hcl::Expr& e, ResourceInstance* self = nullptr,
+                      std::vector<std::string>* references = nullptr);
+
+    Value variable(ModuleInstance& m, const std::string& name, Range use);
+    Value local(ModuleInstance& m, const std::string& name, Range use);
+    Value output(ModuleInstance& m, const std::string& name, Range use);
+    Value provider_region(ProviderConfig& p);
+
+    std::vector<std::string> unsupported_functions;  // "name at file:offset", for diagnostics
+
+private:
+    friend class InstanceScope;
+    void instantiate_children(ModuleInstance& m);
+    void bind_providers(ModuleInstance& child, ModuleInstance& parent, const hcl::Block& call);
+    ProviderConfig* provider_for(ModuleInstance& m, const hcl::Block& resource, std::string_view type);
+    ProviderConfig* implied_provider(ModuleInstance& m, const std::string& name);
+    ModuleInstance* new_module();
+
+    ConfigLookup lookup_;
+    std::filesystem::path root_;
+    std::vector<std::unique_ptr<ModuleInstance>> modules_;
+    std::vector<std::unique_ptr<ProviderConfig>> providers_;
+    std::vector<ModuleInstance*> roots_;
+    std::map<const ModuleInstance*, std::map<std::string, RootValue>> root_values_;
+    std::map<std::string, ResourceInstance*, std::less<>> by_address_;
+    int depth_ = 0;
+};
+
+}  // namespace residency::terraform

@@ -1,0 +1,264 @@
+// Loads Terraform directories: parses files, works out which directories are root modules,
+// collects variable values, instantiates modules and turns resource instances into assets.
+#include "frontends/terraform/terraform.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <fstream>
+#include <memory>
+#include <set>
+#include <sstream>
+
+#include "catalog/resource_types.hpp"
+#include "frontends/terraform/hcl_parser.hpp"
+#include "frontends/terraform/instances.hpp"
+
+namespace residency::terraform {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::optional<std::string> read_all(const fs::path& p) {
+    std::ifstream f(p, std::ios::binary);
+    if (!f) return std::nullopt;
+    std::ostringstream s;
+    s << f.rdbuf();
+    return s.str();
+}
+
+// A scope for tfvars files and --var values: they may not refer to anything.
+class NoScope : public hcl::Scope {
+public:
+    Value resolve(std::string_view root, std::span<const hcl::TraversalStep>, Range range, std::size_t& consumed) override {
+        consumed = 0;
+        return Value::unknown(fmt::format("variable values cannot refer to \"{}\"", root), range);
+    }
+};
+
+struct Loader {
+    const fs::path& root;
+    const Options& options;
+    const DisplayPath& display;
+    SourceSet& sources;
+    Graph& graph;
+    Result result;
+    std::map<fs::path, std::unique_ptr<ModuleConfig>> configs;
+
+    hcl::ParsedFile parse_file(const fs::path& path) {
+        auto text = read_all(path);
+        FileId id = sources.add(display(path), path.string(), text ? std::move(*text) : std::string());
+        hcl::ParsedFile parsed = hcl::parse_hcl(id, sources.get(id).text);
+        for (const auto& e : parsed.errors) result.problems.push_back({e.range, e.message});
+        return parsed;
+    }
+
+    void read_dir(const fs::path& dir) {
+        std::vector<fs::path> files;
+        std::error_code ec;
+        for (const auto& entry : fs::directory_iterator(dir, ec))
+            if (entry.is_regular_file(ec) && entry.path().extension() == ".tf") files.push_back(entry.path());
+        std::sort(files.begin(), files.end());
+        auto config = std::make_unique<ModuleConfig>();
+        config->dir = dir;
+        std::string shown = display(dir);
+        config->display = shown.empty() ? "." : shown;
+        for (const auto& f : files) config->files.push_back(parse_file(f));
+        index_declarations(*config);
+        configs[dir] = std::move(config);
+    }
+
+    void add_values(const hcl::ParsedFile& file, std::map<std::string, RootValue>& values) {
+        NoScope scope;
+        // The file name alone: the related location beside it shows the full path.
+        std::string label = fs::path(sources.get(file.file).path).filename().string();
+        for (const auto& attr : file.body.attributes) {
+            Value v = hcl::evaluate(attr.value, scope);
+            v.range = attr.range;
+            values[attr.name] = RootValue{std::move(v), label};
+        }
+    }
+
+    std::map<std::string, RootValue> root_values(const ModuleConfig& config) {
+        std::map<std::string, RootValue> values;
+        std::vector<fs::path> files;
+        if (fs::exists(config.dir / "terraform.tfvars")) files.push_back(config.dir / "terraform.tfvars");
+        std::vector<fs::path> autos;
+        std::error_code ec;
+        for (const auto& entry : fs::directory_iterator(config.dir, ec)) {
+            auto name = entry.path().filename().string();
+            if (entry.is_regular_file(ec) && name.ends_with(".auto.tfvars")) autos.push_back(entry.path());
+        }
+        std::sort(autos.begin(), autos.end());
+        files.insert(files.end(), autos.begin(), autos.end());
+        for (const auto& f : files) add_values(parse_file(f), values);
+        for (const auto& f : var_files) add_values(*f, values);
+        for (const auto& v : options.vars) {
+            auto eq = v.find('=');
+            std::string name = v.substr(0, eq), text = v.substr(eq + 1);
+            Value value = Value::string(text);
+            if (!text.empty() && (text[0] == '[' || text[0] == '{')) {
+                FileId id = sources.add("--var " + name, "", "v = " + text);
+                auto parsed = hcl::parse_hcl(id, sources.get(id).text);
+                NoScope scope;
+                if (parsed.errors.empty() && !parsed.body.attributes.empty())
+                    value = hcl::evaluate(parsed.body.attributes[0].value, scope).at(Range{});
+            }
+            values[name] = RootValue{std::move(value), "--var"};
+        }
+        return values;
+    }
+
+    std::vector<std::unique_ptr<hcl::ParsedFile>> var_files;
+};
+
+std::string_view mode_of(const ResourceInstance& r) { return r.is_data ? "data" : "resource"; }
+
+// The state backend is an asset too: where the state file (which holds every secret and
+// attribute of the configuration) is stored.
+void add_backend(Instances& instances, ModuleInstance& root, const std::string& root_name, Graph& graph) {
+    const hcl::Block* b = root.config->backend;
+    if (!b) return;
+    const std::string& type = b->labels[0];
+    std::string cloud = type == "s3" ? "aws" : type == "gcs" ? "google" : type == "azurerm" ? "azure" : "";
+    if (cloud.empty()) return;  // local, remote, http, consul...: no cloud location to judge
+    Asset a;
+    a.root = root_name;
+    a.address = "terraform.backend." + type;
+    a.type = "backend_" + type;
+    a.mode = "backend";
+    a.cloud = cloud;
+    a.range = b->range;
+    a.header_range = b->header_range;
+    ValueMap fields;
+    for (const auto& attr : b->body.attributes) fields[attr.name] = instances.evaluate_in(root, attr.value);
+    a.attributes = Value::object(std::move(fields), b->range);
+    std::string label = fmt::format("backend \"{}\"", type);
+    auto own = [&](const char* name) -> std::optional<Value> {
+        const hcl::Attribute* attr = b->body.attribute(name);
+        const Value* v = a.attributes.get(name);
+        if (!attr || !v) return std::nullopt;
+        return v->with_provenance(prepend(fmt::format("{} {}", label, name), attr->range, v->provenance));
+    };
+    // The bucket or account holding the state may be defined in the same configuration.
+    auto located_by_name = [&](const char* attr, const char* resource_type, const char* name_attr) -> Value {
+        auto bucket = own(attr);
+        if (!bucket) return Value::unknown(fmt::format("{} sets no {}", label, attr), b->header_range);
+        if (!bucket->is_string()) return Value::unknown(bucket->unknown_reason(), bucket->range);
+        for (const auto& other : graph.assets) {
+            if (other.root != root_name || other.type != resource_type) continue;
+            const Value* n = other.attributes.get(name_attr);
+            if (n && n->is_string() && n->as_string() == bucket->as_string() && !other.region.is_null())
+                return other.region.with_provenance(prepend(fmt::format("{} {} \"{}\" is {}", label, attr, bucket->as_string(), other.address),
+                                                            bucket->range, other.region.provenance));
+        }
+        return Value::unknown(fmt::format("the {} \"{}\" holding the state is not defined in the scanned configuration: "
+                                          "add it to the scan or allow its region in the policy",
+                                          attr, bucket->as_string()),
+                              bucket->range);
+    };
+    if (type == "s3") {
+        auto region = own("region");
+        a.region = region ? *region : Value::null(b->header_range);
+        a.region_from_resource = region.has_value();
+    } else if (type == "gcs") {
+        a.region = located_by_name("bucket", "google_storage_bucket", "name");
+    } else {
+        a.region = located_by_name("storage_account_name", "azurerm_storage_account", "name");
+    }
+    graph.add(std::move(a));
+}
+
+}  // namespace
+
+Result load(const std::vector<fs::path>& dirs, const fs::path& root, const Options& options,
+            const DisplayPath& display, SourceSet& sources, Graph& graph) {
+    Loader loader{root, options, display, sources, graph, {}, {}, {}};
+    for (const auto& f : options.var_files) {
+        fs::path p(f);
+        if (!fs::is_regular_file(p)) {
+            loader.result.fatal.push_back(fmt::format("--var-file {}: no such file", f));
+            continue;
+        }
+        loader.var_files.push_back(std::make_unique<hcl::ParsedFile>(loader.parse_file(p)));
+    }
+    for (const auto& v : options.vars)
+        if (v.find('=') == std::string::npos || v.front() == '=')
+            loader.result.fatal.push_back(fmt::format("--var {}: expected name=value", v));
+    if (!loader.result.fatal.empty()) return std::move(loader.result);
+
+    for (const auto& d : dirs) loader.read_dir(d);
+
+    // A directory called by another as a local module is instantiated there, not scanned alone.
+    std::set<fs::path> called;
+    for (const auto& [dir, config] : loader.configs)
+        for (const auto& [name, call] : config->module_calls) {
+            std::string source = module_source(*call);
+            if (source.starts_with("./") || source.starts_with("../"))
+                called.insert((dir / source).lexically_normal());
+        }
+
+    Instances instances(
+        [&](const fs::path& dir) -> const ModuleConfig* {
+            auto it = loader.configs.find(dir);
+            if (it != loader.configs.end()) return it->second.get();
+            // A called directory outside the scanned paths but inside the root: read it now.
+            std::error_code ec;
+            if (!fs::is_directory(dir, ec)) return nullptr;
+            loader.read_dir(dir);
+            auto& c = loader.configs[dir];
+            return c->files.empty() ? nullptr : c.get();
+        },
+        root);
+
+    std::vector<std::pair<ModuleInstance*, std::string>> roots;
+    for (const auto& d : dirs) {
+        if (called.count(d.lexically_normal())) continue;
+        const ModuleConfig& config = *loader.configs[d];
+        if (config.files.empty()) continue;
+        roots.emplace_back(instances.add_root(config, loader.root_values(config)), config.display);
+    }
+
+    for (auto& [root_module, root_name] : roots) {
+        std::vector<ResourceInstance*> made;
+        std::function<void(ModuleInstance&)> visit = [&](ModuleInstance& m) {
+            for (auto* groups : {&m.resources, &m.data})
+                for (auto& [key, group] : *groups) {
+                    instances.expand(group, m);
+                    for (auto& inst : group.instances) made.push_back(inst.get());
+                }
+            for (auto& [name, kids] : m.children)
+                for (auto* k : kids)
+                    if (k->unavailable.empty()) visit(*k);
+        };
+        visit(*root_module);
+        std::vector<AssetId> ids;
+        for (ResourceInstance* r : made) {
+            Asset a;
+            a.root = root_name;
+            a.address = r->address;
+            a.type = r->type;
+            a.mode = std::string(mode_of(*r));
+            a.cloud = std::string(catalog::cloud_of_type(r->type));
+            a.range = r->block->range;
+            a.header_range = r->block->header_range;
+            a.attributes = instances.attributes(*r);
+            a.provider_config = r->provider ? r->provider->name : "";
+            a.region = instances.region(*r);
+            a.region_from_resource = r->region_from_resource;
+            ids.push_back(graph.add(std::move(a)));
+        }
+        for (std::size_t i = 0; i < made.size(); ++i) {
+            std::set<std::string> seen;
+            for (const auto& ref : made[i]->references) {
+                if (!seen.insert(ref).second) continue;
+                if (auto to = graph.id_of(root_name, ref)) graph.link(ids[i], *to, EdgeKind::Reference, made[i]->block->header_range);
+            }
+        }
+        add_backend(instances, *root_module, root_name, graph);
+    }
+    return std::move(loader.result);
+}
+
+}  // namespace residency::terraform

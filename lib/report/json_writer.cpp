@@ -1,0 +1,80 @@
+// The JSON writer: schema version "1" (docs/json-schema.json), keys in documented order.
+#include <nlohmann/json.hpp>
+
+#include "report/writers.hpp"
+
+namespace residency {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+Json location_json(const Report& report, const Range& range) {
+    if (!has_source(report, range)) return nullptr;
+    const SourceFile& file = report.sources->get(range.file);
+    LineCol begin = file.line_col(range.begin);
+    LineCol end = file.line_col(std::max(range.begin, range.end));
+    return Json{{"path", file.path},
+                {"start_line", begin.line},
+                {"start_column", begin.column},
+                {"end_line", end.line},
+                {"end_column", end.column}};
+}
+
+Json finding_json(const Report& report, const Finding& f) {
+    const RuleMeta* meta = report_rule(report, f.rule_id);
+    Json related = Json::array();
+    for (const RelatedLocation& rel : f.related)
+        related.push_back(Json{{"message", rel.message}, {"location", location_json(report, rel.range)}});
+    return Json{{"rule", f.rule_id},
+                {"name", meta ? Json(std::string(meta->name)) : Json(nullptr)},
+                {"family", std::string(report_family_of(f.rule_id))},
+                {"severity", std::string(severity_name(f.severity))},
+                {"message", f.message},
+                {"asset", f.asset.empty() ? Json(nullptr) : Json(f.asset)},
+                {"fingerprint", f.fingerprint},
+                {"location", location_json(report, f.range)},
+                {"related", std::move(related)}};
+}
+
+Json summary_json(const Report& report) {
+    auto counts = count_by_severity(report);
+    Json by = Json::object();
+    for (int s = static_cast<int>(Severity::Critical); s >= static_cast<int>(Severity::Info); --s)
+        by[std::string(severity_name(static_cast<Severity>(s)))] = counts[s];
+    return Json{{"files", report.files.size()},
+                {"assets", report.asset_count},
+                {"located_assets", report.located_asset_count},
+                {"findings", report.findings.size()},
+                {"diagnostics", report.diagnostics.size()},
+                {"by_severity", std::move(by)}};
+}
+
+}  // namespace
+
+std::string write_json(const Report& report) {
+    Json findings = Json::array();
+    for (const Finding& f : report.findings) findings.push_back(finding_json(report, f));
+    Json diagnostics = Json::array();
+    for (const Finding& d : report.diagnostics) diagnostics.push_back(finding_json(report, d));
+    Json files = Json::array();
+    for (const ScannedFile& file : report.files) {
+        std::string path = report.sources && file.id < report.sources->size() ? report.sources->get(file.id).path : "";
+        files.push_back(Json{{"path", path}, {"sha256", file.sha256}});
+    }
+    Json doc = Json{
+        {"version", "1"},
+        {"tool", Json{{"name", "residency"}, {"version", report.tool_version}}},
+        {"policy", Json{{"path", report.policy_path.empty() ? Json(nullptr) : Json(report.policy_path)},
+                        {"jurisdiction", report.jurisdiction.codes},
+                        {"jurisdiction_origin", report.jurisdiction.origin},
+                        {"jurisdiction_explanation", report.jurisdiction.explanation}}},
+        {"summary", summary_json(report)},
+        {"findings", std::move(findings)},
+        {"diagnostics", std::move(diagnostics)},
+        {"files", std::move(files)},
+    };
+    // Scanned text may hold invalid UTF-8; replacing it (U+FFFD) keeps the writer from throwing.
+    return doc.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace residency

@@ -1,0 +1,140 @@
+// The text writer: `path:line:col  SEVERITY  RULE  message`, a code frame with carets, provenance, a summary.
+#include <algorithm>
+#include <cstdio>
+
+#include "report/sanitize.hpp"
+#include "report/writers.hpp"
+
+namespace residency {
+namespace {
+
+constexpr const char* kReset = "\x1b[0m";
+
+struct Style {
+    bool color;
+    std::string paint(std::string_view text, const char* sgr) const {
+        if (!color) return std::string(text);
+        return std::string(sgr) + std::string(text) + kReset;
+    }
+};
+
+const char* severity_sgr(Severity s) {
+    switch (s) {
+        case Severity::Critical:
+        case Severity::High: return "\x1b[1;31m";
+        case Severity::Medium: return "\x1b[33m";
+        case Severity::Low: return "\x1b[36m";
+        case Severity::Info: return "\x1b[2m";
+    }
+    return "\x1b[2m";
+}
+
+std::string upper(std::string_view s) {
+    std::string out(s);
+    for (char& c : out)
+        if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    return out;
+}
+
+std::string plural(std::size_t n, std::string_view noun) {
+    std::string out = std::to_string(n) + " " + std::string(noun);
+    if (n != 1) out += 's';
+    return out;
+}
+
+std::string location_text(const Report& report, const Range& range) {
+    const SourceFile& file = report.sources->get(range.file);
+    LineCol lc = file.line_col(range.begin);
+    return sanitize_terminal(file.path) + ":" + std::to_string(lc.line) + ":" + std::to_string(lc.column);
+}
+
+void write_source_line(std::string& out, std::uint32_t number, std::string_view text) {
+    char gutter[16];
+    std::snprintf(gutter, sizeof gutter, "%5u |", number);
+    out += gutter;
+    // No trailing blank on empty lines: golden files and editors strip it.
+    if (!text.empty()) out += ' ' + std::string(text);
+    out += '\n';
+}
+
+// The line before the range (when there is one) and the range's first line, carets under the range;
+// a range spanning lines is underlined to the end of its first line.
+void write_frame(std::string& out, const Report& report, const Range& range, const Style& style) {
+    const SourceFile& file = report.sources->get(range.file);
+    LineCol begin = file.line_col(range.begin);
+    LineCol end = file.line_col(std::max(range.begin, range.end));
+    if (begin.line > 1) write_source_line(out, begin.line - 1, sanitize_code_line(file.line_text(begin.line - 1)).text);
+
+    std::string_view line = file.line_text(begin.line);
+    CodeLine code = sanitize_code_line(line);
+    write_source_line(out, begin.line, code.text);
+
+    auto clamp = [&](std::uint32_t byte) { return std::min<std::size_t>(byte, line.size()); };
+    std::size_t first = clamp(begin.column - 1);
+    std::size_t last = end.line == begin.line ? clamp(end.column - 1) : line.size();
+    std::uint32_t from = code.columns[first];
+    std::uint32_t to = std::max(from + 1, code.columns[std::max(first, last)]);
+    out += "      | " + std::string(from, ' ') + style.paint(std::string(to - from, '^'), "\x1b[31m") + "\n";
+}
+
+void write_entry(std::string& out, const Report& report, const Finding& f, const Style& style) {
+    bool located = has_source(report, f.range);
+    if (located) out += location_text(report, f.range) + "  ";
+    out += style.paint(upper(severity_name(f.severity)), severity_sgr(f.severity)) + "  ";
+    out += style.paint(sanitize_terminal(f.rule_id), "\x1b[1m") + "  ";
+    out += sanitize_terminal(f.message) + "\n";
+    if (located) write_frame(out, report, f.range, style);
+    for (const RelatedLocation& rel : f.related) {
+        out += "  = " + sanitize_terminal(rel.message);
+        if (has_source(report, rel.range)) out += " (" + location_text(report, rel.range) + ")";
+        out += '\n';
+    }
+    out += '\n';
+}
+
+std::string jurisdiction_line(const Report& report) {
+    const JurisdictionInfo& j = report.jurisdiction;
+    std::string codes;
+    for (const std::string& code : j.codes) codes += (codes.empty() ? "" : ", ") + code;
+    if (codes.empty()) codes = "none";
+    std::string why;
+    if (j.origin == "policy") {
+        std::string_view where = !j.explanation.empty() ? j.explanation : report.policy_path;
+        why = "from " + std::string(where.empty() ? "policy" : where);
+    }
+    else if (j.origin == "flag") why = "from --jurisdiction";
+    else if (j.origin == "inferred") why = j.explanation.empty() ? "inferred" : j.explanation;
+    else why = j.explanation;
+    if (why.empty()) return "Jurisdiction: " + sanitize_terminal(codes) + "\n";
+    return "Jurisdiction: " + sanitize_terminal(codes) + " (" + sanitize_terminal(why) + ")\n";
+}
+
+std::string summary(const Report& report) {
+    std::string out = jurisdiction_line(report);
+    out += "Scanned " + plural(report.files.size(), "file") + ", " + plural(report.asset_count, "asset") + " (" +
+           std::to_string(report.located_asset_count) + " located).\n";
+    out += "Found " + plural(report.findings.size(), "finding");
+    auto counts = count_by_severity(report);
+    std::string by;
+    for (int s = static_cast<int>(Severity::Critical); s >= static_cast<int>(Severity::Info); --s) {
+        if (counts[s] == 0) continue;
+        by += (by.empty() ? "" : ", ") + std::to_string(counts[s]) + " " +
+              std::string(severity_name(static_cast<Severity>(s)));
+    }
+    if (!by.empty()) out += " (" + by + ")";
+    out += " and " + plural(report.diagnostics.size(), "diagnostic") + ".\n";
+    return out;
+}
+
+}  // namespace
+
+std::string write_text(const Report& report, const TextOptions& options) {
+    Style style{options.color};
+    std::string out;
+    for (const Finding& f : report.findings) write_entry(out, report, f, style);
+    for (const Finding& d : report.diagnostics) write_entry(out, report, d, style);
+    out += summary(report);
+    return out;
+}
+
+}  // namespace residency

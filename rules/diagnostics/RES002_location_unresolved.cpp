@@ -1,0 +1,81 @@
+// RES002: the location of an asset that holds or processes data cannot be worked out statically.
+#include <fmt/format.h>
+
+#include "rules/rules.hpp"
+
+namespace residency::rules {
+namespace {
+
+constexpr std::string_view kReferences[] = {
+    "https://developer.hashicorp.com/terraform/language/values/variables#assigning-values-to-root-module-variables",
+};
+
+constexpr RuleExample kBad[] = {
+    {"a region variable with no default and no value", R"(-- residency.yaml --
+version: 1
+jurisdiction: eu
+-- main.tf --
+variable "region" {}
+
+provider "aws" {
+  region = var.region
+}
+
+resource "aws_s3_bucket" "weights" {  # expect: RES002
+  bucket = "weights"
+}
+)"},
+};
+
+constexpr RuleExample kGood[] = {
+    {"the variable set in terraform.tfvars", R"(-- residency.yaml --
+version: 1
+jurisdiction: eu
+-- main.tf --
+variable "region" {}
+
+provider "aws" {
+  region = var.region
+}
+
+resource "aws_s3_bucket" "weights" {
+  bucket = "weights"
+}
+-- terraform.tfvars --
+region = "eu-central-1"
+)"},
+};
+
+void check(const Facts& facts, RuleOutput& out) {
+    for (const auto& f : facts.assets) {
+        if (!holds_or_processes_data(f.asset_class) || f.location.state != LocationFact::State::Unknown) continue;
+        auto related = provenance_locations(f.location.provenance);
+        if (f.location.range.valid()) related.push_back({f.location.range, "the unresolved value"});
+        out.report(f.asset, f.asset->header_range,
+                   fmt::format("cannot resolve the location of {}: {}", f.asset->address, f.location.reason),
+                   std::move(related));
+    }
+}
+
+constexpr RuleMeta kMeta{
+    .id = "RES002",
+    .name = "location-unresolved",
+    .family = "diagnostics",
+    .severity = Severity::Low,
+    .title = "The location of an asset cannot be resolved from the configuration",
+    .why = "An asset whose region depends on a value the scan cannot see (a variable with no value, an "
+           "attribute known only after apply, a module that is not installed) may be anywhere. residency "
+           "never guesses: it says what is missing instead of reporting a violation or staying silent.",
+    .fix = "Give the scan what resolves the value: `--var name=value`, `--var-file`, a terraform.tfvars or "
+           "*.auto.tfvars file, or a literal region on the provider or the resource.",
+    .references = kReferences,
+    .reads = "data stores, compute, AI services and state backends with an unresolved location",
+    .bad = kBad,
+    .good = kGood,
+};
+
+}  // namespace
+
+const Rule RES002{&kMeta, check};
+
+}  // namespace residency::rules

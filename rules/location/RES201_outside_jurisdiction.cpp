@@ -1,0 +1,144 @@
+// RES201: an asset that holds or processes data is located outside the jurisdiction.
+#include <fmt/format.h>
+
+#include "rules/rules.hpp"
+
+namespace residency::rules {
+namespace {
+
+constexpr std::string_view kReferences[] = {
+    "https://commission.europa.eu/law/law-topic/data-protection/international-dimension-data-protection_en",
+    "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/guides/enhanced-region-support",
+};
+
+constexpr RuleExample kBad[] = {
+    {"a bucket through a provider alias in the US", R"(-- residency.yaml --
+version: 1
+jurisdiction: eu
+-- main.tf --
+provider "aws" {
+  region = "eu-central-1"
+}
+
+provider "aws" {
+  alias  = "us"
+  region = var.us_region
+}
+
+variable "us_region" {
+  default = "us-east-1"
+}
+
+resource "aws_s3_bucket" "datasets" {  # expect: RES201
+  provider = aws.us
+  bucket   = "training-datasets"
+}
+
+resource "aws_sagemaker_model" "llm" {
+  name               = "llm"
+  execution_role_arn = "arn:aws:iam::123456789012:role/sagemaker"
+}
+)"},
+    {"a state backend and a dataset outside the EU", R"(-- residency.yaml --
+version: 1
+jurisdiction: eu
+-- main.tf --
+terraform {
+  backend "s3" {  # expect: RES201
+    bucket = "tf-state"
+    key    = "platform.tfstate"
+    region = "us-east-2"
+  }
+}
+
+resource "google_bigquery_dataset" "features" {  # expect: RES201
+  dataset_id = "features"
+  location   = "US"
+}
+
+resource "azurerm_storage_account" "lake" {  # expect: RES201
+  name                     = "lake"
+  resource_group_name      = "ml"
+  location                 = "East US"
+  account_tier             = "Standard"
+  account_replication_type = "LRS"
+}
+)"},
+};
+
+constexpr RuleExample kGood[] = {
+    {"everything in the EU; IAM has no location", R"(-- residency.yaml --
+version: 1
+jurisdiction: eu
+-- main.tf --
+provider "aws" {
+  region = "eu-central-1"
+}
+
+resource "aws_s3_bucket" "datasets" {
+  bucket = "training-datasets"
+}
+
+resource "aws_iam_role" "trainer" {
+  name               = "trainer"
+  assume_role_policy = "{}"
+}
+
+resource "azurerm_resource_group" "ml" {
+  name     = "ml"
+  location = "West Europe"
+}
+
+resource "azurerm_storage_account" "lake" {
+  name                     = "lake"
+  resource_group_name      = azurerm_resource_group.ml.name
+  location                 = azurerm_resource_group.ml.location
+  account_tier             = "Standard"
+  account_replication_type = "LRS"
+}
+
+resource "google_storage_bucket" "eu" {
+  name     = "eu-weights"
+  location = "EU"
+}
+)"},
+};
+
+void check(const Facts& facts, RuleOutput& out) {
+    if (!facts.has_jurisdiction()) return;
+    for (const auto& f : facts.assets) {
+        if (!holds_or_processes_data(f.asset_class) || f.location.state != LocationFact::State::Known) continue;
+        if (facts.inside(f.location.place)) continue;
+        std::string what = f.asset->mode == "backend"
+                               ? fmt::format("Terraform state ({})", f.asset->address)
+                               : f.asset->address;
+        out.report(f.asset, f.asset->header_range,
+                   fmt::format("{} is in {}, outside {}", what, describe_place(f.location.place),
+                               facts.jurisdiction_label()),
+                   provenance_locations(f.location.provenance));
+    }
+}
+
+constexpr RuleMeta kMeta{
+    .id = "RES201",
+    .name = "asset-outside-jurisdiction",
+    .family = "location",
+    .severity = Severity::High,
+    .title = "A data store, compute, AI service or state backend is located outside the jurisdiction",
+    .why = "Data at rest in a region is subject to that country's law and access by its authorities; "
+           "compute and AI services there see the data they process. Terraform state holds every "
+           "attribute of the configuration, secrets included. Global control-plane objects such as IAM "
+           "hold no data and are not checked.",
+    .fix = "Set the region (the resource's own `region`/`location`, or its provider's) to one inside the "
+           "jurisdiction, or, if the placement is intended, allow the region in residency.yaml.",
+    .references = kReferences,
+    .reads = "data stores, compute, AI services (aws_*, google_*, azurerm_*) and terraform backends",
+    .bad = kBad,
+    .good = kGood,
+};
+
+}  // namespace
+
+const Rule RES201{&kMeta, check};
+
+}  // namespace residency::rules

@@ -1,0 +1,120 @@
+// RES202: a data store sets no location, and the cloud's default places it elsewhere.
+#include <fmt/format.h>
+
+#include "rules/rules.hpp"
+
+namespace residency::rules {
+namespace {
+
+constexpr std::string_view kReferences[] = {
+    "https://registry.terraform.io/providers/hashicorp/google/latest/docs/resources/bigquery_dataset#location",
+    "https://registry.terraform.io/providers/hashicorp/aws/latest/docs#region",
+};
+
+constexpr RuleExample kBad[] = {
+    {"a BigQuery dataset and a GCS bucket with no location", R"(-- residency.yaml --
+version: 1
+jurisdiction: eu
+-- main.tf --
+provider "google" {
+  region = "europe-west4"
+}
+
+resource "google_bigquery_dataset" "prompts" {  # expect: RES202
+  dataset_id = "prompts"
+}
+
+resource "google_storage_bucket" "weights" {  # expect: RES202
+  name = "weights"
+}
+)"},
+    {"an AWS provider with no region at all", R"(-- residency.yaml --
+version: 1
+jurisdiction: eu
+-- main.tf --
+provider "aws" {}
+
+resource "aws_s3_bucket" "weights" {  # expect: RES202
+  bucket = "weights"
+}
+)"},
+};
+
+constexpr RuleExample kGood[] = {
+    {"explicit EU locations", R"(-- residency.yaml --
+version: 1
+jurisdiction: eu
+-- main.tf --
+provider "aws" {
+  region = "eu-north-1"
+}
+
+resource "aws_s3_bucket" "weights" {
+  bucket = "weights"
+}
+
+resource "google_bigquery_dataset" "prompts" {
+  dataset_id = "prompts"
+  location   = "EU"
+}
+)"},
+};
+
+// Types whose service picks a fixed default location instead of the provider's region.
+struct FixedDefault {
+    std::string_view type;
+    std::string_view code;
+    std::string_view wording;
+};
+constexpr FixedDefault kFixedDefaults[] = {
+    {"google_bigquery_dataset", "US", "BigQuery creates the dataset in the US multi-region"},
+    {"google_storage_bucket", "US",
+     "Google provider versions before 4.0 create the bucket in the US multi-region (later ones refuse the plan)"},
+};
+
+void check(const Facts& facts, RuleOutput& out) {
+    for (const auto& f : facts.assets) {
+        if (f.asset_class != catalog::AssetClass::DataStore || f.location.state != LocationFact::State::Unset) continue;
+        const Asset& a = *f.asset;
+        const FixedDefault* fixed = nullptr;
+        for (const auto& d : kFixedDefaults)
+            if (d.type == a.type) fixed = &d;
+        if (fixed) {
+            auto place = catalog::resolve(a.cloud, fixed->code);
+            if (!facts.has_jurisdiction() || !place || facts.inside(*place)) continue;
+            out.report(&a, a.header_range,
+                       fmt::format("{} sets no location: {}, outside {}", a.address, fixed->wording,
+                                   facts.jurisdiction_label()));
+            continue;
+        }
+        std::string provider = a.provider_config.empty() ? a.cloud : a.provider_config;
+        std::string where = a.cloud == "aws" ? "AWS_REGION or the AWS profile" : "GOOGLE_REGION";
+        out.report(&a, a.header_range,
+                   fmt::format("{} has no location: neither it nor provider \"{}\" sets a region, so it is "
+                               "created wherever {} points when Terraform runs",
+                               a.address, provider, where));
+    }
+}
+
+constexpr RuleMeta kMeta{
+    .id = "RES202",
+    .name = "no-location-constraint",
+    .family = "location",
+    .severity = Severity::Medium,
+    .title = "A data store has no location constraint",
+    .why = "Without an explicit location the data lands wherever the service's default or the "
+           "environment of whoever runs Terraform puts it: BigQuery datasets default to the US, and an "
+           "AWS provider without a region takes it from AWS_REGION or the local profile.",
+    .fix = "Set the location explicitly on the resource (`location = \"EU\"`, `location = "
+           "\"europe-west4\"`) or on its provider (`region = \"eu-central-1\"`).",
+    .references = kReferences,
+    .reads = "data stores (google_bigquery_dataset, google_storage_bucket, any aws_* data store)",
+    .bad = kBad,
+    .good = kGood,
+};
+
+}  // namespace
+
+const Rule RES202{&kMeta, check};
+
+}  // namespace residency::rules

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages the build needs, only those missing; quiet when everything is there.
+set -euo pipefail
+
+packages=(g++ cmake make pkg-config libcli11-dev libfmt-dev nlohmann-json3-dev doctest-dev libfyaml-dev
+          ca-certificates git)
+# A machine with its own node and npm (e.g. from nodesource) must not get Debian's on top.
+if ! command -v npm >/dev/null 2>&1; then
+    packages+=(nodejs npm)
+fi
+
+if ! command -v dpkg >/dev/null 2>&1; then
+    echo "setup.sh: not a Debian system; install these yourself: ${packages[*]}" >&2
+    exit 0
+fi
+
+missing=()
+for package in "${packages[@]}"; do
+    dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+sudo=()
+if [ "$(id -u)" -ne 0 ]; then
+    if ! command -v sudo >/dev/null 2>&1; then
+        echo "setup.sh: missing packages (${missing[*]}) and no root or sudo to install them" >&2
+        exit 1
+    fi
+    sudo=(sudo)
+fi
+
+echo "setup.sh: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+"${sudo[@]}" apt-get update -qq
+"${sudo[@]}" env DEBIAN_FRONTEND=noninteractive \
+    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

@@ -1,0 +1,129 @@
+// Runs every rule's inline examples through the real scan: in a bad example exactly the lines
+// marked `# expect: RESxxx` fire; a good example produces nothing at all.
+#include <doctest/doctest.h>
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <tuple>
+
+#include <unistd.h>
+
+#include "engine/rule.hpp"
+#include "engine/rule_docs.hpp"
+#include "engine/scan.hpp"
+
+namespace fs = std::filesystem;
+using namespace residency;
+
+namespace {
+
+using Mark = std::tuple<std::string, std::uint32_t, std::string>;  // file, line, rule
+
+struct ExampleDir {
+    fs::path dir;
+    explicit ExampleDir(std::string_view name) {
+        dir = fs::temp_directory_path() / fmt::format("residency-example-{}-{}", name, ::getpid());
+        fs::remove_all(dir);
+        fs::create_directories(dir / ".git");  // stops the policy search here
+    }
+    ~ExampleDir() { fs::remove_all(dir); }
+};
+
+std::set<Mark> expected_marks(const std::vector<ExampleFile>& files) {
+    std::set<Mark> marks;
+    for (const auto& f : files) {
+        std::uint32_t line = 0;
+        std::size_t pos = 0;
+        while (pos < f.text.size()) {
+            std::size_t eol = f.text.find('\n', pos);
+            std::string_view text(f.text.data() + pos, (eol == std::string::npos ? f.text.size() : eol) - pos);
+            ++line;
+            if (auto at = text.find("# expect:"); at != std::string_view::npos) {
+                std::string_view ids = text.substr(at + 9);
+                std::size_t i = 0;
+                while ((i = ids.find("RES", i)) != std::string_view::npos) {
+                    marks.emplace(f.path, line, std::string(ids.substr(i, 6)));
+                    i += 6;
+                }
+            }
+            pos = eol == std::string::npos ? f.text.size() : eol + 1;
+        }
+    }
+    return marks;
+}
+
+std::set<Mark> actual_marks(const ScanOutcome& out, const fs::path& dir) {
+    std::set<Mark> marks;
+    for (const auto* list : {&out.report.findings, &out.report.diagnostics})
+        for (const auto& f : *list) {
+            const SourceFile& file = out.sources.get(f.range.file);
+            std::string rel = fs::path(file.abs_path).lexically_relative(dir).generic_string();
+            marks.emplace(rel, file.line_col(f.range.begin).line, f.rule_id);
+        }
+    return marks;
+}
+
+std::string show(const std::set<Mark>& marks) {
+    std::string out;
+    for (const auto& [file, line, rule] : marks) out += fmt::format("  {}:{} {}\n", file, line, rule);
+    return out.empty() ? "  (none)\n" : out;
+}
+
+void run_example(const RuleMeta& meta, const RuleExample& ex, bool bad) {
+    ExampleDir tmp(meta.id);
+    auto files = split_example(ex.source);
+    for (const auto& f : files) {
+        fs::create_directories((tmp.dir / f.path).parent_path());
+        std::ofstream(tmp.dir / f.path, std::ios::binary) << f.text;
+    }
+    ScanOptions options;
+    options.paths = {tmp.dir.string()};
+    auto out = run_scan(options);
+    const std::string what = std::string(meta.id) + (bad ? " bad" : " good") + " example \"" + std::string(ex.title) + "\"";
+    INFO(what);
+    REQUIRE(out->error == "");
+    auto expected = expected_marks(files);
+    auto actual = actual_marks(*out, tmp.dir);
+    INFO("expected:\n", show(expected), "actual:\n", show(actual));
+    CHECK(expected == actual);
+    if (bad) {
+        bool fires = false;
+        for (const auto& [file, line, rule] : expected) fires = fires || rule == meta.id;
+        CHECK_MESSAGE(fires, "a bad example must expect its own rule");
+    }
+}
+
+}  // namespace
+
+TEST_CASE("every rule has examples and they behave as marked") {
+    for (const auto& rule : all_rules()) {
+        const RuleMeta& meta = *rule.meta;
+        CAPTURE(meta.id);
+        CHECK(!meta.bad.empty());
+        CHECK(!meta.good.empty());
+        for (const auto& ex : meta.bad) run_example(meta, ex, true);
+        for (const auto& ex : meta.good) run_example(meta, ex, false);
+    }
+}
+
+TEST_CASE("rule metadata is complete and the list is sorted") {
+    std::string previous;
+    for (const auto& rule : all_rules()) {
+        const RuleMeta& m = *rule.meta;
+        CAPTURE(m.id);
+        CHECK(std::string(m.id) > previous);
+        previous = m.id;
+        CHECK(m.id.size() == 6);
+        CHECK(family_of(m.id) == m.family);
+        CHECK(!m.name.empty());
+        CHECK(m.name.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-") == std::string_view::npos);
+        CHECK(!m.title.empty());
+        CHECK(!m.why.empty());
+        CHECK(!m.fix.empty());
+        CHECK(!m.references.empty());
+        CHECK(!m.reads.empty());
+        CHECK(find_rule(m.id) == &rule);
+    }
+}
