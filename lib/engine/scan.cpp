@@ -107,7 +107,7 @@ void infer_jurisdiction(Facts& facts, JurisdictionInfo& info) {
     facts.jurisdictions = {best};
     info.codes = {best};
     info.origin = "inferred";
-    info.explanation = fmt::format("inferred from {} of {} located assets", best_count, located);
+    info.explanation = fmt::format("inferred: {} of the {} located data stores, compute and AI services are in it", best_count, located);
 }
 
 std::string fingerprint(const Finding& f, const SourceSet& sources) {

@@ -97,14 +97,12 @@ std::string jurisdiction_line(const Report& report) {
     std::string codes;
     for (const std::string& code : j.codes) codes += (codes.empty() ? "" : ", ") + code;
     if (codes.empty()) codes = "none";
-    std::string why;
-    if (j.origin == "policy") {
-        std::string_view where = !j.explanation.empty() ? j.explanation : report.policy_path;
-        why = "from " + std::string(where.empty() ? "policy" : where);
-    }
-    else if (j.origin == "flag") why = "from --jurisdiction";
-    else if (j.origin == "inferred") why = j.explanation.empty() ? "inferred" : j.explanation;
-    else why = j.explanation;
+    // The explanation is written by the scan ("from residency.yaml", "inferred: ..."); these are
+    // fallbacks for a Report built without one.
+    std::string why = j.explanation;
+    if (why.empty() && j.origin == "policy") why = "from " + (report.policy_path.empty() ? std::string("policy") : report.policy_path);
+    if (why.empty() && j.origin == "flag") why = "from --jurisdiction";
+    if (why.empty() && j.origin == "inferred") why = "inferred";
     if (why.empty()) return "Jurisdiction: " + sanitize_terminal(codes) + "\n";
     return "Jurisdiction: " + sanitize_terminal(codes) + " (" + sanitize_terminal(why) + ")\n";
 }

@@ -34,7 +34,7 @@ resource "google_storage_bucket" "weights" {
 };
 
 std::string_view cloud_title(std::string_view cloud) {
-    return cloud == "aws" ? "AWS" : cloud == "google" ? "Google Cloud" : cloud == "azure" ? "Azure" : cloud;
+    return cloud == "aws" ? "an AWS" : cloud == "google" ? "a Google Cloud" : cloud == "azure" ? "an Azure" : "a";
 }
 
 void check(const Facts& facts, RuleOutput& out) {
@@ -44,7 +44,7 @@ void check(const Facts& facts, RuleOutput& out) {
         auto related = provenance_locations(f.location.provenance);
         related.insert(related.begin(), {f.asset->header_range, "used by " + f.asset->address});
         out.report(f.asset, at,
-                   fmt::format("\"{}\" is not a {} location in the catalog, so where {} lives cannot be checked",
+                   fmt::format("\"{}\" is not {} location in the catalog, so where {} lives cannot be checked",
                                f.location.written, cloud_title(f.asset->cloud), f.asset->address),
                    std::move(related));
     }

@@ -18,4 +18,11 @@ if ! diff -u "$tmp/readme-table" "$tmp/table"; then
     echo "docs: the rule table in README.md is stale: copy it from docs/rules/README.md" >&2
     failed=1
 fi
+# The README shows `make demo`'s output; it must be what the scan prints today.
+(cd "$src" && NO_COLOR=1 "$bin" scan examples/ >"$tmp/demo" 2>&1)
+sed -n '/<!-- demo:begin -->/,/<!-- demo:end -->/p' "$src/README.md" | sed '1,3d' | sed '$d' | sed '$d' >"$tmp/readme-demo"
+if ! diff -u "$tmp/readme-demo" "$tmp/demo"; then
+    echo "docs: the example output in README.md is stale" >&2
+    failed=1
+fi
 exit $failed

@@ -197,6 +197,7 @@ const std::vector<Case> kCases = {
     {R"(fileexists("hello.txt"))", "true"},
     {R"(templatefile("t.tpl", {name = "eu", ports = [1, 2]}))", R"("region=eu:1:2")"},
     {R"(templatefile("t.tpl", {ports = []}))", R"(unknown: vars map does not contain key "name")"},
+    {R"(templatestring("x=$${a}", {a = 1}))", R"("x=1")"},
     // conversion
     {R"(can(1))", "true"},
     {R"(nonsensitive(sensitive("x")))", R"("x")"},

@@ -251,7 +251,7 @@ TEST_CASE("text summary wording") {
           "Found 0 findings and 0 diagnostics.\n");
 
     report.policy_path = "infra/residency.yaml";
-    report.jurisdiction = {{"ch", "eu"}, "policy", "infra/residency.yaml"};
+    report.jurisdiction = {{"ch", "eu"}, "policy", "from infra/residency.yaml"};
     report.asset_count = 1;
     report.located_asset_count = 1;
     FileId f = sources.add("a.tf", "/a.tf", "x\n");

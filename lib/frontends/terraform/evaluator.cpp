@@ -1,5 +1,4 @@
-// Evaluates HCL expressions with Terraform's semantics: unknowns propagate, errors become unknowns
-// with a reason, and values passed through keep their range, provenance and asset reference.
+// Evaluates HCL expressions with Terraform's semantics: unknowns propagate, errors become reasoned unknowns.
 #include "frontends/terraform/evaluator.hpp"
 
 #include <cmath>

@@ -1,5 +1,4 @@
-// Terraform's type conversion functions (tobool tolist tomap tonumber toset tostring) and the
-// sensitivity markers, which pass values through unchanged: this analyser does not model secrecy.
+// Terraform's type conversion functions, and sensitive/nonsensitive (sensitivity is not modelled here).
 #include "frontends/terraform/functions_internal.hpp"
 
 namespace residency::hcl::detail {

@@ -1,5 +1,4 @@
-// Terraform's filesystem functions over Scope::read_file: basename dirname file fileexists filebase64
-// templatefile. Host-dependent ones (abspath, pathexpand) are deliberately absent.
+// Terraform's filesystem functions over Scope::read_file, and templatefile/templatestring rendering.
 #include "frontends/terraform/functions_internal.hpp"
 #include "frontends/terraform/hcl_parser.hpp"
 
@@ -103,28 +102,28 @@ private:
     Scope& outer_;
 };
 
-thread_local bool in_templatefile = false;
+thread_local bool in_template = false;
 
 // The template is parsed by wrapping it in a heredoc, whose syntax (interpolations, directives,
 // no backslash escapes) is exactly that of a template file.
-Value fn_templatefile(Call& c) {
-    if (in_templatefile) return c.fail("Call to function \"templatefile\" failed: cannot recursively call templatefile from inside templatefile call");
-    Value failure;
-    auto text = read(c, failure);
-    if (!text) return failure;
+Value render_template(Call& c, const std::string& text, std::string_view what) {
+    if (in_template)
+        return c.fail("Call to function \"" + std::string(c.name) + "\" failed: cannot call " + std::string(c.name) +
+                      " from inside a template");
     std::string marker = "RESIDENCY_TEMPLATE_END";
-    while (text->find(marker) != std::string::npos) marker += "_";
-    bool added_newline = text->empty() || text->back() != '\n';
-    std::string source = "t = <<" + marker + "\n" + *text + (added_newline ? "\n" : "") + marker + "\n";
+    while (text.find(marker) != std::string::npos) marker += "_";
+    bool added_newline = text.empty() || text.back() != '\n';
+    std::string source = "t = <<" + marker + "\n" + text + (added_newline ? "\n" : "") + marker + "\n";
     ParsedFile parsed = parse_hcl(kNoFile, source);
     const Attribute* attr = parsed.body.attribute("t");
     if (!parsed.errors.empty() || !attr)
-        return c.invalid("path", "template \"" + c.args[0].as_string() + "\" has a syntax error" +
-                                     (parsed.errors.empty() ? std::string() : ": " + parsed.errors.front().message));
+        return c.invalid(c.name == "templatefile" ? "path" : "template",
+                         std::string(what) + " has a syntax error" +
+                             (parsed.errors.empty() ? std::string() : ": " + parsed.errors.front().message));
     TemplateScope scope(c.args[1], c.scope);
-    in_templatefile = true;
+    in_template = true;
     Value out = evaluate(attr->value, scope);
-    in_templatefile = false;
+    in_template = false;
     if (added_newline && out.is_string() && !out.as_string().empty() && out.as_string().back() == '\n') {
         std::string s = out.as_string();
         s.pop_back();
@@ -133,6 +132,16 @@ Value fn_templatefile(Call& c) {
     out.range = c.range;
     return out;
 }
+
+Value fn_templatefile(Call& c) {
+    Value failure;
+    auto text = read(c, failure);
+    if (!text) return failure;
+    return render_template(c, *text, "template \"" + c.args[0].as_string() + "\"");
+}
+
+// Terraform 1.9's templatestring: the same rendering over a string value.
+Value fn_templatestring(Call& c) { return render_template(c, c.args[0].as_string(), "the template"); }
 
 }  // namespace
 
@@ -145,6 +154,8 @@ std::vector<FunctionDef> filesystem_functions() {
         {"filebase64", {p}, std::nullopt, Unknowns::Deep, fn_filebase64},
         {"fileexists", {p}, std::nullopt, Unknowns::Deep, fn_fileexists},
         {"templatefile", {p, {"vars", Type::Object}}, std::nullopt, Unknowns::Shallow, fn_templatefile},
+        {"templatestring", {{"template", Type::String}, {"vars", Type::Object}}, std::nullopt, Unknowns::Shallow,
+         fn_templatestring},
     };
 }
 

@@ -1,0 +1,2 @@
+# DR lives in Virginia.
+dr_region = "us-east-1"
