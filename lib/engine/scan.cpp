@@ -210,6 +210,7 @@ std::unique_ptr<ScanOutcome> run_scan(const ScanOptions& options) {
             return out;
         }
         for (auto& p : result.problems) facts.parse_problems.push_back({p.range, std::move(p.message)});
+        for (auto& p : result.unreadable_modules) facts.unreadable_modules.push_back({p.range, std::move(p.message)});
     }
 
     // Facts.

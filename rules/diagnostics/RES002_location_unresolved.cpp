@@ -1,6 +1,8 @@
 // RES002: the location of an asset that holds or processes data cannot be worked out statically.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "rules/rules.hpp"
 
 namespace residency::rules {
@@ -47,10 +49,16 @@ region = "eu-central-1"
 };
 
 void check(const Facts& facts, RuleOutput& out) {
+    for (const auto& m : facts.unreadable_modules)
+        out.report(nullptr, m.range, fmt::format("cannot resolve the locations of the assets in this module: {}", m.message));
     for (const auto& f : facts.assets) {
         if (!holds_or_processes_data(f.asset_class) || f.location.state != LocationFact::State::Unknown) continue;
         auto related = provenance_locations(f.location.provenance);
-        if (f.location.range.valid()) related.push_back({f.location.range, "the unresolved value"});
+        bool shown = std::any_of(related.begin(), related.end(), [&](const RelatedLocation& r) {
+            return r.range.file == f.location.range.file && r.range.begin <= f.location.range.begin &&
+                   f.location.range.end <= r.range.end;
+        });
+        if (f.location.range.valid() && !shown) related.push_back({f.location.range, "the unresolved value"});
         out.report(f.asset, f.asset->header_range,
                    fmt::format("cannot resolve the location of {}: {}", f.asset->address, f.location.reason),
                    std::move(related));

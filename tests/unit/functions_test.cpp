@@ -324,3 +324,19 @@ TEST_CASE("call_function can be used directly with values") {
     std::vector<Value> none;
     CHECK(show(call_function("nope", none, Range{}, scope)) == R"(unknown: function "nope" is not supported)");
 }
+
+TEST_CASE("hostile arguments give reasoned unknowns instead of exhausting memory or stack") {
+    std::string deep(1000, '[');
+    deep += std::string(1000, ']');
+    FunctionScope scope;
+    std::vector<Value> args{Value::string(deep)};
+    CHECK(show(call_function("jsondecode", args, Range{}, scope)) ==
+          R"(unknown: Invalid value for "str" parameter: the JSON document is nested too deeply)");
+    std::vector<Value> re{Value::string(std::string(20000, 'a')), Value::string("/(a|b)*/"), Value::string("x")};
+    CHECK(show(call_function("replace", re, Range{}, scope)) ==
+          R"(unknown: Invalid value for "str" parameter: string of 20000 bytes is too long for a regular expression replace)");
+    CHECK(run(R"(indent(1000000, "a"))") ==
+          R"(unknown: Invalid value for "spaces" parameter: value must be a whole number up to 100000)");
+    CHECK(run(R"(range(0, 5000))") ==
+          R"(unknown: Call to function "range" failed: more than 1024 values were generated; either decrease the difference between start and limit or use a smaller step)");
+}

@@ -33,12 +33,12 @@ public:
     // Reads a file for file()/templatefile()/fileexists(); the path is as written in the
     // configuration (relative to the module directory). nullopt with `error` set when refused
     // (outside the scan root) or missing.
-    virtual std::optional<std::string> read_file(std::string_view path, std::string& error) {
+    virtual std::optional<std::string> read_file(std::string_view /*path*/, std::string& error) {
         error = "file access is not available here";
         return std::nullopt;
     }
     // Called once per call of a function the library does not implement (the result is unknown).
-    virtual void unsupported_function(std::string_view name, Range range) {}
+    virtual void unsupported_function(std::string_view /*name*/, Range /*range*/) {}
 };
 
 Value evaluate(const Expr& expr, Scope& scope);

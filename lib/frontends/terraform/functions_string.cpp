@@ -115,7 +115,7 @@ Value fn_substr(Call& c) {
 
 Value fn_indent(Call& c) {
     auto spaces = as_integer(c.args[0]);
-    if (!spaces || *spaces < 0) return c.invalid("spaces", "value must be a whole number");
+    if (!spaces || *spaces < 0 || *spaces > 100000) return c.invalid("spaces", "value must be a whole number up to 100000");
     std::string pad(static_cast<std::size_t>(*spaces), ' '), out;
     for (char ch : str(c, 1)) {
         out += ch;
@@ -194,14 +194,17 @@ std::string expand_template(const std::smatch& m, std::string_view tpl) {
             continue;
         }
         bool numeric = std::all_of(name.begin(), name.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
-        if (numeric) {
-            std::size_t group = std::stoul(std::string(name));
+        if (numeric && name.size() < 6) {
+            std::size_t group = 0;
+            for (char ch : name) group = group * 10 + static_cast<std::size_t>(ch - '0');
             if (group < m.size()) out += m[group].str();
         }
         i = braced ? e : e - 1;
     }
     return out;
 }
+
+constexpr std::size_t kMaxRegexInput = 10000;
 
 Value fn_replace(Call& c) {
     const std::string &s = str(c, 0), &needle = str(c, 1), &with = str(c, 2);
@@ -212,12 +215,19 @@ Value fn_replace(Call& c) {
         } catch (const std::regex_error&) {
             return c.invalid("substr", "invalid or unsupported regular expression " + needle);
         }
+        // std::regex matches recursively: bound the input rather than risk the stack.
+        if (s.size() > kMaxRegexInput)
+            return c.invalid("str", "string of " + std::to_string(s.size()) + " bytes is too long for a regular expression replace");
         std::string out;
         auto pos = s.cbegin();
-        for (std::sregex_iterator it(s.begin(), s.end(), re), end; it != end; ++it) {
-            out.append(pos, (*it)[0].first);
-            out += expand_template(*it, with);
-            pos = (*it)[0].second;
+        try {
+            for (std::sregex_iterator it(s.begin(), s.end(), re), end; it != end; ++it) {
+                out.append(pos, (*it)[0].first);
+                out += expand_template(*it, with);
+                pos = (*it)[0].second;
+            }
+        } catch (const std::regex_error&) {
+            return c.invalid("substr", "regular expression " + needle + " is too complex for this input");
         }
         out.append(pos, s.cend());
         return Value::string(std::move(out), c.range);

@@ -1,5 +1,4 @@
-// HCL parsing with tree-sitter: one parser per thread, syntax error reporting, and recovery that
-// re-parses broken regions piecewise so one mistake does not hide the rest of the file.
+// HCL parsing with tree-sitter: per-thread parser, syntax errors, piecewise recovery of broken parts.
 #include "frontends/terraform/hcl_parser.hpp"
 
 #include <tree_sitter/api.h>

@@ -1,5 +1,4 @@
-// Templates: quoted and heredoc strings with interpolations, directives, strip markers, escapes
-// and `<<-` indentation removal, converted the way HCL itself does it.
+// HCL templates (quoted and heredoc): interpolations, directives, strip markers, escapes, `<<-`.
 #include <algorithm>
 #include <climits>
 #include <utility>

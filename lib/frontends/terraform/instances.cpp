@@ -4,6 +4,8 @@
 #include <fmt/format.h>
 
 #include <fstream>
+
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "catalog/resource_types.hpp"
@@ -276,8 +278,8 @@ std::optional<std::string> InstanceScope::read_file(std::string_view path, std::
 
 // ---------------------------------------------------------------------------------------------
 
-Instances::Instances(ConfigLookup lookup, std::filesystem::path root)
-    : lookup_(std::move(lookup)), root_(std::move(root)) {}
+Instances::Instances(ConfigLookup lookup, std::filesystem::path root, bool allow_outside_root)
+    : lookup_(std::move(lookup)), root_(std::move(root)), allow_outside_root_(allow_outside_root) {}
 
 ModuleInstance* Instances::new_module() {
     modules_.push_back(std::make_unique<ModuleInstance>());
@@ -357,17 +359,25 @@ void Instances::instantiate_children(ModuleInstance& m) {
         if (source.starts_with("./") || source.starts_with("../")) {
             auto dir = (m.config->dir / source).lexically_normal();
             auto rel = dir.lexically_relative(root_.lexically_normal());
-            if (rel.empty() || rel.native().starts_with("..")) {
-                unavailable = fmt::format("module.{} source \"{}\" is outside the scan root", name, source);
+            if (!allow_outside_root_ && (rel.empty() || rel.native().starts_with(".."))) {
+                unavailable = fmt::format("module.{} source \"{}\" is outside the scan root: scan a directory that "
+                                          "contains it, or pass --allow-outside-root",
+                                          name, source);
             } else if (!(config = lookup_(dir))) {
                 unavailable = fmt::format("module.{} source \"{}\" has no Terraform files", name, source);
             }
         } else if (source.empty()) {
             unavailable = fmt::format("module.{} has no literal source", name);
+        } else if (auto dir = installed_module(m, name)) {
+            if (!(config = lookup_(*dir)))
+                unavailable = fmt::format("module.{} is installed in {} but that directory has no Terraform files", name,
+                                          dir->generic_string());
         } else {
-            unavailable = fmt::format("module.{} source \"{}\" is a remote module that is not installed: run terraform init",
+            unavailable = fmt::format("module.{} source \"{}\" is a remote module that is not installed: run "
+                                      "terraform init before scanning",
                                       name, source);
         }
+        if (!unavailable.empty()) unavailable_calls.push_back({call->header_range, unavailable});
 
         // count / for_each on the call decide its instances, evaluated in the caller.
         std::vector<std::pair<Value, Value>> keys;  // (count index or each key, each value)
@@ -420,6 +430,39 @@ void Instances::instantiate_children(ModuleInstance& m) {
         }
     }
     --depth_;
+}
+
+// `terraform init` records where it put each remote module: .terraform/modules/modules.json in
+// the root module's directory, keyed by the dotted chain of call names ("data.logs").
+std::optional<std::filesystem::path> Instances::installed_module(const ModuleInstance& m, const std::string& name) {
+    const ModuleInstance* root = &m;
+    std::string key = name;
+    for (const ModuleInstance* p = &m; p->parent; p = p->parent) {
+        key = p->call->labels[0] + "." + key;
+        root = p->parent;
+    }
+    const auto& dir = root->config->dir;
+    auto it = installed_.find(dir);
+    if (it == installed_.end()) {
+        std::map<std::string, std::filesystem::path> found;
+        std::ifstream f(dir / ".terraform" / "modules" / "modules.json", std::ios::binary);
+        if (f) {
+            auto doc = nlohmann::json::parse(f, nullptr, false);
+            if (doc.is_object() && doc.contains("Modules") && doc["Modules"].is_array())
+                for (const auto& entry : doc["Modules"]) {
+                    if (!entry.is_object() || !entry.contains("Key") || !entry.contains("Dir")) continue;
+                    if (!entry["Key"].is_string() || !entry["Dir"].is_string()) continue;
+                    found[entry["Key"].get<std::string>()] = (dir / entry["Dir"].get<std::string>()).lexically_normal();
+                }
+        }
+        it = installed_.emplace(dir, std::move(found)).first;
+    }
+    auto m_it = it->second.find(key);
+    if (m_it == it->second.end()) return std::nullopt;
+    // An installed module still may not lead outside the scan root (a crafted modules.json could).
+    auto rel = m_it->second.lexically_relative(root_.lexically_normal());
+    if (!allow_outside_root_ && (rel.empty() || rel.native().starts_with(".."))) return std::nullopt;
+    return m_it->second;
 }
 
 void Instances::for_each_module(const std::function<void(ModuleInstance&)>& visit) {
@@ -557,11 +600,14 @@ Value Instances::variable(ModuleInstance& m, const std::string& name, Range use)
             Value v = hcl::evaluate(def->value, scope);
             return v.with_provenance(prepend(fmt::format("var.{} default", name), def->range, v.provenance));
         }
+        Provenance declared = prepend(fmt::format("var.{} is declared without a default", name), decl.header_range, nullptr);
         if (!m.parent)
             return Value::unknown(fmt::format("var.{0} has no default: pass --var {0}=... or add a tfvars file", name),
-                                  decl.header_range);
+                                  decl.header_range)
+                .with_provenance(declared);
         std::string call = m.prefix.substr(0, m.prefix.size() - 1);
-        return Value::unknown(fmt::format("var.{} has no default and {} does not set it", name, call), decl.header_range);
+        return Value::unknown(fmt::format("var.{} has no default and {} does not set it", name, call), decl.header_range)
+            .with_provenance(declared);
     });
 }
 
@@ -619,7 +665,9 @@ static Value evaluate_body(Instances& in, ModuleInstance& m, const hcl::Body& bo
         scope.each_value = r.each_value;
         scope.references = &r.references;
         scope.iterators = iterators;
-        fields[attr.name] = hcl::evaluate(attr.value, scope);
+        // An attribute's value points at where the attribute is written (a finding about the
+        // argument belongs there); where the value came from stays in its provenance.
+        fields[attr.name] = hcl::evaluate(attr.value, scope).at(attr.value.range);
     }
     std::map<std::string, ValueList> nested;
     for (const auto& block : body.blocks) {

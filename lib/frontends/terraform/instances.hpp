@@ -90,7 +90,7 @@ class Instances {
 public:
     using ConfigLookup = std::function<const ModuleConfig*(const std::filesystem::path& dir)>;
 
-    Instances(ConfigLookup lookup, std::filesystem::path root);
+    Instances(ConfigLookup lookup, std::filesystem::path root, bool allow_outside_root);
 
     // Builds the instance tree under a root module; `values` are its variable assignments.
     ModuleInstance* add_root(const ModuleConfig& config, std::map<std::string, RootValue> values);
@@ -111,6 +111,14 @@ public:
 
     std::vector<std::string> unsupported_functions;  // "name at file:offset", for diagnostics
 
+    // Module calls whose contents cannot be read (remote and not installed, outside the root):
+    // the call's range and why, so the scan can say which assets it could not see.
+    struct UnavailableCall {
+        Range range;
+        std::string reason;
+    };
+    std::vector<UnavailableCall> unavailable_calls;
+
 private:
     friend class InstanceScope;
     void instantiate_children(ModuleInstance& m);
@@ -118,9 +126,12 @@ private:
     ProviderConfig* provider_for(ModuleInstance& m, const hcl::Block& resource, std::string_view type);
     ProviderConfig* implied_provider(ModuleInstance& m, const std::string& name);
     ModuleInstance* new_module();
+    std::optional<std::filesystem::path> installed_module(const ModuleInstance& m, const std::string& name);
 
     ConfigLookup lookup_;
     std::filesystem::path root_;
+    bool allow_outside_root_ = false;
+    std::map<std::filesystem::path, std::map<std::string, std::filesystem::path>> installed_;
     std::vector<std::unique_ptr<ModuleInstance>> modules_;
     std::vector<std::unique_ptr<ProviderConfig>> providers_;
     std::vector<ModuleInstance*> roots_;

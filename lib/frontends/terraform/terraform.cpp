@@ -170,6 +170,41 @@ void add_backend(Instances& instances, ModuleInstance& root, const std::string& 
     graph.add(std::move(a));
 }
 
+// Provider-level tags merged under the resource's own, as Terraform computes `tags_all` (AWS
+// default_tags) and `terraform_labels` (Google default_labels); the resource's keys win.
+Value with_default_tags(Instances& instances, ResourceInstance& r, const Value& attributes, std::string_view cloud) {
+    if (!r.provider || !r.provider->block || r.is_data) return attributes;
+    const hcl::Body& body = r.provider->block->body;
+    const hcl::Attribute* defaults_attr = nullptr;
+    const char *own_name = nullptr, *merged_name = nullptr;
+    if (cloud == "aws") {
+        for (const auto* dt : body.blocks_of("default_tags")) defaults_attr = dt->body.attribute("tags");
+        own_name = "tags";
+        merged_name = "tags_all";
+    } else if (cloud == "google") {
+        defaults_attr = body.attribute("default_labels");
+        own_name = "labels";
+        merged_name = "terraform_labels";
+    }
+    if (!defaults_attr || attributes.get(merged_name)) return attributes;
+    Value defaults = instances.evaluate_in(*r.provider->owner, defaults_attr->value);
+    const Value* own = attributes.get(own_name);
+    Value merged;
+    if (defaults.is_unknown()) merged = defaults;
+    else if (own && own->is_unknown()) merged = *own;
+    else {
+        ValueMap fields = defaults.fields();
+        if (own)
+            for (const auto& [k, v] : own->fields()) fields[k] = v;
+        merged = Value::object(std::move(fields), own ? own->range : defaults.range);
+    }
+    merged.provenance = prepend(fmt::format("{} default tags", r.provider->label), defaults_attr->range, defaults.provenance);
+    ValueMap fields = attributes.fields();
+    fields[merged_name] = std::move(merged);
+    Value out = Value::object(std::move(fields), attributes.range);
+    return out;
+}
+
 }  // namespace
 
 Result load(const std::vector<fs::path>& dirs, const fs::path& root, const Options& options,
@@ -210,7 +245,7 @@ Result load(const std::vector<fs::path>& dirs, const fs::path& root, const Optio
             auto& c = loader.configs[dir];
             return c->files.empty() ? nullptr : c.get();
         },
-        root);
+        root, options.allow_outside_root);
 
     std::vector<std::pair<ModuleInstance*, std::string>> roots;
     for (const auto& d : dirs) {
@@ -243,7 +278,7 @@ Result load(const std::vector<fs::path>& dirs, const fs::path& root, const Optio
             a.cloud = std::string(catalog::cloud_of_type(r->type));
             a.range = r->block->range;
             a.header_range = r->block->header_range;
-            a.attributes = instances.attributes(*r);
+            a.attributes = with_default_tags(instances, *r, instances.attributes(*r), a.cloud);
             a.provider_config = r->provider ? r->provider->name : "";
             a.region = instances.region(*r);
             a.region_from_resource = r->region_from_resource;
@@ -258,6 +293,7 @@ Result load(const std::vector<fs::path>& dirs, const fs::path& root, const Optio
         }
         add_backend(instances, *root_module, root_name, graph);
     }
+    for (auto& u : instances.unavailable_calls) loader.result.unreadable_modules.push_back({u.range, std::move(u.reason)});
     return std::move(loader.result);
 }
 

@@ -16,6 +16,7 @@ namespace residency::terraform {
 struct Options {
     std::vector<std::string> vars;       // "name=value", from --var, in order
     std::vector<std::string> var_files;  // from --var-file, in order
+    bool allow_outside_root = false;     // follow local module sources that leave the scan root
 };
 
 // A problem with the input that the scan reports and goes on from (RES001).
@@ -26,6 +27,7 @@ struct ParseProblem {
 
 struct Result {
     std::vector<ParseProblem> problems;
+    std::vector<ParseProblem> unreadable_modules;  // module calls whose assets the scan cannot see
     std::vector<std::string> fatal;  // usage errors that stop the scan (a --var-file that is missing)
 };
 

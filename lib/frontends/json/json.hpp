@@ -1,0 +1,42 @@
+// A JSON parser that keeps the byte range of every value and key, for .tf.json, .tfvars.json and
+// plan files, whose findings must point at real lines and columns.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/source.hpp"
+
+namespace residency::json {
+
+struct Node {
+    enum class Kind { Null, Bool, Number, String, Array, Object };
+    Kind kind = Kind::Null;
+    Range range;
+    bool boolean = false;
+    double number = 0;
+    std::string text;  // String: the decoded value; Number: the literal as written
+    std::vector<Node> items;                           // Array
+    std::vector<std::pair<std::string, Node>> members; // Object, in source order (duplicates kept)
+    std::vector<Range> key_ranges;                     // Object: range of each member's key
+
+    const Node* get(std::string_view key) const;  // the last member with that key, or nullptr
+    bool is_object() const { return kind == Kind::Object; }
+    bool is_array() const { return kind == Kind::Array; }
+    bool is_string() const { return kind == Kind::String; }
+};
+
+struct ParseResult {
+    Node root;
+    bool ok = false;
+    Range error_range;   // where parsing stopped
+    std::string error;   // "expected ',' or '}' after an object member"
+};
+
+// Strict RFC 8259 JSON (no comments, no trailing commas); nesting deeper than 512 is an error;
+// never throws, never recurses without bound.
+ParseResult parse(FileId file, std::string_view text);
+
+}  // namespace residency::json

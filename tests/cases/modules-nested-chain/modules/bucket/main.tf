@@ -1,0 +1,13 @@
+variable "region" {
+  type    = string
+  default = null
+}
+
+variable "name" {
+  type = string
+}
+
+resource "aws_s3_bucket" "this" {
+  region = var.region
+  bucket = var.name
+}

@@ -1,0 +1,8 @@
+variable "data_region" {
+  type = string
+}
+
+module "storage" {
+  source        = "../storage"
+  bucket_region = var.data_region
+}
