@@ -201,7 +201,11 @@ Value InstanceScope::resource_ref(ResourceGroup& group, std::span<const hcl::Tra
 Value InstanceScope::instance_attribute(ResourceInstance& r, const std::string& name, Range range) {
     const Value& attrs = in_.attributes(r);
     std::string_view cloud = catalog::cloud_of_type(r.type);
-    bool region_like = (cloud == "aws" && name == "region") || (cloud == "azure" && name == "location") ||
+    // A data source reads an existing object: only the ones that echo the provider's own region
+    // are known statically (an existing resource group's location is read from Azure).
+    bool region_like = (!r.is_data && cloud == "aws" && name == "region") ||
+                       (!r.is_data && cloud == "azure" && name == "location") ||
+                       (r.type == "aws_region" && name == "region") ||
                        (r.type == "aws_region" && (name == "name" || name == "id")) ||
                        (r.type == "google_client_config" && name == "region");
     if (const Value* v = attrs.get(name); v && !(region_like && v->is_null())) {
@@ -217,8 +221,8 @@ Value InstanceScope::instance_attribute(ResourceInstance& r, const std::string& 
         return out;
     }
     if (r.is_data)
-        return Value::unknown(fmt::format("{}.{} is read from the cloud at plan time", r.address, name), range)
-            .with_provenance(nullptr);
+        return Value::unknown(fmt::format("{}.{} is read from the existing object when Terraform plans", r.address, name),
+                              range);
     Value out = Value::unknown(fmt::format("{}.{} is known only after apply", r.address, name), range);
     out.ref_asset = r.address;
     return out;
