@@ -53,7 +53,9 @@ int run(const ScanArgs& args) {
     if (args.format == "json") {
         text = write_json(report);
     } else if (args.format == "sarif") {
-        text = write_sarif(report, outcome->root_uri);
+        // %SRCROOT% stays symbolic: an absolute URI would make the output depend on where the
+        // repository is checked out, and code scanning resolves it to the checkout anyway.
+        text = write_sarif(report);
     } else {
         TextOptions opts;
         opts.color = args.output.empty() && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");

@@ -38,17 +38,6 @@ std::string display_path(const fs::path& p) {
     return abs.generic_string();
 }
 
-std::string file_uri(const fs::path& dir) {
-    std::string s = dir.generic_string();
-    std::string out = "file://";
-    for (unsigned char c : s) {
-        if (std::isalnum(c) || c == '/' || c == '-' || c == '_' || c == '.' || c == '~') out += static_cast<char>(c);
-        else out += fmt::format("%{:02X}", c);
-    }
-    if (!out.ends_with('/')) out += '/';
-    return out;
-}
-
 bool skipped_dir(const fs::path& p) {
     auto name = p.filename().string();
     return name == ".git" || name == ".terraform" || name == "node_modules";
@@ -70,7 +59,7 @@ std::vector<fs::path> terraform_dirs(const fs::path& root, const std::vector<std
             continue;
         }
         if (excluded || entry.is_symlink(ec) || !entry.is_regular_file(ec)) continue;
-        if (entry.path().extension() == ".tf") dirs.insert(entry.path().parent_path());
+        if (terraform::is_configuration_file(entry.path())) dirs.insert(entry.path().parent_path());
     }
     return {dirs.begin(), dirs.end()};
 }
@@ -137,7 +126,6 @@ std::unique_ptr<ScanOutcome> run_scan(const ScanOptions& options) {
     report.tool_version = options.tool_version;
     report.sources = &out->sources;
     std::error_code ec;
-    out->root_uri = file_uri(fs::current_path(ec));
 
     for (const auto& sel : {options.select, options.ignore})
         for (const auto& p : sel) {

@@ -30,7 +30,6 @@ struct ScanOutcome {
     Graph graph;
     Report report;
     std::string error;  // set when a usage, policy or input error stopped the scan (exit code 2)
-    std::string root_uri;  // file URI of the directory paths are shown relative to, ending in '/'
 };
 
 std::unique_ptr<ScanOutcome> run_scan(const ScanOptions& options);

@@ -1,6 +1,7 @@
 // Strict JSON parser with an explicit stack, keeping exact byte ranges for every value and key.
 #include "frontends/json/json.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdint>

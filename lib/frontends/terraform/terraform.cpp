@@ -13,6 +13,7 @@
 #include "catalog/resource_types.hpp"
 #include "frontends/terraform/hcl_parser.hpp"
 #include "frontends/terraform/instances.hpp"
+#include "frontends/terraform/tf_json.hpp"
 
 namespace residency::terraform {
 
@@ -49,7 +50,13 @@ struct Loader {
     hcl::ParsedFile parse_file(const fs::path& path) {
         auto text = read_all(path);
         FileId id = sources.add(display(path), path.string(), text ? std::move(*text) : std::string());
-        hcl::ParsedFile parsed = hcl::parse_hcl(id, sources.get(id).text);
+        const std::string& source = sources.get(id).text;
+        std::string name = path.filename().string();
+        // Terraform's JSON syntax: .tf.json configuration, and tfvars (.tfvars.json, or any --var-file
+        // ending in .json) as literal JSON values.
+        hcl::ParsedFile parsed = name.ends_with(".tf.json") ? parse_tf_json(id, source)
+                                 : name.ends_with(".json")  ? parse_tfvars_json(id, source)
+                                                            : hcl::parse_hcl(id, source);
         for (const auto& e : parsed.errors) result.problems.push_back({e.range, e.message});
         return parsed;
     }
@@ -58,7 +65,7 @@ struct Loader {
         std::vector<fs::path> files;
         std::error_code ec;
         for (const auto& entry : fs::directory_iterator(dir, ec))
-            if (entry.is_regular_file(ec) && entry.path().extension() == ".tf") files.push_back(entry.path());
+            if (entry.is_regular_file(ec) && is_configuration_file(entry.path())) files.push_back(entry.path());
         std::sort(files.begin(), files.end());
         auto config = std::make_unique<ModuleConfig>();
         config->dir = dir;
@@ -84,11 +91,13 @@ struct Loader {
         std::map<std::string, RootValue> values;
         std::vector<fs::path> files;
         if (fs::exists(config.dir / "terraform.tfvars")) files.push_back(config.dir / "terraform.tfvars");
+        if (fs::exists(config.dir / "terraform.tfvars.json")) files.push_back(config.dir / "terraform.tfvars.json");
         std::vector<fs::path> autos;
         std::error_code ec;
         for (const auto& entry : fs::directory_iterator(config.dir, ec)) {
             auto name = entry.path().filename().string();
-            if (entry.is_regular_file(ec) && name.ends_with(".auto.tfvars")) autos.push_back(entry.path());
+            if (entry.is_regular_file(ec) && (name.ends_with(".auto.tfvars") || name.ends_with(".auto.tfvars.json")))
+                autos.push_back(entry.path());
         }
         std::sort(autos.begin(), autos.end());
         files.insert(files.end(), autos.begin(), autos.end());
@@ -206,6 +215,11 @@ Value with_default_tags(Instances& instances, ResourceInstance& r, const Value& 
 }
 
 }  // namespace
+
+bool is_configuration_file(const fs::path& path) {
+    std::string name = path.filename().string();
+    return name.ends_with(".tf") || name.ends_with(".tf.json");
+}
 
 Result load(const std::vector<fs::path>& dirs, const fs::path& root, const Options& options,
             const DisplayPath& display, SourceSet& sources, Graph& graph) {

@@ -33,6 +33,9 @@ struct Result {
 
 // `dirs` are every directory of the scan that holds Terraform files, each given once; `display`
 // turns an absolute path into the path shown to users. Reads nothing outside `root`.
+// A Terraform configuration file: native syntax (.tf) or JSON syntax (.tf.json).
+bool is_configuration_file(const std::filesystem::path& path);
+
 using DisplayPath = std::function<std::string(const std::filesystem::path&)>;
 Result load(const std::vector<std::filesystem::path>& dirs, const std::filesystem::path& root,
             const Options& options, const DisplayPath& display, SourceSet& sources, Graph& graph);
