@@ -5,6 +5,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <atomic>
+#include <thread>
 #include <fstream>
 #include <memory>
 #include <set>
@@ -47,33 +49,92 @@ struct Loader {
     Result result;
     std::map<fs::path, std::unique_ptr<ModuleConfig>> configs;
 
-    hcl::ParsedFile parse_file(const fs::path& path) {
+    // Untrusted repositories may hold symlinks to anywhere: a file is read only when what it
+    // really is lies inside the scan root.
+    bool inside_root(const fs::path& path) const {
+        std::error_code ec;
+        fs::path real = fs::weakly_canonical(path, ec);
+        if (ec) return false;
+        fs::path rel = real.lexically_relative(fs::weakly_canonical(root, ec));
+        return !rel.empty() && !rel.native().starts_with("..");
+    }
+
+    FileId add_source(const fs::path& path) {
         auto text = read_all(path);
-        FileId id = sources.add(display(path), path.string(), text ? std::move(*text) : std::string());
-        const std::string& source = sources.get(id).text;
-        std::string name = path.filename().string();
+        return sources.add(display(path), path.string(), text ? std::move(*text) : std::string());
+    }
+
+    hcl::ParsedFile parse_source(FileId id) const {
+        const SourceFile& file = sources.get(id);
+        std::string name = fs::path(file.abs_path).filename().string();
         // Terraform's JSON syntax: .tf.json configuration, and tfvars (.tfvars.json, or any --var-file
         // ending in .json) as literal JSON values.
-        hcl::ParsedFile parsed = name.ends_with(".tf.json") ? parse_tf_json(id, source)
-                                 : name.ends_with(".json")  ? parse_tfvars_json(id, source)
-                                                            : hcl::parse_hcl(id, source);
+        return name.ends_with(".tf.json") ? parse_tf_json(id, file.text)
+               : name.ends_with(".json")  ? parse_tfvars_json(id, file.text)
+                                          : hcl::parse_hcl(id, file.text);
+    }
+
+    void record_errors(const hcl::ParsedFile& parsed) {
         for (const auto& e : parsed.errors) result.problems.push_back({e.range, e.message});
+    }
+
+    hcl::ParsedFile parse_file(const fs::path& path) {
+        hcl::ParsedFile parsed = parse_source(add_source(path));
+        record_errors(parsed);
         return parsed;
     }
 
-    void read_dir(const fs::path& dir) {
+    std::vector<fs::path> configuration_files(const fs::path& dir) const {
         std::vector<fs::path> files;
         std::error_code ec;
         for (const auto& entry : fs::directory_iterator(dir, ec))
-            if (entry.is_regular_file(ec) && is_configuration_file(entry.path())) files.push_back(entry.path());
+            if (entry.is_regular_file(ec) && is_configuration_file(entry.path()) && inside_root(entry.path()))
+                files.push_back(entry.path());
         std::sort(files.begin(), files.end());
+        return files;
+    }
+
+    void add_config(const fs::path& dir, std::vector<hcl::ParsedFile> files) {
         auto config = std::make_unique<ModuleConfig>();
         config->dir = dir;
         std::string shown = display(dir);
         config->display = shown.empty() ? "." : shown;
-        for (const auto& f : files) config->files.push_back(parse_file(f));
+        config->files = std::move(files);
         index_declarations(*config);
         configs[dir] = std::move(config);
+    }
+
+    // A module directory found only through a module call, read when first needed.
+    void read_dir(const fs::path& dir) {
+        std::vector<hcl::ParsedFile> parsed;
+        for (const auto& f : configuration_files(dir)) parsed.push_back(parse_file(f));
+        add_config(dir, std::move(parsed));
+    }
+
+    // The scanned directories, parsed in parallel: parsing is most of a scan's time, and each
+    // file is independent (parsers are per thread). Sources are added and errors recorded in
+    // file order, so the output does not depend on scheduling.
+    void read_dirs(const std::vector<fs::path>& dirs) {
+        std::vector<std::pair<std::size_t, FileId>> ids;  // (dir index, file)
+        for (std::size_t d = 0; d < dirs.size(); ++d)
+            for (const auto& f : configuration_files(dirs[d])) ids.emplace_back(d, add_source(f));
+        std::vector<hcl::ParsedFile> parsed(ids.size());
+        std::atomic<std::size_t> next{0};
+        auto work = [&] {
+            for (std::size_t i; (i = next.fetch_add(1)) < ids.size();) parsed[i] = parse_source(ids[i].second);
+        };
+        unsigned threads = std::min<unsigned>(std::max(1u, std::thread::hardware_concurrency()), 8);
+        threads = static_cast<unsigned>(std::min<std::size_t>(threads, ids.size()));
+        std::vector<std::thread> pool;
+        for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+        work();
+        for (auto& t : pool) t.join();
+        std::vector<std::vector<hcl::ParsedFile>> per_dir(dirs.size());
+        for (std::size_t i = 0; i < ids.size(); ++i) {
+            record_errors(parsed[i]);
+            per_dir[ids[i].first].push_back(std::move(parsed[i]));
+        }
+        for (std::size_t d = 0; d < dirs.size(); ++d) add_config(dirs[d], std::move(per_dir[d]));
     }
 
     void add_values(const hcl::ParsedFile& file, std::map<std::string, RootValue>& values) {
@@ -90,13 +151,14 @@ struct Loader {
     std::map<std::string, RootValue> root_values(const ModuleConfig& config) {
         std::map<std::string, RootValue> values;
         std::vector<fs::path> files;
-        if (fs::exists(config.dir / "terraform.tfvars")) files.push_back(config.dir / "terraform.tfvars");
-        if (fs::exists(config.dir / "terraform.tfvars.json")) files.push_back(config.dir / "terraform.tfvars.json");
+        for (const char* name : {"terraform.tfvars", "terraform.tfvars.json"})
+            if (fs::exists(config.dir / name) && inside_root(config.dir / name)) files.push_back(config.dir / name);
         std::vector<fs::path> autos;
         std::error_code ec;
         for (const auto& entry : fs::directory_iterator(config.dir, ec)) {
             auto name = entry.path().filename().string();
-            if (entry.is_regular_file(ec) && (name.ends_with(".auto.tfvars") || name.ends_with(".auto.tfvars.json")))
+            if (entry.is_regular_file(ec) && (name.ends_with(".auto.tfvars") || name.ends_with(".auto.tfvars.json")) &&
+                inside_root(entry.path()))
                 autos.push_back(entry.path());
         }
         std::sort(autos.begin(), autos.end());
@@ -237,7 +299,7 @@ Result load(const std::vector<fs::path>& dirs, const fs::path& root, const Optio
             loader.result.fatal.push_back(fmt::format("--var {}: expected name=value", v));
     if (!loader.result.fatal.empty()) return std::move(loader.result);
 
-    for (const auto& d : dirs) loader.read_dir(d);
+    loader.read_dirs(dirs);
 
     // A directory called by another as a local module is instantiated there, not scanned alone.
     std::set<fs::path> called;
