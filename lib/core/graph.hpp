@@ -30,10 +30,11 @@ struct Asset {
     std::string root;     // the root module (or manifest set) it belongs to: addresses are unique within one
     std::string address;  // Terraform-style: "module.ml.aws_s3_bucket.weights", "terraform.backend.s3"
     std::string type;     // "aws_s3_bucket", "backend_s3"
-    std::string mode;     // "resource" | "data" | "backend"
+    std::string mode;     // "resource" | "data" | "backend"; "superseded" when a plan in the scan replaces it
     std::string cloud;    // "aws" | "google" | "azure" | ""
     Range range;          // the whole definition
     Range header_range;   // where findings about the asset point (block header)
+    Range configuration_range;  // for an asset from a plan: the HCL block that produced it, when scanned
     Value attributes;     // object: arguments, and nested blocks as lists of objects
     std::string provider_config;  // "aws", "aws.us" ("" when none applies)
 

@@ -15,7 +15,7 @@ bool holds_or_processes_data(catalog::AssetClass c) {
 
 LocationFact locate(const Asset& asset) {
     LocationFact f;
-    if (asset.mode == "data" || asset.cloud.empty()) return f;
+    if (asset.mode == "data" || asset.mode == "superseded" || asset.cloud.empty()) return f;
     if (asset.mode == "resource" && catalog::classify(asset.type) == catalog::AssetClass::Global) return f;
     const Value& r = asset.region;
     f.range = r.range;
@@ -106,7 +106,11 @@ void RuleOutput::report(const Asset* asset, Range range, std::string message, st
     f.message = std::move(message);
     f.range = range;
     f.related = std::move(related);
-    if (asset) f.asset = asset->address;
+    if (asset) {
+        f.asset = asset->address;
+        if (asset->configuration_range.valid())
+            f.related.push_back({asset->configuration_range, "configuration of " + asset->address});
+    }
     out->push_back(std::move(f));
 }
 

@@ -13,6 +13,8 @@
 #include "catalog/catalog.hpp"
 #include "engine/facts.hpp"
 #include "policy/glob.hpp"
+#include "frontends/json/json.hpp"
+#include "frontends/terraform/plan_json.hpp"
 #include "report/sha256.hpp"
 
 namespace residency {
@@ -45,7 +47,8 @@ bool skipped_dir(const fs::path& p) {
 
 // Directories holding .tf files below `root`, sorted; excluded paths and symlinked directories
 // are not entered (a symlink could lead outside the scan root).
-std::vector<fs::path> terraform_dirs(const fs::path& root, const std::vector<std::string>& exclude) {
+std::vector<fs::path> terraform_dirs(const fs::path& root, const std::vector<std::string>& exclude,
+                                    std::vector<fs::path>& json_files) {
     std::set<fs::path> dirs;
     std::error_code ec;
     fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec), end;
@@ -60,6 +63,9 @@ std::vector<fs::path> terraform_dirs(const fs::path& root, const std::vector<std
         }
         if (excluded || entry.is_symlink(ec) || !entry.is_regular_file(ec)) continue;
         if (terraform::is_configuration_file(entry.path())) dirs.insert(entry.path().parent_path());
+        std::string name = entry.path().filename().string();
+        if (entry.path().extension() == ".json" && !name.ends_with(".tf.json") && !name.ends_with(".tfvars.json"))
+            json_files.push_back(entry.path());
     }
     return {dirs.begin(), dirs.end()};
 }
@@ -107,6 +113,38 @@ std::string fingerprint(const Finding& f, const SourceSet& sources) {
 }
 
 }  // namespace
+
+// Plan and state JSON (`terraform show -json`), recognised by content whatever the file is called;
+// other JSON is not ours to judge, so it is neither reported nor listed among the scanned files.
+// When the configuration that produced a plan is in the same scan (the plan file sits in its root
+// module's directory), the plan's resolved values win: the configuration's copy of each planned
+// asset is set aside and its block becomes a related location of the plan's asset.
+static void load_plans(std::vector<fs::path>& json_files, ScanOutcome& out, Facts& facts) {
+    std::sort(json_files.begin(), json_files.end());
+    for (const auto& path : json_files) {
+        auto text = read_all(path);
+        if (!text || text->find("\"format_version\"") == std::string::npos) continue;
+        auto next = static_cast<FileId>(out.sources.size());
+        json::ParseResult parsed = json::parse(next, *text);
+        if (!parsed.ok || !terraform::looks_like_plan(parsed.root)) continue;
+        std::string shown = display_path(path);
+        FileId id = out.sources.add(shown, path.string(), std::move(*text));
+        std::vector<terraform::ParseProblem> problems;
+        std::size_t first = out.graph.assets.size();
+        terraform::load_plan(id, parsed.root, shown, out.graph, problems);
+        for (auto& p : problems) facts.parse_problems.push_back({p.range, std::move(p.message)});
+        std::string config_root = fs::path(shown).parent_path().generic_string();
+        if (config_root.empty()) config_root = ".";
+        for (std::size_t i = first; i < out.graph.assets.size(); ++i) {
+            Asset& planned = out.graph.assets[i];
+            auto hcl = out.graph.id_of(config_root, planned.address);
+            if (!hcl || *hcl >= first) continue;
+            Asset& configured = out.graph.assets[*hcl];
+            planned.configuration_range = configured.header_range;
+            configured.mode = "superseded";
+        }
+    }
+}
 
 bool rule_matches(std::string_view id, const std::vector<std::string>& prefixes) {
     if (prefixes.empty()) return true;
@@ -191,7 +229,8 @@ std::unique_ptr<ScanOutcome> run_scan(const ScanOptions& options) {
     // Frontends.
     Facts facts;
     for (const auto& root : roots) {
-        auto dirs = terraform_dirs(root, policy.exclude);
+        std::vector<fs::path> json_files;
+        auto dirs = terraform_dirs(root, policy.exclude, json_files);
         auto result = terraform::load(dirs, root, options.terraform, display_path, out->sources, out->graph);
         if (!result.fatal.empty()) {
             out->error = result.fatal.front();
@@ -199,6 +238,7 @@ std::unique_ptr<ScanOutcome> run_scan(const ScanOptions& options) {
         }
         for (auto& p : result.problems) facts.parse_problems.push_back({p.range, std::move(p.message)});
         for (auto& p : result.unreadable_modules) facts.unreadable_modules.push_back({p.range, std::move(p.message)});
+        load_plans(json_files, *out, facts);
     }
 
     // Facts.
@@ -276,7 +316,7 @@ std::unique_ptr<ScanOutcome> run_scan(const ScanOptions& options) {
               [&](const ScannedFile& a, const ScannedFile& b) { return sources.get(a.id).path < sources.get(b.id).path; });
     report.asset_count = 0;
     for (const auto& f : facts.assets) {
-        if (f.asset->mode == "data") continue;
+        if (f.asset->mode == "data" || f.asset->mode == "superseded") continue;
         ++report.asset_count;
         if (f.location.state == LocationFact::State::Known) ++report.located_asset_count;
     }

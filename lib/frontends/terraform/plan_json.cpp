@@ -1,6 +1,4 @@
-// Loads `terraform show -json` plans and states: planned resource instances become assets, values
-// Terraform knows only after apply stay unknown, and regions are followed through the recorded
-// provider configurations, module inputs and root variables.
+// Loads `terraform show -json` plans and states into assets, regions followed through the recorded provider configuration.
 #include "frontends/terraform/plan_json.hpp"
 
 #include <fmt/format.h>
@@ -8,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <span>
 #include <string>
 
 #include "catalog/resource_types.hpp"
@@ -164,6 +163,14 @@ bool is_expression(const json::Node* n) {
     return n && n->is_object() && (n->get("references") || n->get("constant_value"));
 }
 
+// Where an expression is written, for carets: its constant, or the reference it makes.
+Range written_at(const json::Node& expr) {
+    if (const json::Node* c = member(&expr, "constant_value")) return c->range;
+    const json::Node* refs = member(&expr, "references");
+    if (refs && refs->is_array() && !refs->items.empty()) return refs->items.front().range;
+    return expr.range;
+}
+
 struct PlanLoader {
     FileId file;
     const json::Node& root;
@@ -175,6 +182,7 @@ struct PlanLoader {
     const json::Node* provider_configs = nullptr;
     std::map<std::string, const json::Node*> config_modules;  // static module path -> configuration module
     std::map<std::string, const json::Node*> module_calls;    // static module path -> the call in its parent
+    std::map<std::string, const json::Node*> config_resources;  // static module path + '\n' + address
     std::map<std::string, const json::Node*> changes;         // instance address -> resource_changes entry
     std::vector<std::pair<AssetId, std::vector<std::string>>> references;
 
@@ -184,6 +192,10 @@ struct PlanLoader {
 
     void index_config_module(const json::Node& module, const std::string& path) {
         config_modules[path] = &module;
+        if (const json::Node* resources = member(&module, "resources"); resources && resources->is_array())
+            for (const auto& r : resources->items)
+                if (std::string address = string_member(&r, "address"); !address.empty())
+                    config_resources.emplace(path + '\n' + address, &r);
         const json::Node* calls = member(&module, "module_calls");
         if (!calls) return;
         if (!calls->is_object()) return problem(calls, "\"module_calls\" must be an object");
@@ -221,12 +233,8 @@ struct PlanLoader {
     }
 
     const json::Node* config_resource(const std::string& module_path, const std::string& config_address) {
-        auto it = config_modules.find(module_path);
-        const json::Node* resources = it == config_modules.end() ? nullptr : member(it->second, "resources");
-        if (!resources || !resources->is_array()) return nullptr;
-        for (const auto& r : resources->items)
-            if (string_member(&r, "address") == config_address) return &r;
-        return nullptr;
+        auto it = config_resources.find(module_path + '\n' + config_address);
+        return it == config_resources.end() ? nullptr : it->second;
     }
 
     // --- Expressions, variables and provider regions -------------------------------------------
@@ -245,7 +253,7 @@ struct PlanLoader {
         if (input) {
             std::string label = fmt::format("{} input {}", module_path, name);
             Value v = expression(*input, parent_path(module_path), label, hops + 1);
-            return v.with_provenance(prepend(label, input->range, v.provenance));
+            return v.with_provenance(prepend(label, written_at(*input), v.provenance));
         }
         auto module = config_modules.find(module_path);
         const json::Node* def = module == config_modules.end()
@@ -268,7 +276,7 @@ struct PlanLoader {
             for (const auto& r : refs->items)
                 if (r.is_string()) names.push_back(r.text);
         if (names.empty())
-            return Value::unknown(fmt::format("{} is an expression whose value plan JSON does not record", what), expr.range);
+            return Value::unknown(fmt::format("{} is an expression whose value plan JSON does not record", what), written_at(expr));
         // Terraform lists a traversal and its prefixes (`var.m["k"]`, `var.m`); anything else is a
         // combination of several values, which plan JSON does not record.
         const std::string& ref = names.front();
@@ -281,17 +289,17 @@ struct PlanLoader {
                 return Value::unknown(fmt::format("{} combines {}, and plan JSON records only which values an "
                                                   "expression uses, not how",
                                                   what, all),
-                                      expr.range);
+                                      written_at(expr));
             }
         }
         if (!ref.starts_with("var."))
-            return Value::unknown(fmt::format("{} refers to {}, which plan JSON does not record", what, ref), expr.range);
+            return Value::unknown(fmt::format("{} refers to {}, which plan JSON does not record", what, ref), written_at(expr));
         std::size_t pos = 4;
         std::string name(take_ident(ref, pos));
-        Value v = variable(module_path, name, expr.range, hops);
+        Value v = variable(module_path, name, written_at(expr), hops);
         if (v.is_unknown() || pos == ref.size()) return v;
         auto stepped = follow_steps(v, std::string_view(ref).substr(pos));
-        if (!stepped) return Value::unknown(fmt::format("{} refers to {}, which var.{} does not have", what, ref, name), expr.range);
+        if (!stepped) return Value::unknown(fmt::format("{} refers to {}, which var.{} does not have", what, ref, name), written_at(expr));
         return *stepped;
     }
 
@@ -336,8 +344,8 @@ struct PlanLoader {
             v = Value::unknown(fmt::format("{} is {}, not a region name: plan JSON does not record how the "
                                            "expression picks from it",
                                            label, kind_noun(v)),
-                               expr->range);
-        return v.with_provenance(prepend(label, expr->range, v.provenance));
+                               written_at(*expr));
+        return v.with_provenance(prepend(label, written_at(*expr), v.provenance));
     }
 
     // --- Assets --------------------------------------------------------------------------------
@@ -345,7 +353,6 @@ struct PlanLoader {
     struct Conversion {
         std::string_view address;
         std::string_view module_prefix;  // "module.logs[\"us\"]" or ""
-        std::vector<std::string>* references;
 
         std::string referenced(const json::Node* expr) const {
             const json::Node* refs = member(expr, "references");
@@ -358,7 +365,7 @@ struct PlanLoader {
         }
 
         Value unknown(const json::Node* mark, const json::Node* expr, const std::string& path) const {
-            Range r = is_expression(expr) ? expr->range : mark->range;
+            Range r = is_expression(expr) ? written_at(*expr) : mark->range;
             Value v = Value::unknown(fmt::format("{}.{} is known only after apply", address, path), r);
             v.ref_asset = referenced(expr);
             return v;
@@ -410,8 +417,8 @@ struct PlanLoader {
         for (const auto& [key, value] : n.members) collect_references(value, conv, out);
     }
 
-    Value region_of(Asset& a, const json::Node* values, const json::Node* exprs, const std::string& module_path,
-                    const std::string& provider_key) {
+    Value region_of(Asset& a, const json::Node* values, const json::Node* config, const Provider& p) {
+        const json::Node* exprs = member(config, "expressions");
         static const char* aws[] = {"region"};
         static const char* google[] = {"location", "region", "zone"};
         static const char* azure[] = {"location"};
@@ -424,7 +431,7 @@ struct PlanLoader {
             if (!v || v->is_null()) continue;
             // AWS provider v6 records the region its provider gives every resource: a computed
             // unknown there is the provider's region, unless the configuration sets it.
-            bool configured = member(exprs, name) != nullptr || !exprs;
+            bool configured = !config || member(exprs, name) != nullptr;
             if (v->is_unknown() && !configured) continue;
             a.region_from_resource = configured;
             const json::Node* at = member(values, name);
@@ -438,8 +445,6 @@ struct PlanLoader {
                                               "provider configuration",
                                               a.address),
                                   a.header_range);
-        Provider p = provider_of(provider_key, module_path);
-        a.provider_config = p.name;
         if (!p.node) return Value::null(a.header_range);
         Value v = provider_setting(p, "region");
         if (v.is_null() && a.cloud == "google") v = provider_setting(p, "zone");
@@ -482,8 +487,7 @@ struct PlanLoader {
         a.cloud = std::string(catalog::cloud_of_type(type));
         a.range = r.range;
         a.header_range = address->range;
-        std::vector<std::string> refs;
-        Conversion conv{a.address, module_prefix, &refs};
+        Conversion conv{a.address, module_prefix};
         const json::Node* marks = member(member(change, "change"), "after_unknown");
         a.attributes = values ? conv.convert(*values, marks, exprs, "") : Value::object({}, r.range);
         std::string provider_key = string_member(config, "provider_config_key");
@@ -491,7 +495,9 @@ struct PlanLoader {
             // Without configuration the local provider name is the type's prefix, as Terraform infers it.
             provider_key = type.substr(0, type.find('_'));
         }
-        a.region = region_of(a, values, config ? exprs : nullptr, module_path, provider_key);
+        Provider provider = provider_of(provider_key, module_path);
+        if (!a.cloud.empty()) a.provider_config = provider.name;
+        a.region = region_of(a, values, config, provider);
         std::set<std::string> targets;
         if (exprs) collect_references(*exprs, conv, targets);
         targets.erase(a.address);
@@ -538,7 +544,7 @@ bool looks_like_plan(const json::Node& root) {
 
 void load_plan(FileId file, const json::Node& root, std::string_view root_name, Graph& graph,
                std::vector<ParseProblem>& problems) {
-    PlanLoader loader{file, root, std::string(root_name), graph, problems};
+    PlanLoader loader{file, root, std::string(root_name), graph, problems, nullptr, nullptr, {}, {}, {}, {}, {}};
     if (!root.is_object()) return loader.problem(&root, "expected an object");
     const json::Node* version = root.get("format_version");
     if (!version || !version->is_string())

@@ -1,5 +1,4 @@
-// Terraform plan and state JSON (`terraform show -json`): resource instances with their planned
-// values become assets, located by their own region or by the provider configuration the plan records.
+// Terraform plan and state JSON (`terraform show -json`): resource instances become located assets.
 #pragma once
 
 #include <string_view>
