@@ -1,7 +1,13 @@
 // Terraform's encoding functions: base64, CSV, JSON (Terraform's exact jsonencode output) and URL.
 #include <cstdio>
 
+#include <cmath>
+#include <cstdlib>
+#include <variant>
+
 #include <nlohmann/json.hpp>
+
+#include "policy/policy_yaml.hpp"
 
 #include "frontends/terraform/functions_internal.hpp"
 
@@ -118,6 +124,61 @@ Value fn_jsondecode(Call& c) {
     auto v = from_json(j, c.range);
     if (!v) return c.invalid("str", "the JSON document is nested too deeply");
     return *v;
+}
+
+// YAML 1.2 core schema, as Terraform's yamldecode resolves plain scalars; quoted ones are strings.
+Value yaml_scalar(const policy_yaml::Node& n, Range r) {
+    const std::string& t = n.text;
+    if (!n.plain) return Value::string(t, r);
+    if (t.empty() || t == "~" || t == "null" || t == "Null" || t == "NULL") return Value::null(r);
+    if (t == "true" || t == "True" || t == "TRUE") return Value::boolean(true, r);
+    if (t == "false" || t == "False" || t == "FALSE") return Value::boolean(false, r);
+    auto all_of = [&](std::size_t from, const char* digits) {
+        return from < t.size() && t.find_first_not_of(digits, from) == std::string::npos;
+    };
+    std::size_t sign = (t[0] == '-' || t[0] == '+') ? 1 : 0;
+    if (all_of(sign, "0123456789")) return Value::number(std::strtod(t.c_str(), nullptr), r);
+    if (t.starts_with("0o") && all_of(2, "01234567")) return Value::number(static_cast<double>(std::strtoll(t.c_str() + 2, nullptr, 8)), r);
+    if (t.starts_with("0x") && all_of(2, "0123456789abcdefABCDEF"))
+        return Value::number(static_cast<double>(std::strtoll(t.c_str() + 2, nullptr, 16)), r);
+    if (t == ".inf" || t == ".Inf" || t == ".INF" || t == "+.inf") return Value::number(HUGE_VAL, r);
+    if (t == "-.inf" || t == "-.Inf" || t == "-.INF") return Value::number(-HUGE_VAL, r);
+    bool numeric = all_of(sign, "0123456789.eE+-") && t.find_first_of("0123456789") != std::string::npos;
+    if (numeric) {
+        char* end = nullptr;
+        double d = std::strtod(t.c_str(), &end);
+        if (end && *end == '\0') return Value::number(d, r);
+    }
+    return Value::string(t, r);
+}
+
+Value from_yaml(const policy_yaml::Node& n, Range r) {
+    switch (n.kind) {
+        case policy_yaml::Node::Kind::Scalar: return yaml_scalar(n, r);
+        case policy_yaml::Node::Kind::Sequence: {
+            ValueList items;
+            for (const auto& i : n.items) items.push_back(from_yaml(i, r));
+            return Value::list(std::move(items), r);
+        }
+        case policy_yaml::Node::Kind::Mapping: {
+            ValueMap fields;
+            for (std::size_t i = 0; i + 1 < n.items.size(); i += 2)
+                fields.insert_or_assign(n.items[i].text, from_yaml(n.items[i + 1], r));
+            return Value::object(std::move(fields), r);
+        }
+    }
+    return Value::null(r);
+}
+
+// One document; aliases and explicit tags are refused (the loader rejects what could explode).
+Value fn_yamldecode(Call& c) {
+    auto loaded = policy_yaml::load(c.args[0].as_string());
+    if (auto* err = std::get_if<policy_yaml::Error>(&loaded)) {
+        // The loader words its refusals for policy files; here only the YAML fact matters.
+        if (err->message.find("alias") != std::string::npos) return c.invalid("src", "aliases are not supported");
+        return c.invalid("src", err->message);
+    }
+    return from_yaml(std::get<policy_yaml::Node>(loaded), c.range);
 }
 
 constexpr std::string_view kBase64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -286,6 +347,7 @@ std::vector<FunctionDef> encoding_functions() {
         {"base64encode", {s}, std::nullopt, Unknowns::Deep, fn_base64encode},
         {"csvdecode", {s}, std::nullopt, Unknowns::Deep, fn_csvdecode},
         {"jsondecode", {s}, std::nullopt, Unknowns::Deep, fn_jsondecode},
+        {"yamldecode", {{"src", Type::String}}, std::nullopt, Unknowns::Deep, fn_yamldecode},
         {"jsonencode", {{"val", Type::Any, true}}, std::nullopt, Unknowns::Deep, fn_jsonencode},
         {"urlencode", {s}, std::nullopt, Unknowns::Deep, fn_urlencode},
     };
