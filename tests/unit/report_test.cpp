@@ -589,3 +589,19 @@ TEST_CASE("writers are deterministic") {
     CHECK(write_json(a.report) == write_json(b.report));
     CHECK(write_sarif(a.report, "file:///src/") == write_sarif(b.report, "file:///src/"));
 }
+
+TEST_CASE("the JSON of every golden case conforms to docs/json-schema.json") {
+    auto cases = std::filesystem::path(__FILE__).parent_path() / ".." / "cases";
+    int checked = 0;
+    for (const auto& dir : std::filesystem::directory_iterator(cases)) {
+        auto path = dir.path() / "expected.json";
+        std::ifstream in(path);
+        if (!in) continue;
+        std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        if (text.empty() || text[0] != '{') continue;  // a case that stops with a usage error prints no JSON
+        INFO(path.string());
+        CHECK(schema_errors(text) == std::vector<std::string>{});
+        ++checked;
+    }
+    CHECK(checked >= 5);
+}

@@ -1,0 +1,143 @@
+// The Terraform frontend through the real scan entry: instances, default tags, evaluation limits.
+#include <doctest/doctest.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+
+#include "engine/scan.hpp"
+
+namespace fs = std::filesystem;
+using namespace residency;
+
+namespace {
+
+struct Project {
+    fs::path dir;
+    explicit Project(const char* name) {
+        dir = fs::temp_directory_path() / (std::string("residency-tf-") + name + "-" + std::to_string(::getpid()));
+        fs::remove_all(dir);
+        fs::create_directories(dir / ".git");
+    }
+    ~Project() { fs::remove_all(dir); }
+    void write(const std::string& path, const std::string& text) const {
+        fs::create_directories((dir / path).parent_path());
+        std::ofstream(dir / path) << text;
+    }
+    std::unique_ptr<ScanOutcome> scan(std::vector<std::string> jurisdiction = {"eu"}) const {
+        ScanOptions o;
+        o.paths = {dir.string()};
+        o.jurisdictions = std::move(jurisdiction);
+        return run_scan(o);
+    }
+};
+
+const Asset& asset(const ScanOutcome& out, std::string_view address) {
+    for (const auto& a : out.graph.assets)
+        if (a.address == address) return a;
+    FAIL("no asset " << address);
+    throw 0;
+}
+
+}  // namespace
+
+TEST_CASE("AWS default_tags and Google default_labels are merged under the resource's own") {
+    Project p("tags");
+    p.write("main.tf", R"(
+provider "aws" {
+  region = "eu-west-1"
+  default_tags {
+    tags = { team = "ml", jurisdiction = "eu" }
+  }
+}
+provider "google" {
+  region         = "europe-west4"
+  default_labels = { team = "ml" }
+}
+resource "aws_s3_bucket" "weights" {
+  bucket = "w"
+  tags   = { team = "research" }
+}
+resource "google_storage_bucket" "data" {
+  name     = "d"
+  location = "EU"
+  labels   = { tier = "gold" }
+}
+)");
+    auto out = p.scan();
+    REQUIRE(out->error == "");
+    CHECK(asset(*out, "aws_s3_bucket.weights").attributes.get("tags_all")->display() ==
+          "{jurisdiction = \"eu\", team = \"research\"}");
+    CHECK(asset(*out, "google_storage_bucket.data").attributes.get("terraform_labels")->display() ==
+          "{team = \"ml\", tier = \"gold\"}");
+}
+
+TEST_CASE("count and for_each expand to instances with Terraform addresses; unknown collections give one") {
+    Project p("instances");
+    p.write("main.tf", R"(
+variable "names" {}
+provider "aws" { region = "eu-west-1" }
+resource "aws_s3_bucket" "counted" {
+  count  = 2
+  bucket = "b-${count.index}"
+}
+resource "aws_s3_bucket" "keyed" {
+  for_each = { a = "eu-west-1", b = "eu-north-1" }
+  region   = each.value
+  bucket   = each.key
+}
+resource "aws_s3_bucket" "unknown" {
+  for_each = var.names
+  bucket   = each.key
+}
+)");
+    auto out = p.scan();
+    REQUIRE(out->error == "");
+    CHECK(asset(*out, "aws_s3_bucket.counted[1]").attributes.get("bucket")->as_string() == "b-1");
+    CHECK(asset(*out, "aws_s3_bucket.keyed[\"b\"]").region.as_string() == "eu-north-1");
+    const Asset& u = asset(*out, "aws_s3_bucket.unknown[*]");
+    CHECK(u.attributes.get("bucket")->is_unknown());
+    CHECK(out->report.findings.empty());
+}
+
+TEST_CASE("values that double at every step are shared, not copied: evaluation stays linear") {
+    Project p("doubling");
+    std::string locals = "locals {\n  l0 = [\"eu-west-1\"]\n";
+    for (int i = 1; i <= 40; ++i)
+        locals += "  l" + std::to_string(i) + " = concat(local.l" + std::to_string(i - 1) + ", local.l" +
+                  std::to_string(i - 1) + ")\n";
+    locals += "}\n";
+    p.write("main.tf", locals + R"(
+provider "aws" { region = "eu-west-1" }
+resource "aws_s3_bucket" "x" {
+  bucket = "x"
+  region = length(local.l20) > 0 ? local.l0[0] : "us-east-1"
+}
+)");
+    auto start = std::chrono::steady_clock::now();
+    auto out = p.scan();
+    auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    REQUIRE(out->error == "");
+    CHECK(asset(*out, "aws_s3_bucket.x").region.as_string() == "eu-west-1");
+    CHECK(seconds < 20);  // a bound against exponential blow-up, not a timing test
+}
+
+TEST_CASE("a long chain of locals is evaluated without exhausting the stack") {
+    Project p("chain");
+    std::string locals = "locals {\n  c0 = \"eu-west-1\"\n";
+    for (int i = 1; i <= 5000; ++i)
+        locals += "  c" + std::to_string(i) + " = local.c" + std::to_string(i - 1) + "\n";
+    locals += "}\n";
+    p.write("main.tf", locals + R"(
+resource "aws_s3_bucket" "x" {
+  bucket = "x"
+  region = local.c5000
+}
+)");
+    auto out = p.scan();
+    REQUIRE(out->error == "");
+    const Asset& x = asset(*out, "aws_s3_bucket.x");
+    CHECK(x.region.is_unknown());
+    CHECK(x.region.unknown_reason().find("nested too deeply") != std::string::npos);
+}
