@@ -28,6 +28,7 @@ struct Finding {
     std::vector<RelatedLocation> related;
     std::string asset;        // address of the asset it is about ("" for file-level diagnostics)
     std::string fingerprint;  // stable: hash of rule + asset address + file, independent of lines
+    std::string justification;  // for a finding suppressed in source: the reason written there
 };
 
 bool is_diagnostic(std::string_view rule_id);  // RES0xx

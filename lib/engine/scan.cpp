@@ -13,6 +13,7 @@
 #include "catalog/catalog.hpp"
 #include "engine/facts.hpp"
 #include "policy/glob.hpp"
+#include "policy/suppressions.hpp"
 #include "frontends/json/json.hpp"
 #include "frontends/terraform/plan_json.hpp"
 #include "report/sha256.hpp"
@@ -304,6 +305,14 @@ std::unique_ptr<ScanOutcome> run_scan(const ScanOptions& options) {
     for (auto& f : all) {
         if (!only_files.empty() && (!f.range.valid() || !only_files.count(sources.get(f.range.file).path))) continue;
         f.fingerprint = fingerprint(f, sources);
+        if (f.range.valid()) {
+            const SourceFile& file = sources.get(f.range.file);
+            if (auto why = suppression_at(file, file.line_col(f.range.begin).line, f.rule_id)) {
+                f.justification = std::move(*why);
+                report.suppressed.push_back(std::move(f));
+                continue;
+            }
+        }
         (is_diagnostic(f.rule_id) ? report.diagnostics : report.findings).push_back(std::move(f));
     }
 

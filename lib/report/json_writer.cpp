@@ -46,6 +46,7 @@ Json summary_json(const Report& report) {
                 {"located_assets", report.located_asset_count},
                 {"findings", report.findings.size()},
                 {"diagnostics", report.diagnostics.size()},
+                {"suppressed", report.suppressed.size()},
                 {"by_severity", std::move(by)}};
 }
 
@@ -56,6 +57,12 @@ std::string write_json(const Report& report) {
     for (const Finding& f : report.findings) findings.push_back(finding_json(report, f));
     Json diagnostics = Json::array();
     for (const Finding& d : report.diagnostics) diagnostics.push_back(finding_json(report, d));
+    Json suppressed = Json::array();
+    for (const Finding& f : report.suppressed) {
+        Json j = finding_json(report, f);
+        j["justification"] = f.justification;
+        suppressed.push_back(std::move(j));
+    }
     Json files = Json::array();
     for (const ScannedFile& file : report.files) {
         std::string path = report.sources && file.id < report.sources->size() ? report.sources->get(file.id).path : "";
@@ -71,6 +78,7 @@ std::string write_json(const Report& report) {
         {"summary", summary_json(report)},
         {"findings", std::move(findings)},
         {"diagnostics", std::move(diagnostics)},
+        {"suppressed", std::move(suppressed)},
         {"files", std::move(files)},
     };
     // Scanned text may hold invalid UTF-8; replacing it (U+FFFD) keeps the writer from throwing.

@@ -30,6 +30,7 @@ struct Report {
     std::vector<ScannedFile> files;          // sorted by path
     std::vector<Finding> findings;           // sorted: file, line, column, rule, asset
     std::vector<Finding> diagnostics;        // RES0xx, same order
+    std::vector<Finding> suppressed;         // silenced by `residency:ignore` comments, same order
     std::vector<const RuleMeta*> rules;      // every rule that was enabled, by ID
     std::size_t asset_count = 0;
     std::size_t located_asset_count = 0;

@@ -232,10 +232,16 @@ std::string write_sarif(const Report& report, std::string_view src_root_uri) {
     // execution notification instead, which is what SARIF has them for.
     Json results = Json::array();
     Json notifications = Json::array();
-    for (const auto* list : {&report.findings, &report.diagnostics}) {
+    for (const auto* list : {&report.findings, &report.diagnostics, &report.suppressed}) {
         for (const Finding& f : *list) {
             if (has_source(report, f.range)) {
-                results.push_back(result_json(report, idx, f));
+                Json result = result_json(report, idx, f);
+                if (list == &report.suppressed) {
+                    Json suppression = Json{{"kind", "inSource"}};
+                    if (!f.justification.empty()) suppression["justification"] = f.justification;
+                    result["suppressions"] = Json::array({std::move(suppression)});
+                }
+                results.push_back(std::move(result));
                 continue;
             }
             Json descriptor = Json{{"id", f.rule_id}};

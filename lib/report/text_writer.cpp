@@ -121,6 +121,8 @@ std::string summary(const Report& report) {
     }
     if (!by.empty()) out += " (" + by + ")";
     out += " and " + plural(report.diagnostics.size(), "diagnostic") + ".\n";
+    if (!report.suppressed.empty())
+        out += "Suppressed in source: " + plural(report.suppressed.size(), "finding") + ".\n";
     return out;
 }
 

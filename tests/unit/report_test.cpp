@@ -390,6 +390,7 @@ TEST_CASE("json output is exact for a small report") {
     "located_assets": 1,
     "findings": 1,
     "diagnostics": 1,
+    "suppressed": 0,
     "by_severity": {
       "critical": 0,
       "high": 0,
@@ -441,6 +442,7 @@ TEST_CASE("json output is exact for a small report") {
       "related": []
     }
   ],
+  "suppressed": [],
   "files": [
     {
       "path": "main.tf",

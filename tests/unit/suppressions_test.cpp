@@ -1,0 +1,33 @@
+// `residency:ignore` comments: where they apply, which IDs they name, and what is not a comment.
+#include <doctest/doctest.h>
+
+#include "policy/suppressions.hpp"
+
+using namespace residency;
+
+namespace {
+SourceFile file(std::string text) {
+    SourceFile f;
+    f.path = "main.tf";
+    f.text = std::move(text);
+    return f;
+}
+}  // namespace
+
+TEST_CASE("a comment on the line or on its own line just above suppresses, with its reason") {
+    auto f = file("# residency:ignore RES201 -- approved, PRIV-42\nresource \"a\" \"b\" {\n  x = 1 // residency:ignore RES1,RES202\n}\n");
+    CHECK(suppression_at(f, 2, "RES201") == std::optional<std::string>("approved, PRIV-42"));
+    CHECK(suppression_at(f, 3, "RES101") == std::optional<std::string>(""));
+    CHECK(suppression_at(f, 3, "RES202") == std::optional<std::string>(""));
+    CHECK_FALSE(suppression_at(f, 3, "RES201").has_value());
+    CHECK_FALSE(suppression_at(f, 4, "RES101").has_value());  // line 3's comment is not on its own line
+}
+
+TEST_CASE("what does not suppress") {
+    CHECK_FALSE(suppression_at(file("x = \"# residency:ignore RES201\"\n"), 1, "RES201").has_value());
+    CHECK_FALSE(suppression_at(file("# residency:ignore RES\n"), 1, "RES201").has_value());  // too broad
+    CHECK_FALSE(suppression_at(file("# residency:ignoreRES201\n"), 1, "RES201").has_value());
+    CHECK_FALSE(suppression_at(file("# residency:ignore\n"), 1, "RES201").has_value());
+    CHECK_FALSE(suppression_at(file("# residency:ignore RES101\n"), 1, "RES201").has_value());
+    CHECK(suppression_at(file("# residency:ignore res201\n"), 1, "RES201").has_value());  // IDs are case-insensitive
+}
