@@ -257,7 +257,12 @@ std::unique_ptr<ScanOutcome> run_scan(const ScanOptions& options) {
             if (const Value* b = a.attributes.get("bucket"); b && b->is_string())
                 facts.s3_buckets.emplace(a.root + '\n' + b->as_string(), static_cast<AssetId>(i));
     }
-    for (const auto& r : policy.allow_regions) facts.allow_regions.push_back(lower(r));
+    // Compared with catalog codes, which for Azure are display names without spaces.
+    for (const auto& r : policy.allow_regions) {
+        std::string code = lower(r);
+        code.erase(std::remove(code.begin(), code.end(), ' '), code.end());
+        facts.allow_regions.push_back(std::move(code));
+    }
 
     JurisdictionInfo& info = report.jurisdiction;
     if (!options.jurisdictions.empty()) {

@@ -1,0 +1,4 @@
+resource "aws_s3_bucket" "fixture" {
+  region = "us-east-1"
+  bucket = "fixture"
+}
