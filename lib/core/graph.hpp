@@ -44,6 +44,9 @@ struct Asset {
     Value region;
     // Set when the region came from the resource's own argument rather than its provider.
     bool region_from_resource = false;
+    // False for a resource that has no location of its own (a child living with a parent that is not
+    // in the scan, a global object): a null region then means "not applicable", not "unset".
+    bool location_applies = true;
 };
 
 struct Graph {

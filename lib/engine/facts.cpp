@@ -21,13 +21,12 @@ LocationFact locate(const Asset& asset) {
     f.range = r.range;
     f.provenance = r.provenance;
     if (r.is_null()) {
-        // azurerm resources without `location` are children that live with their parent.
-        f.state = asset.cloud == "azure" ? LocationFact::State::NotApplicable : LocationFact::State::Unset;
+        f.state = asset.location_applies ? LocationFact::State::Unset : LocationFact::State::NotApplicable;
         return f;
     }
-    if (r.is_unknown()) {
+    if (r.contains_unknown()) {
         f.state = LocationFact::State::Unknown;
-        f.reason = r.unknown_reason();
+        f.reason = r.is_unknown() ? r.unknown_reason() : "part of the location is not known: " + r.display();
         return f;
     }
     f.written = r.is_string() ? r.as_string() : r.display();

@@ -80,30 +80,38 @@ std::optional<std::string> read_all(const fs::path& p) {
 }
 
 void infer_jurisdiction(Facts& facts, JurisdictionInfo& info) {
-    std::map<std::string, std::size_t> counts;
+    std::map<std::string, std::vector<std::size_t>> members;  // jurisdiction -> located assets in it
     std::size_t located = 0;
-    for (const auto& f : facts.assets) {
+    for (std::size_t i = 0; i < facts.assets.size(); ++i) {
+        const auto& f = facts.assets[i];
         if (!holds_or_processes_data(f.asset_class) || f.location.state != LocationFact::State::Known) continue;
         ++located;
-        for (const auto& j : f.location.place.within) ++counts[j];
+        for (const auto& j : f.location.place.within) members[j].push_back(i);
     }
-    if (counts.empty()) {
+    std::size_t best_count = 0;
+    for (const auto& [j, m] : members) best_count = std::max(best_count, m.size());
+    // The most common. Jurisdictions tied on the very same assets (de, eea, eu all holding the
+    // same buckets) resolve to the legal area, eu first, as residency rules are usually written
+    // for it; a tie between different assets (one in gb, one in ch) is no majority at all.
+    std::vector<std::string> top;
+    for (const auto& [j, m] : members)
+        if (m.size() == best_count) top.push_back(j);
+    bool same_assets = std::all_of(top.begin(), top.end(), [&](const std::string& j) { return members[j] == members[top[0]]; });
+    if (top.empty() || !same_assets) {
         info.origin = "none";
         info.explanation = located == 0 ? "no located assets to infer it from; set --jurisdiction or a policy"
-                                        : "located assets share no jurisdiction; set --jurisdiction or a policy";
+                                        : "no jurisdiction holds most located assets; set --jurisdiction or a policy";
         return;
     }
-    // The most common; on a tie the legal area (eu, then eea) wins over a single country, as
-    // residency requirements are usually written for the area.
     auto rank = [](const std::string& j) { return j == "eu" ? 0 : j == "eea" ? 1 : 2; };
-    std::string best;
-    std::size_t best_count = 0;
-    for (const auto& [j, n] : counts)
-        if (n > best_count || (n == best_count && rank(j) < rank(best))) best = j, best_count = n;
+    std::string best = *std::min_element(top.begin(), top.end(), [&](const std::string& a, const std::string& b) {
+        return std::make_pair(rank(a), a) < std::make_pair(rank(b), b);
+    });
     facts.jurisdictions = {best};
     info.codes = {best};
     info.origin = "inferred";
-    info.explanation = fmt::format("inferred: {} of the {} located data stores, compute and AI services are in it", best_count, located);
+    info.explanation = fmt::format("inferred: {} of the {} located data stores, compute and AI services are in it",
+                                   best_count, located);
 }
 
 std::string fingerprint(const Finding& f, const SourceSet& sources) {

@@ -77,6 +77,35 @@ resource "aws_s3_bucket" "dr" {  # expect: RES201
 };
 
 constexpr RuleExample kGood[] = {
+    {"a disabled rule copies nothing", R"(-- residency.yaml --
+version: 1
+jurisdiction: eu
+-- main.tf --
+provider "aws" {
+  region = "eu-central-1"
+}
+
+resource "aws_s3_bucket" "weights" {
+  bucket = "model-weights"
+}
+
+resource "aws_s3_bucket" "legacy_us" {  # residency:ignore RES201 -- retired, being emptied
+  region = "us-east-1"
+  bucket = "legacy-us"
+}
+
+resource "aws_s3_bucket_replication_configuration" "weights" {
+  bucket = aws_s3_bucket.weights.id
+  role   = "arn:aws:iam::123456789012:role/replication"
+
+  rule {
+    status = "Disabled"
+    destination {
+      bucket = aws_s3_bucket.legacy_us.arn
+    }
+  }
+}
+)"},
     {"replication between two EU regions", R"(-- residency.yaml --
 version: 1
 jurisdiction: eu
@@ -124,6 +153,12 @@ const Asset* destination_bucket(const Facts& facts, const Asset& config, const V
     return nullptr;
 }
 
+// A rule whose status is literally "Disabled" copies nothing; an unknown status may be enabled.
+bool disabled(const Value& rule) {
+    const Value* status = rule.get("status");
+    return status && status->is_string() && status->as_string() == "Disabled";
+}
+
 void check_destination(const Facts& facts, RuleOutput& out, const Asset& config, const Value& bucket) {
     const Asset* dest = destination_bucket(facts, config, bucket);
     if (!dest) return;  // not in the scan: nothing proves where it is (and nothing proves a violation)
@@ -149,14 +184,14 @@ void check(const Facts& facts, RuleOutput& out) {
                 for (const auto& c : inline_config->items())
                     if (const Value* r = c.get("rules"))
                         for (const auto& rule : r->items())
-                            if (const Value* d = rule.get("destination"))
+                            if (const Value* d = rule.get("destination"); d && !disabled(rule))
                                 for (const auto& dest : d->items())
                                     if (const Value* b = dest.get("bucket")) check_destination(facts, out, a, *b);
             continue;
         }
         if (!rules) continue;
         for (const auto& rule : rules->items())
-            if (const Value* d = rule.get("destination"))
+            if (const Value* d = rule.get("destination"); d && !disabled(rule))
                 for (const auto& dest : d->items())
                     if (const Value* b = dest.get("bucket")) check_destination(facts, out, a, *b);
     }

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <fstream>
 
 #include <nlohmann/json.hpp>
@@ -17,6 +18,7 @@ namespace {
 constexpr int kMaxDepth = 200;         // lazy evaluation nests; a chain deeper than this is refused
 constexpr int kMaxModuleDepth = 32;    // module calls nested deeper than this are not followed
 constexpr std::size_t kMaxInstances = 4096;  // count / for_each beyond this is treated as unknown
+constexpr std::size_t kMaxModules = 10000;   // module instances in one scan
 
 bool is_meta_argument(std::string_view name) {
     return name == "count" || name == "for_each" || name == "provider" || name == "depends_on";
@@ -67,6 +69,12 @@ private:
     Value instance_attribute(ResourceInstance& r, const std::string& name, Range range);
     Value module_ref(std::span<const hcl::TraversalStep> steps, Range range, std::size_t& consumed);
 
+    const std::filesystem::path& root_module_dir() const {
+        const ModuleInstance* r = &m_;
+        while (r->parent) r = r->parent;
+        return r->config->dir;
+    }
+
     Instances& in_;
     ModuleInstance& m_;
 };
@@ -100,13 +108,13 @@ Value InstanceScope::resolve(std::string_view root, std::span<const hcl::Travers
     if (root == "path") {
         if (!step_is_attr(steps, 0)) return Value::unknown("path must be followed by module, root or cwd", range);
         consumed = 1;
+        // Terraform runs in the root module's directory: paths are relative to it.
         const std::string& n = steps[0].name;
-        if (n == "module") return Value::string(m_.config->display, range);
-        if (n == "root" || n == "cwd") {
-            const ModuleInstance* r = &m_;
-            while (r->parent) r = r->parent;
-            return Value::string(r->config->display, range);
+        if (n == "module") {
+            std::string rel = m_.config->dir.lexically_relative(root_module_dir()).generic_string();
+            return Value::string(rel.empty() ? "." : rel, range);
         }
+        if (n == "root" || n == "cwd") return Value::string(".", range);
         return Value::unknown(fmt::format("path.{} is not a Terraform path value", n), range);
     }
     if (root == "terraform") {
@@ -261,7 +269,7 @@ Value InstanceScope::module_ref(std::span<const hcl::TraversalStep> steps, Range
 std::optional<std::string> InstanceScope::read_file(std::string_view path, std::string& error) {
     namespace fs = std::filesystem;
     fs::path p(path);
-    if (p.is_relative()) p = m_.config->dir / p;
+    if (p.is_relative()) p = root_module_dir() / p;
     std::error_code ec;
     fs::path canon = fs::weakly_canonical(p, ec);
     fs::path root = fs::weakly_canonical(in_.root_, ec);
@@ -299,6 +307,11 @@ static void declare_providers(ModuleInstance& m, std::vector<std::unique_ptr<Pro
             label += fmt::format(" (alias \"{}\")", alias->value.text);
         }
         if (m.providers.count(name) && m.providers[name]->owner == &m) continue;
+        // An empty block in a child module is a proxy (legacy syntax): the caller's configuration
+        // still applies, as Terraform does.
+        if (m.parent && m.providers.count(name) && block->body.attributes.size() <= 1 && block->body.blocks.empty() &&
+            (block->body.attributes.empty() || block->body.attributes[0].name == "alias"))
+            continue;
         auto p = std::make_unique<ProviderConfig>();
         p->name = name;
         p->label = label;
@@ -360,8 +373,8 @@ void Instances::instantiate_children(ModuleInstance& m) {
         std::string source = module_source(*call);
         const ModuleConfig* config = nullptr;
         std::string unavailable;
-        if (source.starts_with("./") || source.starts_with("../")) {
-            auto dir = (m.config->dir / source).lexically_normal();
+        if (auto local = local_module_dir(m.config->dir, source)) {
+            auto dir = *local;
             auto rel = dir.lexically_relative(root_.lexically_normal());
             if (!allow_outside_root_ && (rel.empty() || rel.native().starts_with(".."))) {
                 unavailable = fmt::format("module.{} source \"{}\" is outside the scan root: scan a directory that "
@@ -380,6 +393,20 @@ void Instances::instantiate_children(ModuleInstance& m) {
             unavailable = fmt::format("module.{} source \"{}\" is a remote module that is not installed: run "
                                       "terraform init before scanning",
                                       name, source);
+        }
+        // Terraform rejects a module that calls itself (directly or through others); without this
+        // check the expansion would double at every level.
+        for (const ModuleInstance* a = &m; config && a; a = a->parent)
+            if (a->config == config) {
+                unavailable = fmt::format("module.{} source \"{}\" calls a module that is already on the call chain "
+                                          "(a module cycle)",
+                                          name, source);
+                config = nullptr;
+            }
+        if (config && modules_.size() >= kMaxModules) {
+            unavailable = fmt::format("module.{} is not expanded: the configuration has more than {} module instances",
+                                      name, kMaxModules);
+            config = nullptr;
         }
         if (!unavailable.empty()) unavailable_calls.push_back({call->header_range, unavailable});
 
@@ -743,6 +770,10 @@ static Value own_location(Instances& in, ResourceInstance& r, std::string_view c
     else if (cloud == "google") names = google;
     else if (cloud == "azure") names = azure;
     const Value& attrs = in.attributes(r);
+    if (attrs.is_unknown()) {  // the attributes depend on this resource itself
+        which = "attributes";
+        return attrs;
+    }
     for (const char* name : names) {
         const hcl::Attribute* attr = r.block->body.attribute(name);
         const Value* v = attrs.get(name);
@@ -760,6 +791,65 @@ static bool ignores_provider_region(std::string_view type) {
            type == "google_storage_bucket";
 }
 
+// Google resource types whose optional region or zone defaults to the provider's (provider docs:
+// "If it is not provided, the provider region/zone is used"). Other Google types without a location
+// argument are children that live with their parent, or global.
+static bool takes_provider_region(std::string_view type) {
+    static constexpr std::string_view kTypes[] = {
+        "google_artifact_registry_repository", "google_client_config", "google_cloudfunctions_function",
+        "google_composer_environment",
+        "google_compute_address", "google_compute_disk", "google_compute_forwarding_rule",
+        "google_compute_instance", "google_compute_instance_group", "google_compute_instance_group_manager",
+        "google_compute_node_group", "google_compute_region_backend_service", "google_compute_region_disk",
+        "google_compute_region_instance_group_manager", "google_compute_region_instance_template",
+        "google_compute_reservation", "google_compute_resource_policy", "google_compute_router",
+        "google_compute_router_nat", "google_compute_subnetwork", "google_container_cluster",
+        "google_container_node_pool", "google_dataflow_flex_template_job", "google_dataflow_job",
+        "google_dataproc_cluster", "google_dataproc_job", "google_filestore_instance", "google_memcache_instance",
+        "google_redis_instance", "google_sql_database_instance", "google_tpu_node", "google_workflows_workflow",
+    };
+    if (type.starts_with("google_vertex_ai_")) return true;
+    return std::binary_search(std::begin(kTypes), std::end(kTypes), type);
+}
+
+// How strongly an argument names the parent a child resource lives in: `server_id`,
+// `storage_account_id`, `bucket`, `dataset_id` do; `tags` or a secret's `value` never do.
+static int parent_rank(std::string_view name) {
+    static constexpr std::string_view kParents[] = {"account", "bucket", "cluster", "database", "dataset",
+                                                    "instance", "repository", "server", "service", "topic",
+                                                    "vault", "workspace"};
+    if (name == "resource_group_name") return 3;
+    if (name.ends_with("_id")) return 0;
+    if (std::find(std::begin(kParents), std::end(kParents), name) != std::end(kParents)) return 1;
+    if (name.ends_with("_name")) return 2;
+    return -1;
+}
+
+// A child resource (azurerm has no provider location; many Google resources have no location
+// argument) lives where the parent named by one of its arguments does.
+Value Instances::parent_location(ResourceInstance& r, std::string_view cloud) {
+    const Value& attrs = attributes(r);
+    const Value* best = nullptr;
+    std::string best_name;
+    int best_rank = 99;
+    ResourceInstance* parent = nullptr;
+    for (const auto& [name, v] : attrs.fields()) {
+        int rank = parent_rank(name);
+        if (rank < 0 || rank >= best_rank || v.ref_asset.empty()) continue;
+        auto it = by_address_.find(v.ref_asset);
+        if (it == by_address_.end() || it->second == &r || catalog::cloud_of_type(it->second->type) != cloud) continue;
+        best = &v;
+        best_rank = rank;
+        best_name = name;
+        parent = it->second;
+    }
+    if (!best) return Value::null();
+    Value pv = region(*parent);
+    if (pv.is_null()) return pv;
+    return pv.with_provenance(prepend(fmt::format("{} lives with {} ({})", r.address, parent->address, best_name),
+                                      best->range, pv.provenance));
+}
+
 Value& Instances::region(ResourceInstance& r) {
     if (r.region.value) return *r.region.value;
     if (r.region.busy) {
@@ -773,21 +863,17 @@ Value& Instances::region(ResourceInstance& r) {
     Value v = own_location(*this, r, cloud, which);
     if (which) {
         r.region_from_resource = true;
-    } else if (cloud == "aws" || (cloud == "google" && !ignores_provider_region(r.type))) {
+    } else if (cloud == "aws") {
         v = provider_region(*r.provider);
-        if (v.is_null() && cloud == "google") v = provider_zone(*this, *r.provider);
-    } else if (cloud == "azure") {
-        // azurerm has no provider location: a child resource lives where the parent it names does.
-        attributes(r);
-        for (const auto& addr : r.references) {
-            auto it = by_address_.find(addr);
-            ResourceInstance* parent = it == by_address_.end() ? nullptr : it->second;
-            if (!parent || parent == &r || catalog::cloud_of_type(parent->type) != "azure") continue;
-            Value pv = region(*parent);
-            if (pv.is_null()) continue;
-            v = pv.with_provenance(prepend(fmt::format("{} inherits the location of {}", r.address, parent->address),
-                                           r.block->header_range, pv.provenance));
-            break;
+    } else if (cloud == "google" && ignores_provider_region(r.type)) {
+        // stays null: the service's fixed default applies (RES202)
+    } else if (cloud == "google" || cloud == "azure") {
+        v = parent_location(r, cloud);
+        if (v.is_null() && cloud == "google" && takes_provider_region(r.type)) {
+            v = provider_region(*r.provider);
+            if (v.is_null()) v = provider_zone(*this, *r.provider);
+        } else if (v.is_null()) {
+            r.location_applies = false;
         }
     }
     r.region.busy = false;

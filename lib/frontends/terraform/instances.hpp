@@ -45,6 +45,7 @@ struct ResourceInstance {
     Slot attributes;
     Slot region;
     bool region_from_resource = false;
+    bool location_applies = true;  // false for a child or global resource with no location of its own
     ProviderConfig* provider = nullptr;
     std::vector<std::string> references;  // addresses of resources its attributes refer to
 };
@@ -108,6 +109,7 @@ public:
     Value local(ModuleInstance& m, const std::string& name, Range use);
     Value output(ModuleInstance& m, const std::string& name, Range use);
     Value provider_region(ProviderConfig& p);
+    Value parent_location(ResourceInstance& r, std::string_view cloud);
 
     std::vector<std::string> unsupported_functions;  // "name at file:offset", for diagnostics
 

@@ -41,4 +41,11 @@ std::string module_source(const hcl::Block& call) {
     return source->value.text;
 }
 
+std::optional<std::filesystem::path> local_module_dir(const std::filesystem::path& caller, const std::string& source) {
+    if (!source.starts_with("./") && !source.starts_with("../") && source != "." && source != "..") return std::nullopt;
+    auto dir = (caller / source).lexically_normal();
+    if (!dir.has_filename() && dir.has_parent_path()) dir = dir.parent_path();  // "./modules/b/"
+    return dir;
+}
+
 }  // namespace residency::terraform

@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -32,5 +33,9 @@ void index_declarations(ModuleConfig& config);
 
 // The literal `source` of a module call, or "" when it is not a plain string.
 std::string module_source(const hcl::Block& call);
+
+// The directory a local module source ("./x", "../x/") names, normalised without a trailing
+// separator; nullopt for a remote source.
+std::optional<std::filesystem::path> local_module_dir(const std::filesystem::path& caller, const std::string& source);
 
 }  // namespace residency::terraform

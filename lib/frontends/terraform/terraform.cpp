@@ -231,7 +231,11 @@ void add_backend(Instances& instances, ModuleInstance& root, const std::string& 
     };
     if (type == "s3") {
         auto region = own("region");
-        a.region = region ? *region : Value::null(b->header_range);
+        // A partial backend configuration leaves the region to `terraform init -backend-config`.
+        a.region = region ? *region
+                          : Value::unknown("backend \"s3\" sets no region here: it comes from -backend-config or "
+                                           "AWS_REGION when terraform init runs",
+                                           b->header_range);
         a.region_from_resource = region.has_value();
     } else if (type == "gcs") {
         a.region = located_by_name("bucket", "google_storage_bucket", "name");
@@ -306,8 +310,7 @@ Result load(const std::vector<fs::path>& dirs, const fs::path& root, const Optio
     for (const auto& [dir, config] : loader.configs)
         for (const auto& [name, call] : config->module_calls) {
             std::string source = module_source(*call);
-            if (source.starts_with("./") || source.starts_with("../"))
-                called.insert((dir / source).lexically_normal());
+            if (auto local = local_module_dir(dir, source); local && *local != dir) called.insert(*local);
         }
 
     Instances instances(
@@ -358,6 +361,7 @@ Result load(const std::vector<fs::path>& dirs, const fs::path& root, const Optio
             a.provider_config = r->provider ? r->provider->name : "";
             a.region = instances.region(*r);
             a.region_from_resource = r->region_from_resource;
+            a.location_applies = r->location_applies;
             ids.push_back(graph.add(std::move(a)));
         }
         for (std::size_t i = 0; i < made.size(); ++i) {
