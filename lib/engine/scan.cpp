@@ -41,6 +41,17 @@ std::string display_path(const fs::path& p) {
     return abs.generic_string();
 }
 
+// The project a file belongs to: the nearest ancestor holding the policy file or .git (a directory,
+// or a file in worktrees and submodules); the directory itself when there is none.
+fs::path repository_root(const fs::path& dir) {
+    std::error_code ec;
+    for (fs::path p = dir; !p.empty(); p = p.parent_path()) {
+        if (fs::exists(p / ".git", ec) || fs::exists(p / "residency.yaml", ec)) return p;
+        if (p == p.parent_path()) break;
+    }
+    return dir;
+}
+
 bool skipped_dir(const fs::path& p) {
     auto name = p.filename().string();
     return name == ".git" || name == ".terraform" || name == "node_modules";
@@ -184,10 +195,13 @@ std::unique_ptr<ScanOutcome> run_scan(const ScanOptions& options) {
             }
         }
 
-    // Paths: a file scans its directory for context and reports only on itself.
+    // Paths. A file (as pre-commit passes them) is scanned with its whole repository for context,
+    // since the module it belongs to may be called from anywhere in it, and only findings in the
+    // given files are reported. A directory inside another scanned directory adds nothing.
     std::vector<std::string> paths = options.paths.empty() ? std::vector<std::string>{"."} : options.paths;
     std::vector<fs::path> roots;
     std::set<std::string> only_files;
+    bool any_dir = false;
     for (const auto& p : paths) {
         fs::path path(p);
         if (!fs::exists(path, ec)) {
@@ -195,15 +209,31 @@ std::unique_ptr<ScanOutcome> run_scan(const ScanOptions& options) {
             return out;
         }
         path = fs::absolute(path, ec).lexically_normal();
+        if (!path.has_filename() && path.has_parent_path()) path = path.parent_path();
         if (fs::is_directory(path, ec)) {
+            any_dir = true;
             roots.push_back(path);
         } else {
             only_files.insert(display_path(path));
-            roots.push_back(path.parent_path());
+            roots.push_back(repository_root(path.parent_path()));
         }
+    }
+    if (any_dir && !only_files.empty()) {
+        // Mixed: directories are reported whole, so keep every finding of their files too.
+        for (const auto& p : paths)
+            if (fs::is_directory(p, ec)) only_files.clear();
     }
     std::sort(roots.begin(), roots.end());
     roots.erase(std::unique(roots.begin(), roots.end()), roots.end());
+    std::vector<fs::path> outermost;
+    for (const auto& r : roots) {
+        bool inside = std::any_of(outermost.begin(), outermost.end(), [&](const fs::path& o) {
+            auto rel = r.lexically_relative(o);
+            return !rel.empty() && !rel.native().starts_with("..");
+        });
+        if (!inside) outermost.push_back(r);
+    }
+    roots = std::move(outermost);
 
     // Policy.
     Policy policy;
@@ -316,7 +346,12 @@ std::unique_ptr<ScanOutcome> run_scan(const ScanOptions& options) {
     all.erase(std::unique(all.begin(), all.end(), [&](const Finding& a, const Finding& b) { return key(a) == key(b); }),
               all.end());
     for (auto& f : all) {
-        if (!only_files.empty() && (!f.range.valid() || !only_files.count(sources.get(f.range.file).path))) continue;
+        // With files given, a finding is theirs when it is written there or when one of the places
+        // its location came from is (a provider region changed in the file being committed).
+        auto in_given = [&](const Range& r) { return r.valid() && only_files.count(sources.get(r.file).path) > 0; };
+        if (!only_files.empty() && !in_given(f.range) &&
+            std::none_of(f.related.begin(), f.related.end(), [&](const RelatedLocation& r) { return in_given(r.range); }))
+            continue;
         f.fingerprint = fingerprint(f, sources);
         if (f.range.valid()) {
             const SourceFile& file = sources.get(f.range.file);

@@ -666,7 +666,13 @@ Value Instances::output(ModuleInstance& m, const std::string& name, Range use) {
 }
 
 Value Instances::provider_region(ProviderConfig& p) {
-    if (!p.block) return Value::null();
+    // No block at all: a reusable module meant to be called, or a root that leaves the region to
+    // the environment. Either way this configuration does not say, which is not a violation.
+    if (!p.block)
+        return Value::unknown(fmt::format("{0} is not configured in this directory: the region comes from the "
+                                          "configuration that calls this module (scan that one), or from the "
+                                          "environment when it runs as a root module",
+                                          p.label));
     const hcl::Attribute* attr = p.block->body.attribute("region");
     if (!attr) return Value::null(p.block->header_range);
     return memo(p.region, depth_, p.label + " region", attr->range, [&]() -> Value {
