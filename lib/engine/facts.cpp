@@ -13,6 +13,16 @@ bool holds_or_processes_data(catalog::AssetClass c) {
            c == AssetClass::StateBackend;
 }
 
+// The reason of the first unknown inside a value (a list of regions with one not yet known).
+static std::string first_unknown_reason(const Value& v) {
+    if (v.is_unknown()) return v.unknown_reason();
+    for (const auto& item : v.items())
+        if (item.contains_unknown()) return first_unknown_reason(item);
+    for (const auto& [k, item] : v.fields())
+        if (item.contains_unknown()) return first_unknown_reason(item);
+    return "part of the value is not known";
+}
+
 LocationFact locate(const Asset& asset) {
     LocationFact f;
     if (asset.mode == "data" || asset.mode == "superseded" || asset.cloud.empty()) return f;
@@ -26,7 +36,7 @@ LocationFact locate(const Asset& asset) {
     }
     if (r.contains_unknown()) {
         f.state = LocationFact::State::Unknown;
-        f.reason = r.is_unknown() ? r.unknown_reason() : "part of the location is not known: " + r.display();
+        f.reason = first_unknown_reason(r);
         return f;
     }
     f.written = r.is_string() ? r.as_string() : r.display();

@@ -37,6 +37,12 @@ std::string traversal_name(const hcl::Expr& e) {
     return {};
 }
 
+// for_each takes a map or a set of strings; anything else Terraform rejects, and we keep one
+// unknown instance rather than lose the resource.
+bool all_strings(const Value& list) {
+    return std::all_of(list.items().begin(), list.items().end(), [](const Value& v) { return v.is_string(); });
+}
+
 std::string key_text(const Value& key) {
     if (key.is_number()) return fmt::format("[{}]", key.display());
     if (key.is_string()) return fmt::format("[\"{}\"]", key.as_string());
@@ -67,6 +73,7 @@ private:
     Value resource_ref(ResourceGroup& group, std::span<const hcl::TraversalStep> rest, Range range,
                        std::size_t& consumed);
     Value instance_attribute(ResourceInstance& r, const std::string& name, Range range);
+    Value with_location(ResourceInstance& r);
     Value module_ref(std::span<const hcl::TraversalStep> steps, Range range, std::size_t& consumed);
 
     const std::filesystem::path& root_module_dir() const {
@@ -162,8 +169,7 @@ Value InstanceScope::resource_ref(ResourceGroup& group, std::span<const hcl::Tra
             ValueMap map;
             bool by_key = false;
             for (auto& i : group.instances) {
-                Value attrs = in_.attributes(*i);
-                attrs.ref_asset = i->address;
+                Value attrs = with_location(*i);
                 if (references && !group.is_data) references->push_back(i->address);
                 if (i->each_key.is_string()) {
                     by_key = true;
@@ -201,8 +207,24 @@ Value InstanceScope::resource_ref(ResourceGroup& group, std::span<const hcl::Tra
         ++consumed;
         return instance_attribute(*inst, name, range);
     }
-    Value attrs = in_.attributes(*inst);
-    attrs.ref_asset = inst->address;
+    return with_location(*inst);
+}
+
+// A whole instance as an object: its arguments, plus the region or location Terraform computes
+// when the configuration leaves it to the provider, so `aws_s3_bucket.b[*].region` resolves.
+Value InstanceScope::with_location(ResourceInstance& r) {
+    Value attrs = in_.attributes(r);
+    std::string_view cloud = catalog::cloud_of_type(r.type);
+    const char* key = cloud == "aws" ? "region" : cloud == "azure" ? "location" : nullptr;
+    if (key && attrs.is_object() && (!attrs.get(key) || attrs.get(key)->is_null())) {
+        Value region = in_.region(r);
+        if (!region.is_null()) {
+            ValueMap fields = attrs.fields();
+            fields[key] = std::move(region);
+            attrs = Value::object(std::move(fields), attrs.range);
+        }
+    }
+    attrs.ref_asset = r.address;
     return attrs;
 }
 
@@ -426,9 +448,8 @@ void Instances::instantiate_children(ModuleInstance& m) {
             Value coll = hcl::evaluate(fe->value, scope);
             if (coll.is_object()) {
                 for (const auto& [k, v] : coll.fields()) keys.emplace_back(Value::string(k), v);
-            } else if (coll.is_list() && !coll.contains_unknown()) {
-                for (const auto& v : coll.items())
-                    if (v.is_string()) keys.emplace_back(v, v);
+            } else if (coll.is_list() && !coll.contains_unknown() && all_strings(coll)) {
+                for (const auto& v : coll.items()) keys.emplace_back(v, v);
             } else {
                 unknown_keys = true;
             }
@@ -565,9 +586,9 @@ void Instances::expand(ResourceGroup& group, ModuleInstance& m) {
         };
         if (coll.is_object() && coll.fields().size() <= kMaxInstances) {
             for (const auto& [k, v] : coll.fields()) add(k, v);
-        } else if (coll.is_list() && !coll.contains_unknown() && coll.items().size() <= kMaxInstances) {
-            for (const auto& v : coll.items())
-                if (v.is_string()) add(v.as_string(), v);
+        } else if (coll.is_list() && !coll.contains_unknown() && coll.items().size() <= kMaxInstances &&
+                   all_strings(coll)) {
+            for (const auto& v : coll.items()) add(v.as_string(), v);
         } else {
             std::string why = coll.is_unknown() ? coll.unknown_reason() : "for_each is not a map or set of strings";
             auto* r = make(group.address + "[*]");
