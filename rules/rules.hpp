@@ -9,6 +9,7 @@ namespace residency::rules {
 extern const Rule RES001;
 extern const Rule RES002;
 extern const Rule RES003;
+extern const Rule RES004;
 extern const Rule RES101;
 extern const Rule RES201;
 extern const Rule RES202;

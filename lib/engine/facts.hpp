@@ -52,6 +52,7 @@ struct Facts {
     std::vector<std::string> allow_regions;   // lower case
     std::vector<ParseProblemFact> parse_problems;
     std::vector<ParseProblemFact> unreadable_modules;  // module calls whose assets cannot be seen
+    std::vector<ParseProblemFact> unsupported_functions;  // message: the function's name
 
     // Located assets are inside when their whole place lies in a home jurisdiction, or every
     // region they span is explicitly allowed.

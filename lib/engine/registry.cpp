@@ -10,7 +10,7 @@ namespace residency {
 
 namespace {
 const std::array kRules = {
-    rules::RES001, rules::RES002, rules::RES003, rules::RES101, rules::RES201, rules::RES202,
+    rules::RES001, rules::RES002, rules::RES003, rules::RES004, rules::RES101, rules::RES201, rules::RES202,
 };
 }  // namespace
 

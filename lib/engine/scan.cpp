@@ -277,6 +277,7 @@ std::unique_ptr<ScanOutcome> run_scan(const ScanOptions& options) {
         }
         for (auto& p : result.problems) facts.parse_problems.push_back({p.range, std::move(p.message)});
         for (auto& p : result.unreadable_modules) facts.unreadable_modules.push_back({p.range, std::move(p.message)});
+        for (auto& p : result.unsupported_functions) facts.unsupported_functions.push_back({p.range, std::move(p.message)});
         load_plans(json_files, *out, facts);
     }
 

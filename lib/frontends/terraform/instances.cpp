@@ -66,7 +66,7 @@ public:
                   std::size_t& consumed) override;
     std::optional<std::string> read_file(std::string_view path, std::string& error) override;
     void unsupported_function(std::string_view name, Range range) override {
-        in_.unsupported_functions.push_back(fmt::format("{}@{}:{}", name, range.file, range.begin));
+        in_.unsupported_functions.push_back({std::string(name), range});
     }
 
 private:

@@ -111,7 +111,11 @@ public:
     Value provider_region(ProviderConfig& p);
     Value parent_location(ResourceInstance& r, std::string_view cloud);
 
-    std::vector<std::string> unsupported_functions;  // "name at file:offset", for diagnostics
+    struct FunctionCall {
+        std::string name;
+        Range range;
+    };
+    std::vector<FunctionCall> unsupported_functions;  // calls the function library cannot evaluate
 
     // Module calls whose contents cannot be read (remote and not installed, outside the root):
     // the call's range and why, so the scan can say which assets it could not see.

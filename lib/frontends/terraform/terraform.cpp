@@ -374,6 +374,8 @@ Result load(const std::vector<fs::path>& dirs, const fs::path& root, const Optio
         add_backend(instances, *root_module, root_name, graph);
     }
     for (auto& u : instances.unavailable_calls) loader.result.unreadable_modules.push_back({u.range, std::move(u.reason)});
+    for (auto& f : instances.unsupported_functions)
+        if (f.range.valid()) loader.result.unsupported_functions.push_back({f.range, std::move(f.name)});
     return std::move(loader.result);
 }
 

@@ -28,6 +28,7 @@ struct ParseProblem {
 struct Result {
     std::vector<ParseProblem> problems;
     std::vector<ParseProblem> unreadable_modules;  // module calls whose assets the scan cannot see
+    std::vector<ParseProblem> unsupported_functions;  // message: the function's name
     std::vector<std::string> fatal;  // usage errors that stop the scan (a --var-file that is missing)
 };
 
