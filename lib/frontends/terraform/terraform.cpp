@@ -298,9 +298,22 @@ Result load(const std::vector<fs::path>& dirs, const fs::path& root, const Optio
         }
         loader.var_files.push_back(std::make_unique<hcl::ParsedFile>(loader.parse_file(p)));
     }
-    for (const auto& v : options.vars)
-        if (v.find('=') == std::string::npos || v.front() == '=')
+    for (const auto& v : options.vars) {
+        auto eq = v.find('=');
+        if (eq == std::string::npos || eq == 0) {
             loader.result.fatal.push_back(fmt::format("--var {}: expected name=value", v));
+            continue;
+        }
+        // A list or map value must parse, as `terraform plan -var` requires; a typo is an error,
+        // not a string that silently stands for it.
+        std::string text = v.substr(eq + 1);
+        if (!text.empty() && (text[0] == '[' || text[0] == '{')) {
+            auto parsed = hcl::parse_hcl(kNoFile, "v = " + text);
+            if (!parsed.errors.empty())
+                loader.result.fatal.push_back(
+                    fmt::format("--var {}: the value is not a valid list or map: {}", v.substr(0, eq), parsed.errors[0].message));
+        }
+    }
     if (!loader.result.fatal.empty()) return std::move(loader.result);
 
     loader.read_dirs(dirs);
