@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "catalog/resource_types.hpp"
+#include "frontends/terraform/provider_defaults.hpp"
 
 namespace residency::terraform {
 
@@ -812,33 +813,6 @@ static Value own_location(Instances& in, ResourceInstance& r, std::string_view c
     return Value::null();
 }
 
-// Google services that pick their own default location rather than the provider's region.
-static bool ignores_provider_region(std::string_view type) {
-    return type == "google_bigquery_dataset" || type == "google_bigquery_data_transfer_config" ||
-           type == "google_storage_bucket";
-}
-
-// Google resource types whose optional region or zone defaults to the provider's (provider docs:
-// "If it is not provided, the provider region/zone is used"). Other Google types without a location
-// argument are children that live with their parent, or global.
-static bool takes_provider_region(std::string_view type) {
-    static constexpr std::string_view kTypes[] = {
-        "google_artifact_registry_repository", "google_client_config", "google_cloudfunctions_function",
-        "google_composer_environment",
-        "google_compute_address", "google_compute_disk", "google_compute_forwarding_rule",
-        "google_compute_instance", "google_compute_instance_group", "google_compute_instance_group_manager",
-        "google_compute_node_group", "google_compute_region_backend_service", "google_compute_region_disk",
-        "google_compute_region_instance_group_manager", "google_compute_region_instance_template",
-        "google_compute_reservation", "google_compute_resource_policy", "google_compute_router",
-        "google_compute_router_nat", "google_compute_subnetwork", "google_container_cluster",
-        "google_container_node_pool", "google_dataflow_flex_template_job", "google_dataflow_job",
-        "google_dataproc_cluster", "google_dataproc_job", "google_filestore_instance", "google_memcache_instance",
-        "google_redis_instance", "google_sql_database_instance", "google_tpu_node", "google_workflows_workflow",
-    };
-    if (type.starts_with("google_vertex_ai_")) return true;
-    return std::binary_search(std::begin(kTypes), std::end(kTypes), type);
-}
-
 // How strongly an argument names the parent a child resource lives in: `server_id`,
 // `storage_account_id`, `bucket`, `dataset_id` do; `tags` or a secret's `value` never do.
 static int parent_rank(std::string_view name) {
@@ -892,11 +866,11 @@ Value& Instances::region(ResourceInstance& r) {
         r.region_from_resource = true;
     } else if (cloud == "aws") {
         v = provider_region(*r.provider);
-    } else if (cloud == "google" && ignores_provider_region(r.type)) {
+    } else if (cloud == "google" && google_ignores_provider_region(r.type)) {
         // stays null: the service's fixed default applies (RES202)
     } else if (cloud == "google" || cloud == "azure") {
         v = parent_location(r, cloud);
-        if (v.is_null() && cloud == "google" && takes_provider_region(r.type)) {
+        if (v.is_null() && cloud == "google" && google_takes_provider_region(r.type)) {
             v = provider_region(*r.provider);
             if (v.is_null()) v = provider_zone(*this, *r.provider);
         } else if (v.is_null()) {

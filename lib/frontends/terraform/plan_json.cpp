@@ -1,5 +1,6 @@
 // Loads `terraform show -json` plans and states into assets, regions followed through the recorded provider configuration.
 #include "frontends/terraform/plan_json.hpp"
+#include "frontends/terraform/provider_defaults.hpp"
 
 #include <fmt/format.h>
 
@@ -437,9 +438,13 @@ struct PlanLoader {
             const json::Node* at = member(values, name);
             return v->with_provenance(prepend(fmt::format("{} {}", a.address, name), at ? at->range : v->range, v->provenance));
         }
-        bool google_own = a.type == "google_bigquery_dataset" || a.type == "google_bigquery_data_transfer_config" ||
-                          a.type == "google_storage_bucket";
-        if (a.cloud != "aws" && (a.cloud != "google" || google_own)) return Value::null(a.header_range);
+        if (a.cloud == "google" && google_ignores_provider_region(a.type)) return Value::null(a.header_range);
+        if (a.cloud == "azure" || (a.cloud == "google" && !google_takes_provider_region(a.type))) {
+            // A child (or global) resource with no location of its own: it lives with its parent.
+            a.location_applies = false;
+            return Value::null(a.header_range);
+        }
+        if (a.cloud != "aws" && a.cloud != "google") return Value::null(a.header_range);
         if (!configuration)
             return Value::unknown(fmt::format("{} takes its region from its provider, and this file records no "
                                               "provider configuration",
