@@ -25,6 +25,11 @@ int main(int argc, char** argv) {
     } catch (const CLI::ParseError& e) {
         std::cerr << "residency: " << e.what() << "\nRun `residency --help` for usage.\n";
         return kExitError;
+    } catch (const std::exception& e) {
+        // The library reports bad input as diagnostics; reaching here is a bug, reported as one
+        // rather than as an abort.
+        std::cerr << "residency: internal error: " << e.what() << "\n";
+        return kExitError;
     }
     return exit_code;
 }

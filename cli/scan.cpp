@@ -7,6 +7,7 @@
 
 #include "commands.hpp"
 #include "engine/scan.hpp"
+#include "report/sanitize.hpp"
 #include "report/writers.hpp"
 
 namespace residency::cli {
@@ -45,7 +46,8 @@ int run(const ScanArgs& args) {
     options.tool_version = kVersion;
     auto outcome = run_scan(options);
     if (!outcome->error.empty()) {
-        std::cerr << "residency: " << outcome->error << "\n";
+        // Errors quote the input (policy keys, paths): sanitised like every other terminal output.
+        std::cerr << "residency: " << sanitize_terminal(outcome->error) << "\n";
         return kExitError;
     }
     const Report& report = outcome->report;

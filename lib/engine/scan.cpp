@@ -146,7 +146,17 @@ static void load_plans(std::vector<fs::path>& json_files, ScanOutcome& out, Fact
         if (!text || text->find("\"format_version\"") == std::string::npos) continue;
         auto next = static_cast<FileId>(out.sources.size());
         json::ParseResult parsed = json::parse(next, *text);
-        if (!parsed.ok || !terraform::looks_like_plan(parsed.root)) continue;
+        if (!parsed.ok) {
+            // It says it is a Terraform JSON document but cannot be read: say so rather than skip it.
+            if (text->find("\"planned_values\"") == std::string::npos && text->find("\"resource_changes\"") == std::string::npos)
+                continue;
+            FileId id = out.sources.add(display_path(path), path.string(), std::move(*text));
+            Range at = parsed.error_range;
+            at.file = id;
+            facts.parse_problems.push_back({at, "plan JSON: " + parsed.error});
+            continue;
+        }
+        if (!terraform::looks_like_plan(parsed.root)) continue;
         std::string shown = display_path(path);
         FileId id = out.sources.add(shown, path.string(), std::move(*text));
         std::vector<terraform::ParseProblem> problems;
@@ -246,6 +256,17 @@ std::unique_ptr<ScanOutcome> run_scan(const ScanOptions& options) {
         }
     } else {
         policy_file = find_policy(roots.front());
+        // Found, not asked for: a symlink to somewhere else (/etc/shadow, a secrets file) is not
+        // read, or its first lines would end up in error messages and CI logs.
+        if (policy_file) {
+            fs::path real = fs::weakly_canonical(*policy_file, ec);
+            fs::path rel = real.lexically_relative(fs::weakly_canonical(policy_file->parent_path(), ec));
+            if (ec || rel.empty() || rel.native().starts_with("..")) {
+                out->error = fmt::format("{} links outside its directory; pass it with --policy if it is meant",
+                                         display_path(*policy_file));
+                return out;
+            }
+        }
     }
     if (policy_file) {
         auto text = read_all(*policy_file);

@@ -137,8 +137,11 @@ Json physical_location(const Report& report, const Indexes& idx, const Range& ra
     region["snippet"] = Json{{"text", file.text.substr(start, stop - start)}};
     Json context = context_region(file, begin.line, end.line);
     // A context must be strictly larger than its region (validator rule SARIF1008).
-    bool larger = false;
-    for (const char* key : {"startLine", "startColumn", "endLine", "endColumn"}) larger |= context[key] != region[key];
+    // Nor a context that is a whole one-line file (`terraform show -json` writes plans on one line).
+    bool larger = context["snippet"]["text"].get_ref<const std::string&>().size() <= kMaxSnippet;
+    bool differs = false;
+    for (const char* key : {"startLine", "startColumn", "endLine", "endColumn"}) differs |= context[key] != region[key];
+    larger = larger && differs;
     location["region"] = std::move(region);
     if (larger) location["contextRegion"] = std::move(context);
     return location;

@@ -57,24 +57,49 @@ void write_source_line(std::string& out, std::uint32_t number, std::string_view 
     out += '\n';
 }
 
+constexpr std::size_t kMaxFrameWidth = 160;  // bytes of a source line shown in a code frame
+constexpr std::size_t kFrameLead = 40;       // context kept before the range in a windowed line
+
+// The largest cut at or before `at` that does not split a UTF-8 sequence.
+std::size_t utf8_boundary(std::string_view s, std::size_t at) {
+    if (at >= s.size()) return s.size();
+    while (at > 0 && (static_cast<unsigned char>(s[at]) & 0xC0) == 0x80) --at;
+    return at;
+}
+
 // The line before the range (when there is one) and the range's first line, carets under the range;
 // a range spanning lines is underlined to the end of its first line.
 void write_frame(std::string& out, const Report& report, const Range& range, const Style& style) {
     const SourceFile& file = report.sources->get(range.file);
     LineCol begin = file.line_col(range.begin);
     LineCol end = file.line_col(std::max(range.begin, range.end));
-    if (begin.line > 1) write_source_line(out, begin.line - 1, sanitize_code_line(file.line_text(begin.line - 1)).text);
+    if (begin.line > 1) {
+        std::string_view before = file.line_text(begin.line - 1);
+        std::string shown = sanitize_code_line(before.substr(0, utf8_boundary(before, kMaxFrameWidth))).text;
+        if (before.size() > kMaxFrameWidth) shown += " ...";
+        write_source_line(out, begin.line - 1, shown);
+    }
 
-    std::string_view line = file.line_text(begin.line);
+    // A long line (a plan file is one line) is shown as a window around the range.
+    std::string_view full = file.line_text(begin.line);
+    std::size_t window = 0;
+    if (full.size() > kMaxFrameWidth && begin.column - 1 > kFrameLead)
+        window = utf8_boundary(full, begin.column - 1 - kFrameLead);
+    std::string_view line = full.substr(window);
+    line = line.substr(0, utf8_boundary(line, kMaxFrameWidth));
     CodeLine code = sanitize_code_line(line);
-    write_source_line(out, begin.line, code.text);
+    std::string prefix = window > 0 ? "... " : "";
+    std::string suffix = window + line.size() < full.size() ? " ..." : "";
+    write_source_line(out, begin.line, prefix + code.text + suffix);
+    begin.column -= static_cast<std::uint32_t>(window);
+    if (end.line == begin.line) end.column = end.column > window ? end.column - static_cast<std::uint32_t>(window) : 1;
 
     auto clamp = [&](std::uint32_t byte) { return std::min<std::size_t>(byte, line.size()); };
     std::size_t first = clamp(begin.column - 1);
     std::size_t last = end.line == begin.line ? clamp(end.column - 1) : line.size();
     std::uint32_t from = code.columns[first];
     std::uint32_t to = std::max(from + 1, code.columns[std::max(first, last)]);
-    out += "      | " + std::string(from, ' ') + style.paint(std::string(to - from, '^'), "\x1b[31m") + "\n";
+    out += "      | " + std::string(prefix.size() + from, ' ') + style.paint(std::string(to - from, '^'), "\x1b[31m") + "\n";
 }
 
 void write_entry(std::string& out, const Report& report, const Finding& f, const Style& style) {

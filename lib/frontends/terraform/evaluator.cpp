@@ -20,6 +20,12 @@ using detail::propagate_unknown;
 // Deeper nesting than any real configuration; it keeps a hostile input from exhausting the stack.
 constexpr int kMaxDepth = 400;
 
+// Work allowed for one top-level evaluation, nested scope lookups included: far beyond any real
+// configuration, and what keeps nested for-expressions over large ranges from running for hours.
+constexpr std::size_t kMaxSteps = 2'000'000;
+thread_local int t_nesting = 0;
+thread_local std::size_t t_steps = 0;
+
 std::string describe(const Value& v) {
     if (v.is_string()) return "string " + v.display();
     return Value::kind_name(v.kind());
@@ -33,6 +39,7 @@ public:
 
     Value eval(const Expr& e) {
         if (depth_ >= kMaxDepth) return fail("expression is nested too deeply", e.range);
+        if (++t_steps > kMaxSteps) return fail("expression takes too much work to evaluate statically", e.range);
         ++depth_;
         Value out = dispatch(e);
         --depth_;
@@ -528,8 +535,11 @@ private:
 }  // namespace
 
 Value evaluate(const Expr& expr, Scope& scope) {
+    if (t_nesting++ == 0) t_steps = 0;
     Evaluator ev(scope);
-    return ev.eval(expr);
+    Value out = ev.eval(expr);
+    --t_nesting;
+    return out;
 }
 
 }  // namespace residency::hcl

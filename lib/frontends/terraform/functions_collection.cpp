@@ -279,6 +279,8 @@ Value fn_setproduct(Call& c) {
     }
     ValueList rows{Value::list({}, c.range)};
     for (const auto& set : sets) {
+        if (rows.size() * set.size() > 100000)  // checked before building, not after
+            return c.fail("Call to function \"setproduct\" failed: result is too large");
         ValueList next;
         for (const auto& row : rows)
             for (const auto& v : set) {
@@ -287,7 +289,6 @@ Value fn_setproduct(Call& c) {
                 next.push_back(Value::list(std::move(r), c.range));
             }
         rows = std::move(next);
-        if (rows.size() > 100000) return c.fail("Call to function \"setproduct\" failed: result is too large");
     }
     return list(std::move(rows), c);
 }

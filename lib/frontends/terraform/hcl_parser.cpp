@@ -4,6 +4,7 @@
 #include <tree_sitter/api.h>
 
 #include <algorithm>
+#include <chrono>
 #include <limits>
 #include <string>
 #include <utility>
@@ -40,11 +41,43 @@ struct Tree {
     Tree& operator=(const Tree&) = delete;
 };
 
+// tree-sitter's error recovery is superlinear on some hostile inputs (10 KB of `a{{{` takes
+// seconds). Each file gets a deadline far beyond any real file's parse; past it the file is
+// reported as too complex instead of hanging the scan. Only such inputs can depend on timing.
+constexpr auto kParseBudget = std::chrono::seconds(10);
+thread_local std::chrono::steady_clock::time_point t_deadline;
+thread_local bool t_cancelled = false;
+
+bool past_deadline(TSParseState*) {
+    if (std::chrono::steady_clock::now() > t_deadline) t_cancelled = true;
+    return t_cancelled;
+}
+
+struct TextInput {
+    std::string_view text;
+};
+
+const char* read_text(void* payload, std::uint32_t offset, TSPoint, std::uint32_t* bytes_read) {
+    auto* in = static_cast<TextInput*>(payload);
+    if (offset >= in->text.size()) {
+        *bytes_read = 0;
+        return "";
+    }
+    *bytes_read = static_cast<std::uint32_t>(in->text.size() - offset);
+    return in->text.data() + offset;
+}
+
 TSTree* parse_text(std::string_view text) {
     thread_local ThreadParser holder;
     if (text.data() == nullptr) text = std::string_view("", 0);
-    TSTree* tree = ts_parser_parse_string(holder.parser, nullptr, text.data(),
-                                          static_cast<std::uint32_t>(text.size()));
+    if (t_cancelled) return nullptr;
+    TextInput input{text};
+    TSInput ts_input{};
+    ts_input.payload = &input;
+    ts_input.read = read_text;
+    ts_input.encoding = TSInputEncodingUTF8;
+    TSParseOptions options{nullptr, past_deadline};
+    TSTree* tree = ts_parser_parse_with_options(holder.parser, nullptr, ts_input, options);
     if (!tree) ts_parser_reset(holder.parser);
     return tree;
 }
@@ -400,9 +433,13 @@ ParsedFile parse_hcl(FileId file, std::string_view text) {
     // A UTF-8 byte order mark is not HCL; skip it rather than report it.
     std::uint32_t base = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
     FileParse parse{file, text, out, Range{}};
+    t_deadline = std::chrono::steady_clock::now() + kParseBudget;
+    t_cancelled = false;
     Tree tree(parse_text(text.substr(base)));
     if (!tree.tree) {
-        out.errors.push_back(SyntaxError{Range{file, 0, 0}, "could not parse the file"});
+        out.errors.push_back(SyntaxError{Range{file, 0, 0}, t_cancelled ? "the file is too complex to parse (its syntax "
+                                                                          "errors defeat error recovery)"
+                                                                        : "could not parse the file"});
         return out;
     }
     TSNode root = ts_tree_root_node(tree.tree);

@@ -20,6 +20,7 @@ constexpr int kMaxDepth = 200;         // lazy evaluation nests; a chain deeper 
 constexpr int kMaxModuleDepth = 32;    // module calls nested deeper than this are not followed
 constexpr std::size_t kMaxInstances = 4096;  // count / for_each beyond this is treated as unknown
 constexpr std::size_t kMaxModules = 10000;   // module instances in one scan
+constexpr std::size_t kMaxResources = 200000;  // resource instances in one scan: counts multiply across modules
 
 bool is_meta_argument(std::string_view name) {
     return name == "count" || name == "for_each" || name == "provider" || name == "depends_on";
@@ -301,7 +302,8 @@ std::optional<std::string> InstanceScope::read_file(std::string_view path, std::
         error = fmt::format("{} is outside the scan root", path);
         return std::nullopt;
     }
-    std::ifstream f(canon, std::ios::binary);
+    std::ifstream f;
+    if (fs::is_regular_file(canon, ec)) f.open(canon, std::ios::binary);  // never a FIFO or device
     if (!f) {
         error = fmt::format("{} cannot be read", path);
         return std::nullopt;
@@ -411,7 +413,7 @@ void Instances::instantiate_children(ModuleInstance& m) {
         } else if (auto dir = installed_module(m, name)) {
             if (!(config = lookup_(*dir)))
                 unavailable = fmt::format("module.{} is installed in {} but that directory has no Terraform files", name,
-                                          dir->generic_string());
+                                          dir->lexically_relative(root_).generic_string());
         } else {
             unavailable = fmt::format("module.{} source \"{}\" is a remote module that is not installed: run "
                                       "terraform init before scanning",
@@ -447,9 +449,10 @@ void Instances::instantiate_children(ModuleInstance& m) {
         } else if (const auto* fe = call->body.attribute("for_each")) {
             keyed = true;
             Value coll = hcl::evaluate(fe->value, scope);
-            if (coll.is_object()) {
+            if (coll.is_object() && coll.fields().size() <= kMaxInstances) {
                 for (const auto& [k, v] : coll.fields()) keys.emplace_back(Value::string(k), v);
-            } else if (coll.is_list() && !coll.contains_unknown() && all_strings(coll)) {
+            } else if (coll.is_list() && !coll.contains_unknown() && all_strings(coll) &&
+                       coll.items().size() <= kMaxInstances) {
                 for (const auto& v : coll.items()) keys.emplace_back(v, v);
             } else {
                 unknown_keys = true;
@@ -555,6 +558,7 @@ void Instances::expand(ResourceGroup& group, ModuleInstance& m) {
     const hcl::Block& block = *group.block;
     std::string type = block.labels[0];
     auto make = [&](std::string address) {
+        ++resource_instances_;
         auto r = std::make_unique<ResourceInstance>();
         r->address = std::move(address);
         r->type = type;
@@ -567,10 +571,11 @@ void Instances::expand(ResourceGroup& group, ModuleInstance& m) {
         return group.instances.back().get();
     };
     InstanceScope scope(*this, m);
+    auto budget = [&](std::size_t n) { return n <= kMaxInstances && resource_instances_ + n <= kMaxResources; };
     if (const auto* c = block.body.attribute("count")) {
         group.keyed = true;
         Value n = hcl::evaluate(c->value, scope);
-        if (n.is_number() && n.as_number() >= 0 && n.as_number() <= kMaxInstances) {
+        if (n.is_number() && n.as_number() >= 0 && budget(static_cast<std::size_t>(n.as_number()))) {
             for (int i = 0; i < static_cast<int>(n.as_number()); ++i)
                 make(group.address + key_text(Value::number(i)))->count_index = Value::number(i, c->value.range);
         } else {
@@ -585,13 +590,15 @@ void Instances::expand(ResourceGroup& group, ModuleInstance& m) {
             r->each_key = Value::string(k, fe->value.range);
             r->each_value = v;
         };
-        if (coll.is_object() && coll.fields().size() <= kMaxInstances) {
+        if (coll.is_object() && budget(coll.fields().size())) {
             for (const auto& [k, v] : coll.fields()) add(k, v);
-        } else if (coll.is_list() && !coll.contains_unknown() && coll.items().size() <= kMaxInstances &&
+        } else if (coll.is_list() && !coll.contains_unknown() && budget(coll.items().size()) &&
                    all_strings(coll)) {
             for (const auto& v : coll.items()) add(v.as_string(), v);
         } else {
-            std::string why = coll.is_unknown() ? coll.unknown_reason() : "for_each is not a map or set of strings";
+            std::string why = coll.is_unknown()                                   ? coll.unknown_reason()
+                              : (coll.is_object() || coll.is_list()) && all_strings(coll) ? "too many instances to expand"
+                                                                                            : "for_each is not a map or set of strings";
             auto* r = make(group.address + "[*]");
             r->each_key = Value::unknown(why, fe->value.range);
             r->each_value = r->each_key;

@@ -137,6 +137,7 @@ private:
     ConfigLookup lookup_;
     std::filesystem::path root_;
     bool allow_outside_root_ = false;
+    std::size_t resource_instances_ = 0;
     std::map<std::filesystem::path, std::map<std::string, std::filesystem::path>> installed_;
     std::vector<std::unique_ptr<ModuleInstance>> modules_;
     std::vector<std::unique_ptr<ProviderConfig>> providers_;

@@ -152,7 +152,8 @@ struct Loader {
         std::map<std::string, RootValue> values;
         std::vector<fs::path> files;
         for (const char* name : {"terraform.tfvars", "terraform.tfvars.json"})
-            if (fs::exists(config.dir / name) && inside_root(config.dir / name)) files.push_back(config.dir / name);
+            if (std::error_code ec; fs::is_regular_file(config.dir / name, ec) && inside_root(config.dir / name))
+                files.push_back(config.dir / name);
         std::vector<fs::path> autos;
         std::error_code ec;
         for (const auto& entry : fs::directory_iterator(config.dir, ec)) {
@@ -292,7 +293,8 @@ Result load(const std::vector<fs::path>& dirs, const fs::path& root, const Optio
     Loader loader{root, options, display, sources, graph, {}, {}, {}};
     for (const auto& f : options.var_files) {
         fs::path p(f);
-        if (!fs::is_regular_file(p)) {
+        std::error_code ec;
+        if (!fs::is_regular_file(p, ec)) {
             loader.result.fatal.push_back(fmt::format("--var-file {}: no such file", f));
             continue;
         }
