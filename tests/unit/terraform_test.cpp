@@ -141,3 +141,53 @@ resource "aws_s3_bucket" "x" {
     CHECK(x.region.is_unknown());
     CHECK(x.region.unknown_reason().find("nested too deeply") != std::string::npos);
 }
+
+TEST_CASE("a module that calls itself is a cycle diagnostic, not an exponential expansion") {
+    Project p("module-cycle");
+    p.write("main.tf", R"(
+provider "aws" { region = "eu-west-1" }
+module "a" { source = "./" }
+module "b" { source = "./" }
+resource "aws_s3_bucket" "x" { bucket = "x" }
+)");
+    auto out = p.scan();
+    REQUIRE(out->error == "");
+    CHECK(out->graph.assets.size() == 1);
+    REQUIRE(out->report.diagnostics.size() == 2);
+    CHECK(out->report.diagnostics[0].message.find("module cycle") != std::string::npos);
+}
+
+TEST_CASE("symlink loops and links out of the project are not followed") {
+    Project p("links");
+    p.write("main.tf", "provider \"aws\" { region = \"eu-west-1\" }\nresource \"aws_s3_bucket\" \"x\" { bucket = \"x\" }\n");
+    fs::create_symlink("terraform.tfvars", p.dir / "terraform.tfvars");  // a loop onto itself
+    fs::create_symlink("/etc/passwd", p.dir / "outside.tf");
+    auto out = p.scan();
+    REQUIRE(out->error == "");
+    CHECK(out->report.files.size() == 1);
+
+    fs::create_symlink("/etc/passwd", p.dir / "residency.yaml");
+    ScanOptions o;
+    o.paths = {p.dir.string()};
+    auto refused = run_scan(o);
+    CHECK(refused->error.find("residency.yaml links outside its directory") != std::string::npos);
+    CHECK(refused->error.find("root") == std::string::npos);  // nothing of the target is echoed
+}
+
+TEST_CASE("nested for-expressions over large ranges stop at the evaluation budget") {
+    Project p("budget");
+    p.write("main.tf", R"(
+provider "aws" { region = "eu-west-1" }
+locals {
+  cube = [for x in range(1000) : [for y in range(1000) : [for z in range(1000) : z]]]
+}
+resource "aws_s3_bucket" "x" {
+  bucket = "x"
+  region = length(local.cube) > 0 ? "us-east-1" : "eu-west-1"
+}
+)");
+    auto out = p.scan();
+    REQUIRE(out->error == "");
+    CHECK(asset(*out, "aws_s3_bucket.x").region.is_unknown());
+    CHECK(out->report.findings.empty());
+}
