@@ -51,6 +51,63 @@ LocationFact locate(const Asset& asset) {
     return f;
 }
 
+namespace {
+
+// A rule whose status is literally "Disabled" copies nothing; an unknown status may be enabled.
+bool disabled(const Value& rule) {
+    const Value* status = rule.get("status");
+    return status && status->is_string() && status->as_string() == "Disabled";
+}
+
+ReplicationFact resolve_destination(const Facts& facts, const Asset& config, const Value& v) {
+    ReplicationFact r{&config, v.range, nullptr, {}};
+    if (!v.ref_asset.empty()) {
+        const Asset* a = facts.graph->find(config.root, v.ref_asset);
+        if (a && a->type == "aws_s3_bucket") {
+            r.destination = a;
+            return r;
+        }
+        r.unresolved = fmt::format("the destination refers to {}, which is not an S3 bucket of this configuration", v.ref_asset);
+        return r;
+    }
+    if (!v.is_string()) {
+        r.unresolved = v.is_unknown() ? "the destination bucket is not known: " + v.unknown_reason()
+                                      : "the destination bucket is not a string";
+        return r;
+    }
+    std::string_view name = v.as_string();
+    constexpr std::string_view prefix = "arn:aws:s3:::";
+    if (name.starts_with(prefix)) name.remove_prefix(prefix.size());
+    r.destination = facts.s3_bucket_named(config.root, name);
+    if (!r.destination)
+        r.unresolved = fmt::format("bucket \"{}\" is not defined in the scanned configuration: scan the configuration "
+                                   "that creates it",
+                                   name);
+    return r;
+}
+
+void collect_rules(Facts& facts, const Asset& config, const Value* rules) {
+    if (!rules) return;
+    for (const auto& rule : rules->items()) {
+        const Value* destinations = rule.get("destination");
+        if (!destinations || disabled(rule)) continue;
+        for (const auto& d : destinations->items())
+            if (const Value* bucket = d.get("bucket")) facts.s3_replications.push_back(resolve_destination(facts, config, *bucket));
+    }
+}
+
+}  // namespace
+
+void collect_s3_replications(Facts& facts) {
+    for (const Asset& a : facts.graph->assets) {
+        if (a.mode != "resource") continue;
+        if (a.type == "aws_s3_bucket_replication_configuration") collect_rules(facts, a, a.attributes.get("rule"));
+        if (a.type == "aws_s3_bucket")
+            if (const Value* inline_config = a.attributes.get("replication_configuration"))
+                for (const auto& c : inline_config->items()) collect_rules(facts, a, c.get("rules"));
+    }
+}
+
 bool Facts::inside(const catalog::Place& place) const {
     for (const auto& j : jurisdictions)
         if (place.inside(j)) return true;

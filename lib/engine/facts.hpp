@@ -39,6 +39,15 @@ struct AssetFact {
     LocationFact location;
 };
 
+// One S3 replication rule's destination, resolved through the graph (a reference to the bucket
+// resource, or an ARN naming a bucket defined in the same configuration).
+struct ReplicationFact {
+    const Asset* configuration = nullptr;  // the replication configuration (or bucket with inline rules)
+    Range range;                           // the destination `bucket` value
+    const Asset* destination = nullptr;    // nullptr when it cannot be resolved
+    std::string unresolved;                // why, when destination is nullptr
+};
+
 struct ParseProblemFact {
     Range range;
     std::string message;
@@ -53,6 +62,7 @@ struct Facts {
     std::vector<ParseProblemFact> parse_problems;
     std::vector<ParseProblemFact> unreadable_modules;  // module calls whose assets cannot be seen
     std::vector<ParseProblemFact> unsupported_functions;  // message: the function's name
+    std::vector<ReplicationFact> s3_replications;         // enabled rules only
 
     // Located assets are inside when their whole place lies in a home jurisdiction, or every
     // region they span is explicitly allowed.
@@ -70,6 +80,10 @@ struct Facts {
 bool holds_or_processes_data(catalog::AssetClass c);
 
 LocationFact locate(const Asset& asset);
+
+// Fills facts.s3_replications from aws_s3_bucket_replication_configuration rules and the legacy
+// inline replication_configuration of aws_s3_bucket; needs facts.s3_buckets.
+void collect_s3_replications(Facts& facts);
 
 // "us-east-1 (US)", "EU multi-region", "EUR5 (BE, GB)"
 std::string describe_place(const catalog::Place& place);

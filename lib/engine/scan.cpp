@@ -317,6 +317,7 @@ std::unique_ptr<ScanOutcome> run_scan(const ScanOptions& options) {
             if (const Value* b = a.attributes.get("bucket"); b && b->is_string())
                 facts.s3_buckets.emplace(a.root + '\n' + b->as_string(), static_cast<AssetId>(i));
     }
+    collect_s3_replications(facts);
     // Compared with catalog codes, which for Azure are display names without spaces.
     for (const auto& r : policy.allow_regions) {
         std::string code = lower(r);

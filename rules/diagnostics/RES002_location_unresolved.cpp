@@ -27,6 +27,29 @@ resource "aws_s3_bucket" "weights" {  # expect: RES002
   bucket = "weights"
 }
 )"},
+    {"replication to a bucket the scan does not contain", R"(-- residency.yaml --
+version: 1
+jurisdiction: eu
+-- main.tf --
+provider "aws" {
+  region = "eu-west-1"
+}
+
+resource "aws_s3_bucket" "weights" {
+  bucket = "weights"
+}
+
+resource "aws_s3_bucket_replication_configuration" "weights" {
+  bucket = aws_s3_bucket.weights.id
+  role   = "arn:aws:iam::123456789012:role/replication"
+  rule {
+    status = "Enabled"
+    destination {
+      bucket = "arn:aws:s3:::weights-copy-in-another-account"  # expect: RES002
+    }
+  }
+}
+)"},
 };
 
 constexpr RuleExample kGood[] = {
@@ -49,6 +72,10 @@ region = "eu-central-1"
 };
 
 void check(const Facts& facts, RuleOutput& out) {
+    for (const auto& r : facts.s3_replications)
+        if (!r.destination)
+            out.report(r.configuration, r.range,
+                       fmt::format("cannot resolve where {} replicates to: {}", r.configuration->address, r.unresolved));
     for (const auto& m : facts.unreadable_modules)
         out.report(nullptr, m.range, fmt::format("cannot resolve the locations of the assets in this module: {}", m.message));
     for (const auto& f : facts.assets) {
@@ -77,7 +104,8 @@ constexpr RuleMeta kMeta{
     .fix = "Give the scan what resolves the value: `--var name=value`, `--var-file`, a terraform.tfvars or "
            "*.auto.tfvars file, or a literal region on the provider or the resource.",
     .references = kReferences,
-    .reads = "data stores, compute, AI services and state backends with an unresolved location",
+    .reads = "data stores, compute, AI services and state backends with an unresolved location; replication "
+             "destinations; module calls whose contents cannot be read",
     .bad = kBad,
     .good = kGood,
 };

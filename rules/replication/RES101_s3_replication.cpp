@@ -137,63 +137,18 @@ resource "aws_s3_bucket_replication_configuration" "weights" {
 )"},
 };
 
-// The destination bucket a `bucket` value names: a reference to the bucket resource, or an
-// S3 ARN whose bucket name matches a bucket in the same configuration.
-const Asset* destination_bucket(const Facts& facts, const Asset& config, const Value& v) {
-    if (!v.ref_asset.empty()) {
-        const Asset* a = facts.graph->find(config.root, v.ref_asset);
-        if (a && a->type == "aws_s3_bucket") return a;
-    }
-    if (v.is_string()) {
-        std::string_view arn = v.as_string();
-        constexpr std::string_view prefix = "arn:aws:s3:::";
-        if (arn.starts_with(prefix)) arn.remove_prefix(prefix.size());
-        return facts.s3_bucket_named(config.root, arn);
-    }
-    return nullptr;
-}
-
-// A rule whose status is literally "Disabled" copies nothing; an unknown status may be enabled.
-bool disabled(const Value& rule) {
-    const Value* status = rule.get("status");
-    return status && status->is_string() && status->as_string() == "Disabled";
-}
-
-void check_destination(const Facts& facts, RuleOutput& out, const Asset& config, const Value& bucket) {
-    const Asset* dest = destination_bucket(facts, config, bucket);
-    if (!dest) return;  // not in the scan: nothing proves where it is (and nothing proves a violation)
-    const LocationFact& loc = facts.fact(*dest).location;
-    if (loc.state != LocationFact::State::Known || facts.inside(loc.place)) return;
-    std::vector<RelatedLocation> related{{dest->header_range, "destination bucket " + dest->address}};
-    for (auto& r : provenance_locations(loc.provenance)) related.push_back(std::move(r));
-    out.report(&config, bucket.range,
-               fmt::format("{} replicates to {} in {}, outside {}", config.address, dest->address,
-                           describe_place(loc.place), facts.jurisdiction_label()),
-               std::move(related));
-}
-
 void check(const Facts& facts, RuleOutput& out) {
     if (!facts.has_jurisdiction()) return;
-    for (const Asset& a : facts.graph->assets) {
-        if (a.mode != "resource") continue;
-        const Value* rules = nullptr;
-        if (a.type == "aws_s3_bucket_replication_configuration") {
-            rules = a.attributes.get("rule");
-        } else if (a.type == "aws_s3_bucket") {
-            if (const Value* inline_config = a.attributes.get("replication_configuration"))
-                for (const auto& c : inline_config->items())
-                    if (const Value* r = c.get("rules"))
-                        for (const auto& rule : r->items())
-                            if (const Value* d = rule.get("destination"); d && !disabled(rule))
-                                for (const auto& dest : d->items())
-                                    if (const Value* b = dest.get("bucket")) check_destination(facts, out, a, *b);
-            continue;
-        }
-        if (!rules) continue;
-        for (const auto& rule : rules->items())
-            if (const Value* d = rule.get("destination"); d && !disabled(rule))
-                for (const auto& dest : d->items())
-                    if (const Value* b = dest.get("bucket")) check_destination(facts, out, a, *b);
+    for (const auto& r : facts.s3_replications) {
+        if (!r.destination) continue;  // unresolved destinations are RES002 diagnostics
+        const LocationFact& loc = facts.fact(*r.destination).location;
+        if (loc.state != LocationFact::State::Known || facts.inside(loc.place)) continue;
+        std::vector<RelatedLocation> related{{r.destination->header_range, "destination bucket " + r.destination->address}};
+        for (auto& p : provenance_locations(loc.provenance)) related.push_back(std::move(p));
+        out.report(r.configuration, r.range,
+                   fmt::format("{} replicates to {} in {}, outside {}", r.configuration->address, r.destination->address,
+                               describe_place(loc.place), facts.jurisdiction_label()),
+                   std::move(related));
     }
 }
 
