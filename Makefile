@@ -5,7 +5,7 @@ PRESET ?= release
 BUILD_DIR := build/$(PRESET)
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: all setup configure build test demo clean distclean
+.PHONY: all setup configure build test demo bench clean distclean
 
 all: build
 
@@ -26,6 +26,10 @@ test: build
 demo: build
 	@status=0; ./$(BUILD_DIR)/residency scan examples/ || status=$$?; \
 	if [ $$status -gt 1 ]; then echo "make demo: residency exited with status $$status" >&2; exit $$status; fi
+
+# Files/s, MB/s and peak memory on generated corpora (HCL, modules, a one-line plan).
+bench: build
+	@bash tests/bench/run.sh ./$(BUILD_DIR)/residency
 
 # Keeps the configured build dir and the verified npm tarballs; distclean removes everything.
 clean:

@@ -368,6 +368,7 @@ std::unique_ptr<ScanOutcome> run_scan(const ScanOptions& options) {
     std::sort(all.begin(), all.end(), [&](const Finding& a, const Finding& b) { return key(a) < key(b); });
     all.erase(std::unique(all.begin(), all.end(), [&](const Finding& a, const Finding& b) { return key(a) == key(b); }),
               all.end());
+    std::map<FileId, bool> has_marker;
     for (auto& f : all) {
         // With files given, a finding is theirs when it is written there or when one of the places
         // its location came from is (a provider region changed in the file being committed).
@@ -376,7 +377,12 @@ std::unique_ptr<ScanOutcome> run_scan(const ScanOptions& options) {
             std::none_of(f.related.begin(), f.related.end(), [&](const RelatedLocation& r) { return in_given(r.range); }))
             continue;
         f.fingerprint = fingerprint(f, sources);
-        if (f.range.valid()) {
+        // Most files have no suppression at all: look for the marker once per file, not per finding
+        // (a plan file is one long line that every finding in it would search again).
+        auto marked = has_marker.try_emplace(f.range.file, false);
+        if (marked.second && f.range.valid())
+            marked.first->second = sources.get(f.range.file).text.find("residency:ignore") != std::string::npos;
+        if (f.range.valid() && marked.first->second) {
             const SourceFile& file = sources.get(f.range.file);
             if (auto why = suppression_at(file, file.line_col(f.range.begin).line, f.rule_id)) {
                 f.justification = std::move(*why);
