@@ -191,3 +191,48 @@ resource "aws_s3_bucket" "x" {
     CHECK(asset(*out, "aws_s3_bucket.x").region.is_unknown());
     CHECK(out->report.findings.empty());
 }
+
+TEST_CASE("dynamic blocks expand, and templatefile reads inside the scan root") {
+    Project p("dynamic");
+    p.write("regions.tpl", "%{ for r in regions ~}${r},%{ endfor ~}");
+    p.write("main.tf", R"(
+provider "aws" { region = "eu-west-1" }
+locals {
+  replicas = { dr = "us-east-1", eu = "eu-central-1" }
+  listed   = templatefile("${path.module}/regions.tpl", { regions = ["eu-north-1", "eu-west-3"] })
+}
+resource "aws_s3_bucket" "src" { bucket = "src" }
+resource "aws_s3_bucket" "copy" {
+  for_each = local.replicas
+  region   = each.value
+  bucket   = "copy-${each.key}"
+}
+resource "aws_s3_bucket" "from_template" {
+  bucket = "t"
+  region = split(",", local.listed)[1]
+}
+resource "aws_s3_bucket_replication_configuration" "r" {
+  bucket = aws_s3_bucket.src.id
+  role   = "arn:aws:iam::123456789012:role/r"
+  dynamic "rule" {
+    for_each = local.replicas
+    content {
+      id     = rule.key
+      status = "Enabled"
+      destination {
+        bucket = aws_s3_bucket.copy[rule.key].arn
+      }
+    }
+  }
+}
+)");
+    auto out = p.scan();
+    REQUIRE(out->error == "");
+    CHECK(asset(*out, "aws_s3_bucket.from_template").region.as_string() == "eu-west-3");
+    std::vector<std::string> replication;
+    for (const auto& f : out->report.findings)
+        if (f.rule_id == "RES101") replication.push_back(f.message);
+    CHECK(replication == std::vector<std::string>{
+                             "aws_s3_bucket_replication_configuration.r replicates to aws_s3_bucket.copy[\"dr\"] in "
+                             "us-east-1 (US), outside eu"});
+}
