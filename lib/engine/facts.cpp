@@ -160,8 +160,8 @@ std::string describe_place(const catalog::Place& place) {
 
 std::vector<RelatedLocation> provenance_locations(const Provenance& p) {
     std::vector<RelatedLocation> out;
-    for (const auto* step : steps(p))
-        if (step->range.valid()) out.push_back({step->range, step->label});
+    // Steps with no position (a value given with --var) are kept: the chain must not skip a link.
+    for (const auto* step : steps(p)) out.push_back({step->range, step->label});
     return out;
 }
 
