@@ -38,6 +38,10 @@ int run(const ScanArgs& args) {
     options.paths = args.paths;
     options.policy_path = args.policy;
     options.jurisdictions = split_commas(args.jurisdictions);
+    if (!args.jurisdictions.empty() && options.jurisdictions.empty()) {
+        std::cerr << "residency: --jurisdiction needs a value: eu, eea or a country code\n";
+        return kExitError;
+    }
     options.terraform.vars = args.vars;
     options.terraform.var_files = args.var_files;
     options.terraform.allow_outside_root = args.allow_outside_root;

@@ -90,12 +90,13 @@ std::optional<std::string> read_all(const fs::path& p) {
     return s.str();
 }
 
-void infer_jurisdiction(Facts& facts, JurisdictionInfo& info) {
+void infer_jurisdiction(Facts& facts, JurisdictionInfo& info, const std::set<std::string>& roots) {
     std::map<std::string, std::vector<std::size_t>> members;  // jurisdiction -> located assets in it
     std::size_t located = 0;
     for (std::size_t i = 0; i < facts.assets.size(); ++i) {
         const auto& f = facts.assets[i];
         if (!holds_or_processes_data(f.asset_class) || f.location.state != LocationFact::State::Known) continue;
+        if (!roots.empty() && !roots.count(f.asset->root)) continue;
         ++located;
         for (const auto& j : f.location.place.within) members[j].push_back(i);
     }
@@ -134,6 +135,21 @@ std::string fingerprint(const Finding& f, const SourceSet& sources) {
 
 }  // namespace
 
+// "module.a[\"x\"].aws_s3_bucket.b[0]" -> "module.a.aws_s3_bucket.b": an address without its keys.
+static std::string without_keys(std::string_view address) {
+    std::string out;
+    int depth = 0;
+    bool quoted = false;
+    for (std::size_t i = 0; i < address.size(); ++i) {
+        char c = address[i];
+        if (depth > 0 && c == '"' && address[i - 1] != '\\') quoted = !quoted;
+        if (!quoted && c == '[') ++depth;
+        if (depth == 0) out += c;
+        if (!quoted && c == ']' && depth > 0) --depth;
+    }
+    return out;
+}
+
 // Plan and state JSON (`terraform show -json`), recognised by content whatever the file is called;
 // other JSON is not ours to judge, so it is neither reported nor listed among the scanned files.
 // When the configuration that produced a plan is in the same scan (the plan file sits in its root
@@ -165,13 +181,23 @@ static void load_plans(std::vector<fs::path>& json_files, ScanOutcome& out, Fact
         for (auto& p : problems) facts.parse_problems.push_back({p.range, std::move(p.message)});
         std::string config_root = fs::path(shown).parent_path().generic_string();
         if (config_root.empty()) config_root = ".";
+        std::set<std::string> planned_static;  // addresses without instance keys
         for (std::size_t i = first; i < out.graph.assets.size(); ++i) {
             Asset& planned = out.graph.assets[i];
+            planned_static.insert(without_keys(planned.address));
             auto hcl = out.graph.id_of(config_root, planned.address);
             if (!hcl || *hcl >= first) continue;
             Asset& configured = out.graph.assets[*hcl];
             planned.configuration_range = configured.header_range;
             configured.mode = "superseded";
+        }
+        // Instances the configuration could not expand (`[*]`: count or for_each unknown there)
+        // are the plan's known instances.
+        for (std::size_t i = 0; i < first; ++i) {
+            Asset& configured = out.graph.assets[i];
+            if (configured.root == config_root && configured.address.find("[*]") != std::string::npos &&
+                planned_static.count(without_keys(configured.address)))
+                configured.mode = "superseded";
         }
     }
 }
@@ -211,7 +237,7 @@ std::unique_ptr<ScanOutcome> run_scan(const ScanOptions& options) {
     std::vector<std::string> paths = options.paths.empty() ? std::vector<std::string>{"."} : options.paths;
     std::vector<fs::path> roots;
     std::set<std::string> only_files;
-    bool any_dir = false;
+    std::vector<std::string> given_dirs;  // display paths; "" for the working directory
     for (const auto& p : paths) {
         fs::path path(p);
         if (!fs::exists(path, ec)) {
@@ -221,18 +247,21 @@ std::unique_ptr<ScanOutcome> run_scan(const ScanOptions& options) {
         path = fs::absolute(path, ec).lexically_normal();
         if (!path.has_filename() && path.has_parent_path()) path = path.parent_path();
         if (fs::is_directory(path, ec)) {
-            any_dir = true;
+            given_dirs.push_back(display_path(path));
             roots.push_back(path);
         } else {
             only_files.insert(display_path(path));
             roots.push_back(repository_root(path.parent_path()));
         }
     }
-    if (any_dir && !only_files.empty()) {
-        // Mixed: directories are reported whole, so keep every finding of their files too.
-        for (const auto& p : paths)
-            if (fs::is_directory(p, ec)) only_files.clear();
-    }
+    // With files given, a finding is reported when its file (or a place its location came from)
+    // was given, or lies in a given directory.
+    auto given = [&](std::string_view path) {
+        if (only_files.count(std::string(path))) return true;
+        return std::any_of(given_dirs.begin(), given_dirs.end(), [&](const std::string& d) {
+            return d.empty() || (path.size() > d.size() && path.starts_with(d) && path[d.size()] == '/');
+        });
+    };
     std::sort(roots.begin(), roots.end());
     roots.erase(std::unique(roots.begin(), roots.end()), roots.end());
     std::vector<fs::path> outermost;
@@ -335,7 +364,13 @@ std::unique_ptr<ScanOutcome> run_scan(const ScanOptions& options) {
         info.origin = "policy";
         info.explanation = "from " + report.policy_path;
     } else {
-        infer_jurisdiction(facts, info);
+        // With files given, the project around them is read for context, but the home jurisdiction
+        // is inferred from the root modules those files belong to, not from every project beside them.
+        std::set<std::string> relevant;
+        if (!only_files.empty())
+            for (const auto& a : out->graph.assets)
+                if (a.range.valid() && given(out->sources.get(a.range.file).path)) relevant.insert(a.root);
+        infer_jurisdiction(facts, info, relevant);
     }
     std::sort(facts.jurisdictions.begin(), facts.jurisdictions.end());
     facts.jurisdictions.erase(std::unique(facts.jurisdictions.begin(), facts.jurisdictions.end()), facts.jurisdictions.end());
@@ -372,7 +407,7 @@ std::unique_ptr<ScanOutcome> run_scan(const ScanOptions& options) {
     for (auto& f : all) {
         // With files given, a finding is theirs when it is written there or when one of the places
         // its location came from is (a provider region changed in the file being committed).
-        auto in_given = [&](const Range& r) { return r.valid() && only_files.count(sources.get(r.file).path) > 0; };
+        auto in_given = [&](const Range& r) { return r.valid() && given(sources.get(r.file).path); };
         if (!only_files.empty() && !in_given(f.range) &&
             std::none_of(f.related.begin(), f.related.end(), [&](const RelatedLocation& r) { return in_given(r.range); }))
             continue;

@@ -33,7 +33,12 @@ resource "aws_s3_bucket" "weights" {
 };
 
 void check(const Facts& facts, RuleOutput& out) {
-    for (const auto& p : facts.parse_problems) out.report(nullptr, p.range, "syntax error: " + p.message);
+    constexpr std::string_view kPlan = "plan JSON: ";
+    for (const auto& p : facts.parse_problems) {
+        // A plan is JSON that parsed but does not have the plan's shape: not a syntax error.
+        bool plan = std::string_view(p.message).starts_with(kPlan);
+        out.report(nullptr, p.range, plan ? "invalid plan: " + p.message.substr(kPlan.size()) : "syntax error: " + p.message);
+    }
 }
 
 constexpr RuleMeta kMeta{
@@ -41,7 +46,7 @@ constexpr RuleMeta kMeta{
     .name = "syntax-error",
     .family = "diagnostics",
     .severity = Severity::Medium,
-    .title = "A configuration file has a syntax error",
+    .title = "A configuration or plan file cannot be read",
     .why = "What cannot be parsed cannot be checked: an asset defined in the broken part of the file is "
            "missing from the scan, so its location is unproven. The rest of the file and every other "
            "file are still scanned.",

@@ -450,7 +450,15 @@ struct PlanLoader {
                                               "provider configuration",
                                               a.address),
                                   a.header_range);
-        if (!p.node) return Value::null(a.header_range);
+        // A key with no entry, or an entry with no expressions (what Terraform 1.1 and earlier
+        // record for a configuration passed into a module), says nothing about the region: it is
+        // unknown, not missing.
+        if (!p.node || !member(p.node, "expressions"))
+            return Value::unknown(fmt::format("the plan records no settings for provider configuration \"{}\" used by {} "
+                                              "(a configuration passed in from a calling module): scan the configuration "
+                                              "or a plan from a newer Terraform",
+                                              p.name, a.address),
+                                  a.header_range);
         Value v = provider_setting(p, "region");
         if (v.is_null() && a.cloud == "google") v = provider_setting(p, "zone");
         return v;

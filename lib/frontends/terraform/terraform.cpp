@@ -298,7 +298,16 @@ Result load(const std::vector<fs::path>& dirs, const fs::path& root, const Optio
             loader.result.fatal.push_back(fmt::format("--var-file {}: no such file", f));
             continue;
         }
-        loader.var_files.push_back(std::make_unique<hcl::ParsedFile>(loader.parse_file(p)));
+        auto parsed = std::make_unique<hcl::ParsedFile>(loader.parse_source(loader.add_source(p)));
+        // A file the user named must be read whole, or variables would silently fall back.
+        if (!parsed->errors.empty()) {
+            const SourceFile& file = sources.get(parsed->file);
+            LineCol at = file.line_col(parsed->errors[0].range.begin);
+            loader.result.fatal.push_back(
+                fmt::format("{}:{}:{}: error: {}", file.path, at.line, at.column, parsed->errors[0].message));
+            continue;
+        }
+        loader.var_files.push_back(std::move(parsed));
     }
     for (const auto& v : options.vars) {
         auto eq = v.find('=');
