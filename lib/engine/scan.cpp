@@ -193,11 +193,19 @@ static void load_plans(std::vector<fs::path>& json_files, ScanOutcome& out, Fact
         }
         // Instances the configuration could not expand (`[*]`: count or for_each unknown there)
         // are the plan's known instances.
+        std::map<std::string, Range> unexpanded;  // static address -> the configuration's block
         for (std::size_t i = 0; i < first; ++i) {
             Asset& configured = out.graph.assets[i];
-            if (configured.root == config_root && configured.address.find("[*]") != std::string::npos &&
-                planned_static.count(without_keys(configured.address)))
-                configured.mode = "superseded";
+            if (configured.root != config_root || configured.address.find("[*]") == std::string::npos) continue;
+            std::string key = without_keys(configured.address);
+            if (!planned_static.count(key)) continue;
+            configured.mode = "superseded";
+            unexpanded.emplace(key, configured.header_range);
+        }
+        for (std::size_t i = first; i < out.graph.assets.size(); ++i) {
+            Asset& planned = out.graph.assets[i];
+            auto it = unexpanded.find(without_keys(planned.address));
+            if (!planned.configuration_range.valid() && it != unexpanded.end()) planned.configuration_range = it->second;
         }
     }
 }
