@@ -2,6 +2,8 @@
 #include "core/source.hpp"
 
 #include <algorithm>
+#include <fstream>
+#include <sstream>
 
 namespace residency {
 
@@ -48,6 +50,14 @@ FileId SourceSet::find(std::string_view path) const {
     for (std::size_t i = 0; i < files_.size(); ++i)
         if (files_[i]->path == path) return static_cast<FileId>(i);
     return kNoFile;
+}
+
+std::optional<std::string> read_file_bytes(const std::filesystem::path& path) {
+    std::ifstream f(path, std::ios::binary);
+    if (!f) return std::nullopt;
+    std::ostringstream s;
+    s << f.rdbuf();
+    return s.str();
 }
 
 }  // namespace residency

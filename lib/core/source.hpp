@@ -2,7 +2,9 @@
 #pragma once
 
 #include <cstdint>
+#include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -55,5 +57,8 @@ public:
 private:
     std::vector<std::unique_ptr<SourceFile>> files_;
 };
+
+// A file's bytes; nullopt when it cannot be opened. Callers decide what they may read.
+std::optional<std::string> read_file_bytes(const std::filesystem::path& path);
 
 }  // namespace residency

@@ -82,13 +82,6 @@ std::vector<fs::path> terraform_dirs(const fs::path& root, const std::vector<std
     return {dirs.begin(), dirs.end()};
 }
 
-std::optional<std::string> read_all(const fs::path& p) {
-    std::ifstream f(p, std::ios::binary);
-    if (!f) return std::nullopt;
-    std::ostringstream s;
-    s << f.rdbuf();
-    return s.str();
-}
 
 void infer_jurisdiction(Facts& facts, JurisdictionInfo& info, const std::set<std::string>& roots) {
     std::map<std::string, std::vector<std::size_t>> members;  // jurisdiction -> located assets in it
@@ -158,7 +151,7 @@ static std::string without_keys(std::string_view address) {
 static void load_plans(std::vector<fs::path>& json_files, ScanOutcome& out, Facts& facts) {
     std::sort(json_files.begin(), json_files.end());
     for (const auto& path : json_files) {
-        auto text = read_all(path);
+        auto text = read_file_bytes(path);
         if (!text || text->find("\"format_version\"") == std::string::npos) continue;
         auto next = static_cast<FileId>(out.sources.size());
         json::ParseResult parsed = json::parse(next, *text);
@@ -306,7 +299,7 @@ std::unique_ptr<ScanOutcome> run_scan(const ScanOptions& options) {
         }
     }
     if (policy_file) {
-        auto text = read_all(*policy_file);
+        auto text = read_file_bytes(*policy_file);
         std::string shown = display_path(*policy_file);
         auto parsed = parse_policy(shown, text ? *text : "",
                                    [](std::string_view id) { return find_rule(id) != nullptr; });

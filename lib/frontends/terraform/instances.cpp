@@ -57,6 +57,10 @@ std::string key_text(const Value& key) {
 class InstanceScope : public hcl::Scope {
 public:
     InstanceScope(Instances& in, ModuleInstance& m) : in_(in), m_(m) {}
+    // Inside a counted or for_each'd resource or module call: count.index and each.* are its own.
+    template <class Keyed>
+    InstanceScope(Instances& in, ModuleInstance& m, const Keyed& keyed)
+        : count_index(keyed.count_index), each_key(keyed.each_key), each_value(keyed.each_value), in_(in), m_(m) {}
 
     Value count_index;
     Value each_key;
@@ -521,14 +525,11 @@ std::optional<std::filesystem::path> Instances::installed_module(const ModuleIns
     return m_it->second;
 }
 
-void Instances::for_each_module(const std::function<void(ModuleInstance&)>& visit) {
-    std::function<void(ModuleInstance&)> walk = [&](ModuleInstance& m) {
-        visit(m);
-        for (auto& [name, kids] : m.children)
-            for (auto* k : kids)
-                if (k->unavailable.empty()) walk(*k);
-    };
-    for (auto* r : roots_) walk(*r);
+void Instances::for_each_module(ModuleInstance& root, const std::function<void(ModuleInstance&)>& visit) {
+    visit(root);
+    for (auto& [name, kids] : root.children)
+        for (auto* k : kids)
+            if (k->unavailable.empty()) for_each_module(*k, visit);
 }
 
 ProviderConfig* Instances::implied_provider(ModuleInstance& m, const std::string& name) {
@@ -625,12 +626,7 @@ static Value memo(Slot& slot, int& depth, const std::string& what, Range use, co
 
 Value Instances::evaluate_in(ModuleInstance& m, const hcl::Expr& e, ResourceInstance* self,
                              std::vector<std::string>* references) {
-    InstanceScope scope(*this, m);
-    if (self) {
-        scope.count_index = self->count_index;
-        scope.each_key = self->each_key;
-        scope.each_value = self->each_value;
-    }
+    InstanceScope scope = self ? InstanceScope(*this, m, *self) : InstanceScope(*this, m);
     scope.references = references;
     return hcl::evaluate(e, scope);
 }
@@ -647,10 +643,7 @@ Value Instances::variable(ModuleInstance& m, const std::string& name, Range use)
                 return it->second.value.with_provenance(prepend(fmt::format("var.{} from {}", name, it->second.label),
                                                                 it->second.value.range, it->second.value.provenance));
         } else if (const auto* arg = m.call->body.attribute(name)) {
-            InstanceScope scope(*this, *m.parent);
-            scope.count_index = m.count_index;
-            scope.each_key = m.each_key;
-            scope.each_value = m.each_value;
+            InstanceScope scope(*this, *m.parent, m);  // the call's arguments see the instance's keys
             Value v = hcl::evaluate(arg->value, scope);
             std::string call = m.prefix.substr(0, m.prefix.size() - 1);
             return v.with_provenance(prepend(fmt::format("{} input {}", call, name), arg->range, v.provenance));
@@ -710,12 +703,14 @@ Value Instances::provider_region(ProviderConfig& p) {
     });
 }
 
-static Value provider_zone(Instances& in, ProviderConfig& p) {
+Value Instances::provider_zone(ProviderConfig& p) {
     if (!p.block) return Value::null();
     const hcl::Attribute* attr = p.block->body.attribute("zone");
     if (!attr) return Value::null();
-    Value v = in.evaluate_in(*p.owner, attr->value);
-    return v.with_provenance(prepend(p.label + " zone", attr->range, v.provenance));
+    return memo(p.zone, depth_, p.label + " zone", attr->range, [&]() -> Value {
+        Value v = evaluate_in(*p.owner, attr->value);
+        return v.with_provenance(prepend(p.label + " zone", attr->range, v.provenance));
+    });
 }
 
 // Evaluates a block body into an object: arguments, nested blocks as lists of objects, and
@@ -725,10 +720,7 @@ static Value evaluate_body(Instances& in, ModuleInstance& m, const hcl::Body& bo
     ValueMap fields;
     for (const auto& attr : body.attributes) {
         if (top && is_meta_argument(attr.name)) continue;
-        InstanceScope scope(in, m);
-        scope.count_index = r.count_index;
-        scope.each_key = r.each_key;
-        scope.each_value = r.each_value;
+        InstanceScope scope(in, m, r);
         scope.references = &r.references;
         scope.iterators = iterators;
         // An attribute's value points at where the attribute is written (a finding about the
@@ -745,10 +737,7 @@ static Value evaluate_body(Instances& in, ModuleInstance& m, const hcl::Body& bo
             std::string iter = block.labels[0];
             if (const auto* it = block.body.attribute("iterator"); it && it->value.kind == hcl::ExprKind::Variable)
                 iter = it->value.text;
-            InstanceScope scope(in, m);
-            scope.count_index = r.count_index;
-            scope.each_key = r.each_key;
-            scope.each_value = r.each_value;
+            InstanceScope scope(in, m, r);
             scope.iterators = iterators;
             Value coll = hcl::evaluate(fe->value, scope);
             auto& out = nested[block.labels[0]];
@@ -779,9 +768,8 @@ static Value evaluate_body(Instances& in, ModuleInstance& m, const hcl::Body& bo
 Value& Instances::attributes(ResourceInstance& r) {
     if (r.attributes.value) return *r.attributes.value;
     if (r.attributes.busy) {
-        static thread_local Value cycle;
-        cycle = Value::unknown(fmt::format("{} refers to itself (reference cycle)", r.address));
-        return cycle;
+        r.cycle = Value::unknown(fmt::format("{} refers to itself (reference cycle)", r.address));
+        return r.cycle;
     }
     r.attributes.busy = true;
     ++depth_;
@@ -861,9 +849,8 @@ Value Instances::parent_location(ResourceInstance& r, std::string_view cloud) {
 Value& Instances::region(ResourceInstance& r) {
     if (r.region.value) return *r.region.value;
     if (r.region.busy) {
-        static thread_local Value cycle;
-        cycle = Value::unknown(fmt::format("the region of {} depends on itself", r.address));
-        return cycle;
+        r.cycle = Value::unknown(fmt::format("the region of {} depends on itself", r.address));
+        return r.cycle;
     }
     r.region.busy = true;
     std::string_view cloud = catalog::cloud_of_type(r.type);
@@ -879,7 +866,7 @@ Value& Instances::region(ResourceInstance& r) {
         v = parent_location(r, cloud);
         if (v.is_null() && cloud == "google" && google_takes_provider_region(r.type)) {
             v = provider_region(*r.provider);
-            if (v.is_null()) v = provider_zone(*this, *r.provider);
+            if (v.is_null()) v = provider_zone(*r.provider);
         } else if (v.is_null()) {
             r.location_applies = false;
         }

@@ -44,6 +44,9 @@ struct ResourceInstance {
     Value each_value;
     Slot attributes;
     Slot region;
+    // What a lookup gets while the attributes or region are still being computed: a reference
+    // cycle. Kept per instance so a caller's reference stays valid.
+    Value cycle;
     bool region_from_resource = false;
     bool location_applies = true;  // false for a child or global resource with no location of its own
     ProviderConfig* provider = nullptr;
@@ -96,8 +99,9 @@ public:
     // Builds the instance tree under a root module; `values` are its variable assignments.
     ModuleInstance* add_root(const ModuleConfig& config, std::map<std::string, RootValue> values);
 
-    // Visits every module instance, parents before children, in address order.
-    void for_each_module(const std::function<void(ModuleInstance&)>& visit);
+    // Visits a module instance and every readable one below it, parents before children, in
+    // address order.
+    void for_each_module(ModuleInstance& root, const std::function<void(ModuleInstance&)>& visit);
     void expand(ResourceGroup& group, ModuleInstance& module);
 
     Value& attributes(ResourceInstance& r);
@@ -109,6 +113,7 @@ public:
     Value local(ModuleInstance& m, const std::string& name, Range use);
     Value output(ModuleInstance& m, const std::string& name, Range use);
     Value provider_region(ProviderConfig& p);
+    Value provider_zone(ProviderConfig& p);
     Value parent_location(ResourceInstance& r, std::string_view cloud);
 
     struct FunctionCall {

@@ -23,13 +23,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::optional<std::string> read_all(const fs::path& p) {
-    std::ifstream f(p, std::ios::binary);
-    if (!f) return std::nullopt;
-    std::ostringstream s;
-    s << f.rdbuf();
-    return s.str();
-}
 
 // A scope for tfvars files and --var values: they may not refer to anything.
 class NoScope : public hcl::Scope {
@@ -60,7 +53,7 @@ struct Loader {
     }
 
     FileId add_source(const fs::path& path) {
-        auto text = read_all(path);
+        auto text = read_file_bytes(path);
         return sources.add(display(path), path.string(), text ? std::move(*text) : std::string());
     }
 
@@ -360,17 +353,13 @@ Result load(const std::vector<fs::path>& dirs, const fs::path& root, const Optio
 
     for (auto& [root_module, root_name] : roots) {
         std::vector<ResourceInstance*> made;
-        std::function<void(ModuleInstance&)> visit = [&](ModuleInstance& m) {
+        instances.for_each_module(*root_module, [&](ModuleInstance& m) {
             for (auto* groups : {&m.resources, &m.data})
                 for (auto& [key, group] : *groups) {
                     instances.expand(group, m);
                     for (auto& inst : group.instances) made.push_back(inst.get());
                 }
-            for (auto& [name, kids] : m.children)
-                for (auto* k : kids)
-                    if (k->unavailable.empty()) visit(*k);
-        };
-        visit(*root_module);
+        });
         std::vector<AssetId> ids;
         for (ResourceInstance* r : made) {
             Asset a;
