@@ -26,6 +26,7 @@ struct ScanArgs {
     std::vector<std::string> var_files;
     bool strict = false;
     bool allow_outside_root = false;
+    unsigned jobs = 0;
 };
 
 int run(const ScanArgs& args) {
@@ -45,6 +46,7 @@ int run(const ScanArgs& args) {
     options.terraform.vars = args.vars;
     options.terraform.var_files = args.var_files;
     options.terraform.allow_outside_root = args.allow_outside_root;
+    options.terraform.jobs = args.jobs;
     options.select = split_commas(args.select);
     options.ignore = split_commas(args.ignore);
     options.tool_version = kVersion;
@@ -103,6 +105,8 @@ void add_scan(CLI::App& app, int& exit_code) {
     cmd->add_option("--var", args->vars, "Set a root module variable: name=value (repeatable)");
     cmd->add_option("--var-file", args->var_files, "Read root module variables from a .tfvars file (repeatable)");
     cmd->add_flag("--strict", args->strict, "Diagnostics (RES0xx) count towards the exit code too");
+    cmd->add_option("--jobs", args->jobs, "Files parsed in parallel (default: one per core, at most 8)")
+        ->check(CLI::Range(1u, 64u));
     cmd->add_flag("--allow-outside-root", args->allow_outside_root,
                   "Follow local module sources that lead outside the scanned directory");
     cmd->callback([args, &exit_code]() { exit_code = run(*args); });

@@ -116,7 +116,7 @@ struct Loader {
         auto work = [&] {
             for (std::size_t i; (i = next.fetch_add(1)) < ids.size();) parsed[i] = parse_source(ids[i].second);
         };
-        unsigned threads = std::min<unsigned>(std::max(1u, std::thread::hardware_concurrency()), 8);
+        unsigned threads = options.jobs ? options.jobs : std::min<unsigned>(std::max(1u, std::thread::hardware_concurrency()), 8);
         threads = static_cast<unsigned>(std::min<std::size_t>(threads, ids.size()));
         std::vector<std::thread> pool;
         for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);

@@ -17,6 +17,7 @@ struct Options {
     std::vector<std::string> vars;       // "name=value", from --var, in order
     std::vector<std::string> var_files;  // from --var-file, in order
     bool allow_outside_root = false;     // follow local module sources that leave the scan root
+    unsigned jobs = 0;                   // parser threads; 0: one per core (at most 8)
 };
 
 // A problem with the input that the scan reports and goes on from (RES001).
