@@ -241,8 +241,7 @@ Value InstanceScope::instance_attribute(ResourceInstance& r, const std::string& 
     // are known statically (an existing resource group's location is read from Azure).
     bool region_like = (!r.is_data && cloud == "aws" && name == "region") ||
                        (!r.is_data && cloud == "azure" && name == "location") ||
-                       (r.type == "aws_region" && name == "region") ||
-                       (r.type == "aws_region" && (name == "name" || name == "id")) ||
+                       (r.type == "aws_region" && (name == "region" || name == "name" || name == "id")) ||
                        (r.type == "google_client_config" && name == "region");
     if (const Value* v = attrs.get(name); v && !(region_like && v->is_null())) {
         Value out = *v;

@@ -159,23 +159,37 @@ struct Loader {
         files.insert(files.end(), autos.begin(), autos.end());
         for (const auto& f : files) add_values(parse_file(f), values);
         for (const auto& f : var_files) add_values(*f, values);
-        for (const auto& v : options.vars) {
-            auto eq = v.find('=');
-            std::string name = v.substr(0, eq), text = v.substr(eq + 1);
-            Value value = Value::string(text);
-            if (!text.empty() && (text[0] == '[' || text[0] == '{')) {
-                FileId id = sources.add("--var " + name, "", "v = " + text);
-                auto parsed = hcl::parse_hcl(id, sources.get(id).text);
-                NoScope scope;
-                if (parsed.errors.empty() && !parsed.body.attributes.empty())
-                    value = hcl::evaluate(parsed.body.attributes[0].value, scope).at(Range{});
-            }
-            values[name] = RootValue{std::move(value), "--var"};
-        }
+        for (const auto& [name, value] : cli_values) values[name] = value;  // --var wins over files
         return values;
     }
 
+    // Reads every --var once: a list or map value must parse, as `terraform plan -var` requires;
+    // a typo is an error, not a string that silently stands for it.
+    void read_cli_values() {
+        for (const auto& v : options.vars) {
+            auto eq = v.find('=');
+            if (eq == std::string::npos || eq == 0) {
+                result.fatal.push_back(fmt::format("--var {}: expected name=value", v));
+                continue;
+            }
+            std::string name = v.substr(0, eq), text = v.substr(eq + 1);
+            Value value = Value::string(text);
+            if (!text.empty() && (text[0] == '[' || text[0] == '{')) {
+                auto parsed = hcl::parse_hcl(kNoFile, "v = " + text);
+                if (!parsed.errors.empty() || parsed.body.attributes.empty()) {
+                    result.fatal.push_back(fmt::format("--var {}: the value is not a valid list or map: {}", name,
+                                                       parsed.errors.empty() ? "empty" : parsed.errors[0].message));
+                    continue;
+                }
+                NoScope scope;
+                value = hcl::evaluate(parsed.body.attributes[0].value, scope).at(Range{});
+            }
+            cli_values.insert_or_assign(name, RootValue{std::move(value), "--var"});
+        }
+    }
+
     std::vector<std::unique_ptr<hcl::ParsedFile>> var_files;
+    std::map<std::string, RootValue> cli_values;
 };
 
 std::string_view mode_of(const ResourceInstance& r) { return r.is_data ? "data" : "resource"; }
@@ -283,7 +297,7 @@ bool is_configuration_file(const fs::path& path) {
 
 Result load(const std::vector<fs::path>& dirs, const fs::path& root, const Options& options,
             const DisplayPath& display, SourceSet& sources, Graph& graph) {
-    Loader loader{root, options, display, sources, graph, {}, {}, {}};
+    Loader loader{root, options, display, sources, graph, {}, {}, {}, {}};
     for (const auto& f : options.var_files) {
         fs::path p(f);
         std::error_code ec;
@@ -302,22 +316,7 @@ Result load(const std::vector<fs::path>& dirs, const fs::path& root, const Optio
         }
         loader.var_files.push_back(std::move(parsed));
     }
-    for (const auto& v : options.vars) {
-        auto eq = v.find('=');
-        if (eq == std::string::npos || eq == 0) {
-            loader.result.fatal.push_back(fmt::format("--var {}: expected name=value", v));
-            continue;
-        }
-        // A list or map value must parse, as `terraform plan -var` requires; a typo is an error,
-        // not a string that silently stands for it.
-        std::string text = v.substr(eq + 1);
-        if (!text.empty() && (text[0] == '[' || text[0] == '{')) {
-            auto parsed = hcl::parse_hcl(kNoFile, "v = " + text);
-            if (!parsed.errors.empty())
-                loader.result.fatal.push_back(
-                    fmt::format("--var {}: the value is not a valid list or map: {}", v.substr(0, eq), parsed.errors[0].message));
-        }
-    }
+    loader.read_cli_values();
     if (!loader.result.fatal.empty()) return std::move(loader.result);
 
     loader.read_dirs(dirs);
