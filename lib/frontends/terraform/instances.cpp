@@ -392,6 +392,45 @@ void Instances::bind_providers(ModuleInstance& child, ModuleInstance& parent, co
     }
 }
 
+namespace {
+
+// The instances `count` or `for_each` ask for, for resources and module calls alike.
+struct Expansion {
+    enum class Kind { Single, Count, ForEach } kind = Kind::Single;
+    std::vector<std::pair<Value, Value>> keys;  // (count index or each key, each value); no ranges
+    std::string unknown;                        // set: one instance whose keys are not known, and why
+    Range range;                                // the count or for_each expression
+};
+
+Expansion expansion(const hcl::Body& body, InstanceScope& scope, const std::function<bool(std::size_t)>& fits) {
+    Expansion e;
+    if (const auto* c = body.attribute("count")) {
+        e.kind = Expansion::Kind::Count;
+        e.range = c->value.range;
+        Value n = hcl::evaluate(c->value, scope);
+        if (n.is_number() && n.as_number() >= 0 && fits(static_cast<std::size_t>(n.as_number())))
+            for (int i = 0; i < static_cast<int>(n.as_number()); ++i) e.keys.emplace_back(Value::number(i), Value());
+        else
+            e.unknown = n.is_unknown() ? n.unknown_reason() : "count is not a whole number";
+    } else if (const auto* fe = body.attribute("for_each")) {
+        e.kind = Expansion::Kind::ForEach;
+        e.range = fe->value.range;
+        Value coll = hcl::evaluate(fe->value, scope);
+        if (coll.is_object() && fits(coll.fields().size())) {
+            for (const auto& [k, v] : coll.fields()) e.keys.emplace_back(Value::string(k), v);
+        } else if (coll.is_list() && !coll.contains_unknown() && fits(coll.items().size()) && all_strings(coll)) {
+            for (const auto& v : coll.items()) e.keys.emplace_back(v, v);
+        } else {
+            e.unknown = coll.is_unknown()                                               ? coll.unknown_reason()
+                        : (coll.is_object() || coll.is_list()) && all_strings(coll) ? "too many instances to expand"
+                                                                                      : "for_each is not a map or set of strings";
+        }
+    }
+    return e;
+}
+
+}  // namespace
+
 void Instances::instantiate_children(ModuleInstance& m) {
     if (++depth_ > kMaxModuleDepth) {
         --depth_;
@@ -439,31 +478,13 @@ void Instances::instantiate_children(ModuleInstance& m) {
         if (!unavailable.empty()) unavailable_calls.push_back({call->header_range, unavailable});
 
         // count / for_each on the call decide its instances, evaluated in the caller.
-        std::vector<std::pair<Value, Value>> keys;  // (count index or each key, each value)
-        bool keyed = false, by_count = false, unknown_keys = false;
         InstanceScope scope(*this, m);
-        if (const auto* c = call->body.attribute("count")) {
-            keyed = by_count = true;
-            Value n = hcl::evaluate(c->value, scope);
-            if (n.is_number() && n.as_number() >= 0 && n.as_number() <= kMaxInstances)
-                for (int i = 0; i < static_cast<int>(n.as_number()); ++i) keys.emplace_back(Value::number(i), Value());
-            else
-                unknown_keys = true;
-        } else if (const auto* fe = call->body.attribute("for_each")) {
-            keyed = true;
-            Value coll = hcl::evaluate(fe->value, scope);
-            if (coll.is_object() && coll.fields().size() <= kMaxInstances) {
-                for (const auto& [k, v] : coll.fields()) keys.emplace_back(Value::string(k), v);
-            } else if (coll.is_list() && !coll.contains_unknown() && all_strings(coll) &&
-                       coll.items().size() <= kMaxInstances) {
-                for (const auto& v : coll.items()) keys.emplace_back(v, v);
-            } else {
-                unknown_keys = true;
-            }
-        } else {
-            keys.emplace_back(Value(), Value());
-        }
-        if (unknown_keys) keys = {{Value::unknown(fmt::format("the instances of module.{} are not known", name)), Value()}};
+        Expansion e = expansion(call->body, scope, [](std::size_t n) { return n <= kMaxInstances; });
+        bool keyed = e.kind != Expansion::Kind::Single, by_count = e.kind == Expansion::Kind::Count;
+        auto& keys = e.keys;
+        if (!keyed) keys.emplace_back(Value(), Value());
+        if (!e.unknown.empty())
+            keys = {{Value::unknown(fmt::format("the instances of module.{} are not known", name)), Value()}};
         m.keyed_calls[name] = keyed;
 
         auto& list = m.children[name];
@@ -571,40 +592,27 @@ void Instances::expand(ResourceGroup& group, ModuleInstance& m) {
         return group.instances.back().get();
     };
     InstanceScope scope(*this, m);
-    auto budget = [&](std::size_t n) { return n <= kMaxInstances && resource_instances_ + n <= kMaxResources; };
-    if (const auto* c = block.body.attribute("count")) {
-        group.keyed = true;
-        Value n = hcl::evaluate(c->value, scope);
-        if (n.is_number() && n.as_number() >= 0 && budget(static_cast<std::size_t>(n.as_number()))) {
-            for (int i = 0; i < static_cast<int>(n.as_number()); ++i)
-                make(group.address + key_text(Value::number(i)))->count_index = Value::number(i, c->value.range);
-        } else {
-            std::string why = n.is_unknown() ? n.unknown_reason() : "count is not a whole number";
-            make(group.address + "[*]")->count_index = Value::unknown(why, c->value.range);
-        }
-    } else if (const auto* fe = block.body.attribute("for_each")) {
-        group.keyed = true;
-        Value coll = hcl::evaluate(fe->value, scope);
-        auto add = [&](const std::string& k, const Value& v) {
-            auto* r = make(group.address + key_text(Value::string(k)));
-            r->each_key = Value::string(k, fe->value.range);
-            r->each_value = v;
-        };
-        if (coll.is_object() && budget(coll.fields().size())) {
-            for (const auto& [k, v] : coll.fields()) add(k, v);
-        } else if (coll.is_list() && !coll.contains_unknown() && budget(coll.items().size()) &&
-                   all_strings(coll)) {
-            for (const auto& v : coll.items()) add(v.as_string(), v);
-        } else {
-            std::string why = coll.is_unknown()                                   ? coll.unknown_reason()
-                              : (coll.is_object() || coll.is_list()) && all_strings(coll) ? "too many instances to expand"
-                                                                                            : "for_each is not a map or set of strings";
-            auto* r = make(group.address + "[*]");
-            r->each_key = Value::unknown(why, fe->value.range);
-            r->each_value = r->each_key;
-        }
-    } else {
+    Expansion e = expansion(block.body, scope, [&](std::size_t n) {
+        return n <= kMaxInstances && resource_instances_ + n <= kMaxResources;
+    });
+    group.keyed = e.kind != Expansion::Kind::Single;
+    if (!group.keyed) {
         make(group.address);
+    } else if (!e.unknown.empty()) {
+        auto* r = make(group.address + "[*]");
+        Value why = Value::unknown(e.unknown, e.range);
+        (e.kind == Expansion::Kind::Count ? r->count_index : r->each_key) = why;
+        if (e.kind == Expansion::Kind::ForEach) r->each_value = why;
+    } else {
+        for (auto& [key, value] : e.keys) {
+            auto* r = make(group.address + key_text(key));
+            if (e.kind == Expansion::Kind::Count) {
+                r->count_index = key.at(e.range);
+            } else {
+                r->each_key = Value::string(key.as_string(), e.range);
+                r->each_value = value;
+            }
+        }
     }
     group.expanding = false;
     group.expanded = true;
