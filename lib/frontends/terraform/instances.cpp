@@ -792,19 +792,12 @@ Value& Instances::attributes(ResourceInstance& r) {
 
 // The location argument a resource type of each cloud carries, in the order the provider reads them.
 static Value own_location(Instances& in, ResourceInstance& r, std::string_view cloud, const char*& which) {
-    static const char* aws[] = {"region"};
-    static const char* google[] = {"location", "region", "zone"};
-    static const char* azure[] = {"location"};
-    std::span<const char*> names;
-    if (cloud == "aws") names = aws;
-    else if (cloud == "google") names = google;
-    else if (cloud == "azure") names = azure;
     const Value& attrs = in.attributes(r);
     if (attrs.is_unknown()) {  // the attributes depend on this resource itself
         which = "attributes";
         return attrs;
     }
-    for (const char* name : names) {
+    for (const char* name : location_arguments(cloud)) {
         const hcl::Attribute* attr = r.block->body.attribute(name);
         const Value* v = attrs.get(name);
         if (!attr || !v || v->is_null()) continue;

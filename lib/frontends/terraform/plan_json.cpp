@@ -420,14 +420,7 @@ struct PlanLoader {
 
     Value region_of(Asset& a, const json::Node* values, const json::Node* config, const Provider& p) {
         const json::Node* exprs = member(config, "expressions");
-        static const char* aws[] = {"region"};
-        static const char* google[] = {"location", "region", "zone"};
-        static const char* azure[] = {"location"};
-        std::span<const char*> names;
-        if (a.cloud == "aws") names = aws;
-        else if (a.cloud == "google") names = google;
-        else if (a.cloud == "azure") names = azure;
-        for (const char* name : names) {
+        for (const char* name : location_arguments(a.cloud)) {
             const Value* v = a.attributes.get(name);
             if (!v || v->is_null()) continue;
             // AWS provider v6 records the region its provider gives every resource: a computed

@@ -33,4 +33,14 @@ bool google_takes_provider_region(std::string_view type) {
     return std::binary_search(std::begin(kTypes), std::end(kTypes), type);
 }
 
+std::span<const char* const> location_arguments(std::string_view cloud) {
+    static constexpr const char* kAws[] = {"region"};
+    static constexpr const char* kGoogle[] = {"location", "region", "zone"};
+    static constexpr const char* kAzure[] = {"location"};
+    if (cloud == "aws") return kAws;
+    if (cloud == "google") return kGoogle;
+    if (cloud == "azure") return kAzure;
+    return {};
+}
+
 }  // namespace residency::terraform

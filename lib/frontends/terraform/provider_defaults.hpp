@@ -2,6 +2,7 @@
 // fall back to the provider's region, and which pick a fixed default of their own.
 #pragma once
 
+#include <span>
 #include <string_view>
 
 namespace residency::terraform {
@@ -11,5 +12,9 @@ namespace residency::terraform {
 bool google_ignores_provider_region(std::string_view type);
 // Types whose optional region or zone defaults to the provider's.
 bool google_takes_provider_region(std::string_view type);
+
+// The arguments a resource of a cloud names its own location with, in the order the provider
+// reads them: aws `region` (provider v6); google `location`, `region`, `zone`; azurerm `location`.
+std::span<const char* const> location_arguments(std::string_view cloud);
 
 }  // namespace residency::terraform
