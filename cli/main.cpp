@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "commands.hpp"
+#include "report/sanitize.hpp"
 
 int main(int argc, char** argv) {
     using namespace residency::cli;
@@ -16,6 +17,16 @@ int main(int argc, char** argv) {
     add_regions(app, exit_code);
     add_version(app, exit_code);
     add_docs(app, exit_code);
+    // CLI11 says only "A subcommand is required" for a mistyped command: name it instead.
+    if (argc > 1 && argv[1][0] != '-') {
+        bool known = false;
+        for (const CLI::App* sub : app.get_subcommands({})) known = known || sub->check_name(argv[1]);
+        if (!known) {
+            std::cerr << "residency: unknown command \"" << residency::sanitize_terminal(argv[1])
+                      << "\" (commands: scan, rules, explain, regions, version)\nRun `residency --help` for usage.\n";
+            return kExitError;
+        }
+    }
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {

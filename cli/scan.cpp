@@ -6,7 +6,7 @@
 #include <iostream>
 
 #include "commands.hpp"
-#include "engine/scan.hpp"
+#include "frontends/frontends.hpp"
 #include "report/sanitize.hpp"
 #include "report/writers.hpp"
 
@@ -43,14 +43,16 @@ int run(const ScanArgs& args) {
         std::cerr << "residency: --jurisdiction needs a value: eu, eea or a country code\n";
         return kExitError;
     }
-    options.terraform.vars = args.vars;
-    options.terraform.var_files = args.var_files;
-    options.terraform.allow_outside_root = args.allow_outside_root;
-    options.terraform.jobs = args.jobs;
+    FrontendOptions formats;
+    formats.terraform.vars = args.vars;
+    formats.terraform.var_files = args.var_files;
+    formats.terraform.allow_outside_root = args.allow_outside_root;
+    options.jobs = args.jobs;
     options.select = split_commas(args.select);
     options.ignore = split_commas(args.ignore);
     options.tool_version = kVersion;
-    auto outcome = run_scan(options);
+    auto outcome = run_scan(options, formats);
+    for (const auto& notice : outcome->notices) std::cerr << "residency: " << sanitize_terminal(notice) << "\n";
     if (!outcome->error.empty()) {
         // Errors quote the input (policy keys, paths): sanitised like every other terminal output.
         std::cerr << "residency: " << sanitize_terminal(outcome->error) << "\n";
@@ -88,7 +90,7 @@ int run(const ScanArgs& args) {
 
 void add_scan(CLI::App& app, int& exit_code) {
     auto args = std::make_shared<ScanArgs>();
-    CLI::App* cmd = app.add_subcommand("scan", "Scan Terraform configurations for residency problems");
+    CLI::App* cmd = app.add_subcommand("scan", "Scan infrastructure code for residency problems");
     cmd->add_option("paths", args->paths, "Files or directories to scan (default: .)");
     cmd->add_option("-f,--format", args->format, "Output format")
         ->check(CLI::IsMember({"text", "json", "sarif"}))

@@ -1,17 +1,20 @@
-// Every rule, declared for the registry; each is defined in its own file under its family folder.
+// What every rule file includes: the rule types, the facts it reads, and the helpers rules share.
 #pragma once
 
-#include "engine/facts.hpp"
+#include <fmt/format.h>
+
 #include "engine/rule.hpp"
+#include "facts/facts.hpp"
 
 namespace residency::rules {
 
-extern const Rule RES001;
-extern const Rule RES002;
-extern const Rule RES003;
-extern const Rule RES004;
-extern const Rule RES101;
-extern const Rule RES201;
-extern const Rule RES202;
+// The classes placement rules judge: where these are, data is.
+inline constexpr AssetClass kDataClasses[] = {AssetClass::DataStore, AssetClass::Compute, AssetClass::AiService,
+                                              AssetClass::StateBackend};
+
+// Reports every flow of `mechanism` whose destination is known and outside the jurisdiction:
+// "<via> replicates <origin> (<place>) to <destination> in <place>, outside eu". Unresolved
+// destinations are RES002's.
+void report_flows_outside(const Facts& facts, RuleOutput& out, std::string_view mechanism);
 
 }  // namespace residency::rules

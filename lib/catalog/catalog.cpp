@@ -191,6 +191,8 @@ std::optional<Place> resolve(std::string_view cloud, std::string_view code) {
 
 std::span<const Region> regions() { return data::regions(); }
 
+bool knows_cloud(std::string_view cloud) { return !regions(cloud).empty(); }
+
 std::span<const Region> regions(std::string_view cloud) {
     auto c = canonical_cloud(cloud);
     return c.empty() ? std::span<const Region>{} : cloud_regions(c);

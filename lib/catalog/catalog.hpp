@@ -42,6 +42,7 @@ const Region* find_region(std::string_view cloud, std::string_view code);
 std::optional<Place> resolve(std::string_view cloud, std::string_view code);
 
 std::span<const Region> regions();  // sorted by cloud, then code
+bool knows_cloud(std::string_view cloud);  // "aws", "google", "azure"
 std::span<const Region> regions(std::string_view cloud);
 
 // Jurisdictions: every country code (lower case) that has a region, plus `eu` and `eea`.

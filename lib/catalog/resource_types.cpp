@@ -20,6 +20,7 @@ constexpr AssetClass S = AssetClass::StateBackend;
 constexpr AssetClass N = AssetClass::Network;
 constexpr AssetClass G = AssetClass::Global;
 constexpr AssetClass O = AssetClass::Other;
+constexpr AssetClass K = AssetClass::Key;
 
 // Sub-resources that configure a data store (bucket policies, replication or lifecycle settings,
 // IAM bindings) hold no data themselves and fall through to Other, which is why data stores are
@@ -56,6 +57,7 @@ constexpr Entry raw_table[] = {
     {"aws_keyspaces_keyspace", D}, {"aws_keyspaces_table", D},
     {"aws_kinesis_firehose_delivery_stream", D}, {"aws_kinesis_stream", D}, {"aws_kinesis_video_stream", D},
     {"aws_lightsail_bucket", D}, {"aws_lightsail_database", D}, {"aws_lightsail_disk", D},
+    {"aws_kms_external_key", K}, {"aws_kms_key", K}, {"aws_kms_replica_external_key", K}, {"aws_kms_replica_key", K},
     {"aws_memorydb_cluster", D}, {"aws_memorydb_multi_region_cluster", D}, {"aws_memorydb_snapshot", D},
     {"aws_mq_broker", D},
     {"aws_msk_cluster", D}, {"aws_msk_serverless_cluster", D},
@@ -170,6 +172,7 @@ constexpr Entry raw_table[] = {
     {"google_healthcare_hl7_v2_store", D},
     {"google_logging_folder_bucket_config", D}, {"google_logging_organization_bucket_config", D},
     {"google_logging_project_bucket_config", D},
+    {"google_kms_crypto_key", K}, {"google_kms_key_ring", K},
     {"google_memcache_instance", D}, {"google_memorystore_instance", D},
     {"google_netapp_storage_pool", D}, {"google_netapp_volume", D},
     {"google_parallelstore_instance", D},
@@ -248,7 +251,8 @@ constexpr Entry raw_table[] = {
     {"azurerm_elastic_san", D}, {"azurerm_elastic_san_volume", D},
     {"azurerm_eventhub", D}, {"azurerm_eventhub_namespace", D},
     {"azurerm_image", D},
-    {"azurerm_key_vault", D}, {"azurerm_key_vault_secret", D},
+    {"azurerm_key_vault", D}, {"azurerm_key_vault_key", K}, {"azurerm_key_vault_managed_hardware_security_module", K},
+    {"azurerm_key_vault_secret", D},
     {"azurerm_kusto_cluster", D}, {"azurerm_kusto_database", D},
     {"azurerm_log_analytics_workspace", D},
     {"azurerm_managed_disk", D},
@@ -357,19 +361,6 @@ AssetClass classify(std::string_view resource_type) {
         }
     }
     return AssetClass::Other;
-}
-
-std::string_view class_name(AssetClass c) {
-    switch (c) {
-        case AssetClass::DataStore: return "data-store";
-        case AssetClass::Compute: return "compute";
-        case AssetClass::AiService: return "ai-service";
-        case AssetClass::StateBackend: return "state-backend";
-        case AssetClass::Network: return "network";
-        case AssetClass::Global: return "global";
-        case AssetClass::Other: return "other";
-    }
-    return "other";
 }
 
 std::string_view cloud_of_type(std::string_view resource_type) {

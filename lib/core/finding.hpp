@@ -26,8 +26,9 @@ struct Finding {
     std::string message;
     Range range;
     std::vector<RelatedLocation> related;
+    std::string root;         // the root (module, manifest set) of the asset ("" for file-level diagnostics)
     std::string asset;        // address of the asset it is about ("" for file-level diagnostics)
-    std::string fingerprint;  // stable: hash of rule + asset address + file, independent of lines
+    std::string fingerprint;  // stable: hash of rule, root, asset, file and the text at the range; no line numbers
     std::string justification;  // for a finding suppressed in source: the reason written there
 };
 

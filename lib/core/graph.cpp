@@ -3,6 +3,25 @@
 
 namespace residency {
 
+std::string_view class_name(AssetClass c) {
+    switch (c) {
+        case AssetClass::DataStore: return "data-store";
+        case AssetClass::Compute: return "compute";
+        case AssetClass::AiService: return "ai-service";
+        case AssetClass::StateBackend: return "state-backend";
+        case AssetClass::Key: return "key";
+        case AssetClass::Network: return "network";
+        case AssetClass::Global: return "global";
+        case AssetClass::Other: return "other";
+    }
+    return "other";
+}
+
+bool holds_or_processes_data(AssetClass c) {
+    return c == AssetClass::DataStore || c == AssetClass::Compute || c == AssetClass::AiService ||
+           c == AssetClass::StateBackend;
+}
+
 std::string_view edge_kind_name(EdgeKind k) {
     switch (k) {
         case EdgeKind::Provider: return "provider";

@@ -16,6 +16,23 @@ namespace residency {
 
 using AssetId = std::uint32_t;
 
+// What an asset is, for rules that read data stores, compute and AI services but not global
+// control-plane objects such as IAM. Frontends classify; rules declare the classes they read.
+enum class AssetClass : std::uint8_t {
+    DataStore,     // holds data at rest: buckets, databases, volumes, registries, queues, secrets
+    Compute,       // runs workloads that see data: instances, clusters, node pools, functions
+    AiService,     // model hosting, training, inference: SageMaker, Bedrock, Vertex AI, Azure OpenAI
+    StateBackend,  // infrastructure state storage (Terraform's `backend` block)
+    Key,           // encryption keys and key rings
+    Network,       // VPCs, subnets, load balancers: located, but hold no data
+    Global,        // no data location: IAM, Route 53, CloudFront, organisations, billing
+    Other,         // located configuration objects that hold no data (policies, attachments)
+};
+inline constexpr std::size_t kAssetClassCount = 8;
+std::string_view class_name(AssetClass c);  // "data-store", "compute", "ai-service", ...
+// Data stores, compute, AI services and state backends: what placement rules judge.
+bool holds_or_processes_data(AssetClass c);
+
 enum class EdgeKind { Provider, Module, Reference, ReplicatesTo };
 std::string_view edge_kind_name(EdgeKind k);  // "provider", "module", "reference", "replicates-to"
 
@@ -27,11 +44,15 @@ struct Edge {
 };
 
 struct Asset {
+    std::string format;   // the frontend that produced it: "terraform"
     std::string root;     // the root module (or manifest set) it belongs to: addresses are unique within one
     std::string address;  // Terraform-style: "module.ml.aws_s3_bucket.weights", "terraform.backend.s3"
     std::string type;     // "aws_s3_bucket", "backend_s3"
     std::string mode;     // "resource" | "data" | "backend"; "superseded" when a plan in the scan replaces it
     std::string cloud;    // "aws" | "google" | "azure" | ""
+    AssetClass asset_class = AssetClass::Other;
+    // Why the asset may not exist at all ("count depends on var.replicas"); "" when it certainly does.
+    std::string condition;
     Range range;          // the whole definition
     Range header_range;   // where findings about the asset point (block header)
     Range configuration_range;  // for an asset from a plan: the HCL block that produced it, when scanned

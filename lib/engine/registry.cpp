@@ -1,23 +1,13 @@
-// The one explicit, sorted list of rules.
+// Rule look-up and families; the list itself is generated from the rule files (see CMakeLists.txt).
 #include <algorithm>
-#include <array>
 #include <cctype>
 
 #include "engine/rule.hpp"
-#include "rules/rules.hpp"
 
 namespace residency {
 
-namespace {
-const std::array kRules = {
-    rules::RES001, rules::RES002, rules::RES003, rules::RES004, rules::RES101, rules::RES201, rules::RES202,
-};
-}  // namespace
-
-std::span<const Rule> all_rules() { return kRules; }
-
 const Rule* find_rule(std::string_view id) {
-    for (const auto& r : kRules) {
+    for (const auto& r : all_rules()) {
         if (r.meta->id.size() != id.size()) continue;
         bool same = std::equal(id.begin(), id.end(), r.meta->id.begin(), [](char a, char b) {
             return std::toupper(static_cast<unsigned char>(a)) == b;

@@ -2,15 +2,17 @@
 #pragma once
 
 #include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/finding.hpp"
+#include "core/graph.hpp"
 
 namespace residency {
 
-struct Facts;       // engine/facts.hpp
-struct RuleOutput;  // engine/facts.hpp
+struct Facts;  // facts/facts.hpp
+struct RuleOutput;
 
 // An inline example: one file, or several separated by lines `-- path --`. In a bad example each
 // line that must fire ends with `# expect: RESxxx`.
@@ -28,9 +30,20 @@ struct RuleMeta {
     std::string_view why;       // why it matters for residency
     std::string_view fix;       // how to fix it
     std::span<const std::string_view> references;  // URLs
-    std::string_view reads;     // the asset kinds it reads: "aws_s3_bucket_replication_configuration, aws_s3_bucket"
+    // The asset classes whose facts it reads (Facts::of_classes); empty for rules over flows or diagnostics.
+    std::span<const AssetClass> applies_to;
+    std::string_view reads;     // what it reads, in words: "S3 replication flows", "data stores with a location"
     std::span<const RuleExample> bad;
     std::span<const RuleExample> good;
+};
+
+// Collects one rule's findings; fills in rule ID and severity (the engine adds identity and fingerprint).
+struct RuleOutput {
+    const RuleMeta* rule = nullptr;
+    Severity severity = Severity::Medium;
+    std::vector<Finding>* out = nullptr;
+    // An asset whose existence is conditional (unknown count or for_each) says so in the message.
+    void report(const Asset* asset, Range range, std::string message, std::vector<RelatedLocation> related = {});
 };
 
 using RuleCheck = void (*)(const Facts& facts, RuleOutput& out);

@@ -31,9 +31,18 @@ static std::string fenced(const RuleExample& ex) {
     return out;
 }
 
+// "data-store, compute, ai-service" from the typed classes a rule reads.
+static std::string classes_text(const RuleMeta& m) {
+    std::string out;
+    for (AssetClass c : m.applies_to) out += (out.empty() ? "" : ", ") + std::string(class_name(c));
+    return out;
+}
+
 std::string rule_markdown(const RuleMeta& m) {
     std::string out = fmt::format("# {} {}\n\n{}\n\n", m.id, m.name, m.title);
-    out += fmt::format("- Family: {}\n- Default severity: {}\n- Reads: {}\n\n", m.family, severity_name(m.severity), m.reads);
+    out += fmt::format("- Family: {}\n- Default severity: {}\n- Reads: {}\n", m.family, severity_name(m.severity), m.reads);
+    if (!m.applies_to.empty()) out += fmt::format("- Asset classes: {}\n", classes_text(m));
+    out += "\n";
     out += fmt::format("## Why it matters\n\n{}\n\n## How to fix it\n\n{}\n\n", m.why, m.fix);
     out += "## Examples that fire\n\n";
     for (const auto& ex : m.bad) out += fmt::format("### {}\n\n{}", ex.title, fenced(ex));
@@ -56,7 +65,9 @@ std::string rules_index_markdown() {
 std::string rule_explain_text(const RuleMeta& m) {
     std::string out = fmt::format("{} {} ({}, default severity {})\n{}\n\n", m.id, m.name, m.family,
                                   severity_name(m.severity), m.title);
-    out += fmt::format("Why it matters:\n  {}\n\nHow to fix it:\n  {}\n\nReads: {}\n\n", m.why, m.fix, m.reads);
+    out += fmt::format("Why it matters:\n  {}\n\nHow to fix it:\n  {}\n\nReads: {}\n", m.why, m.fix, m.reads);
+    if (!m.applies_to.empty()) out += fmt::format("Asset classes: {}\n", classes_text(m));
+    out += "\n";
     for (const auto& ex : m.bad) {
         out += fmt::format("Fires on ({}):\n", ex.title);
         for (const auto& f : split_example(ex.source)) {

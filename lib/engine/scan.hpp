@@ -1,16 +1,15 @@
-// The scan pipeline as one call: discover files, load them, compute facts, run the rules and
-// build the Report. The CLI only parses arguments and writes what this returns.
+// The scan pipeline as one call: discover files, let the frontends load them, compute facts, run
+// the rules and build the Report. The CLI only parses arguments and writes what this returns.
 #pragma once
 
 #include <memory>
-#include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
 #include "core/graph.hpp"
 #include "core/source.hpp"
-#include "frontends/terraform/terraform.hpp"
-#include "policy/policy.hpp"
+#include "engine/frontend.hpp"
 #include "report/report.hpp"
 
 namespace residency {
@@ -19,9 +18,9 @@ struct ScanOptions {
     std::vector<std::string> paths;          // files or directories; none means "."
     std::string policy_path;                 // --policy; "" to search upwards
     std::vector<std::string> jurisdictions;  // --jurisdiction, overrides the policy
-    terraform::Options terraform;
     std::vector<std::string> select;         // rule IDs or prefixes ("RES1")
     std::vector<std::string> ignore;
+    unsigned jobs = 0;                       // parser threads; 0: one per core (at most 8)
     std::string tool_version;
 };
 
@@ -29,10 +28,12 @@ struct ScanOutcome {
     SourceSet sources;
     Graph graph;
     Report report;
+    std::vector<std::string> notices;  // said on stderr: skipped files, nothing to scan
     std::string error;  // set when a usage, policy or input error stopped the scan (exit code 2)
 };
 
-std::unique_ptr<ScanOutcome> run_scan(const ScanOptions& options);
+// Every format is a frontend; the engine knows them only through that interface.
+std::unique_ptr<ScanOutcome> run_pipeline(const ScanOptions& options, std::span<Frontend* const> frontends);
 
 // True when `id` is selected by the prefixes (an empty list selects everything).
 bool rule_matches(std::string_view id, const std::vector<std::string>& prefixes);

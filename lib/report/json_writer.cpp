@@ -30,6 +30,7 @@ Json finding_json(const Report& report, const Finding& f) {
                 {"family", std::string(report_family_of(f.rule_id))},
                 {"severity", std::string(severity_name(f.severity))},
                 {"message", f.message},
+                {"root", f.root.empty() ? Json(nullptr) : Json(f.root)},
                 {"asset", f.asset.empty() ? Json(nullptr) : Json(f.asset)},
                 {"fingerprint", f.fingerprint},
                 {"location", location_json(report, f.range)},
@@ -41,12 +42,15 @@ Json summary_json(const Report& report) {
     Json by = Json::object();
     for (int s = static_cast<int>(Severity::Critical); s >= static_cast<int>(Severity::Info); --s)
         by[std::string(severity_name(static_cast<Severity>(s)))] = counts[s];
+    Json unreported = Json::object();
+    for (const auto& [rule, n] : report.unreported) unreported[rule] = n;
     return Json{{"files", report.files.size()},
                 {"assets", report.asset_count},
                 {"located_assets", report.located_asset_count},
                 {"findings", report.findings.size()},
                 {"diagnostics", report.diagnostics.size()},
                 {"suppressed", report.suppressed.size()},
+                {"unreported", std::move(unreported)},
                 {"by_severity", std::move(by)}};
 }
 

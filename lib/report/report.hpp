@@ -32,6 +32,8 @@ struct Report {
     std::vector<Finding> diagnostics;        // RES0xx, same order
     std::vector<Finding> suppressed;         // silenced by `residency:ignore` comments, same order
     std::vector<const RuleMeta*> rules;      // every rule that was enabled, by ID
+    // Diagnostics counted but not listed, by rule: RES004 for calls that decide no location.
+    std::vector<std::pair<std::string, std::size_t>> unreported;
     std::size_t asset_count = 0;
     std::size_t located_asset_count = 0;
 };

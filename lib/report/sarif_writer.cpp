@@ -177,7 +177,14 @@ Json result_json(const Report& report, const Indexes& idx, const Finding& f) {
     if (auto it = idx.rule.find(f.rule_id); it != idx.rule.end()) result["ruleIndex"] = it->second;
     result["level"] = sarif_level(f.severity);
     result["message"] = Json{{"text", sentence(f.message)}};
-    result["locations"] = Json::array({Json{{"physicalLocation", physical_location(report, idx, f.range)}}});
+    Json location = Json{{"physicalLocation", physical_location(report, idx, f.range)}};
+    // The asset, qualified by its root: one module file used by several roots gives one result each.
+    if (!f.asset.empty()) {
+        std::string qualified = f.root.empty() || f.root == "." ? f.asset : f.root + "/" + f.asset;
+        location["logicalLocations"] =
+            Json::array({Json{{"name", f.asset}, {"fullyQualifiedName", qualified}, {"kind", "resource"}}});
+    }
+    result["locations"] = Json::array({std::move(location)});
     Json related = Json::array();
     for (const RelatedLocation& rel : f.related) {
         if (!has_source(report, rel.range)) continue;
@@ -187,7 +194,7 @@ Json result_json(const Report& report, const Indexes& idx, const Finding& f) {
     }
     if (!related.empty()) result["relatedLocations"] = std::move(related);
     if (!f.fingerprint.empty()) result["partialFingerprints"] = Json{{kFingerprintKey, f.fingerprint}};
-    if (!f.asset.empty()) result["properties"] = Json{{"asset", f.asset}};
+    if (!f.asset.empty()) result["properties"] = Json{{"asset", f.asset}, {"root", f.root}};
     return result;
 }
 

@@ -148,6 +148,9 @@ std::string summary(const Report& report) {
     out += " and " + plural(report.diagnostics.size(), "diagnostic") + ".\n";
     if (!report.suppressed.empty())
         out += "Suppressed in source: " + plural(report.suppressed.size(), "finding") + ".\n";
+    for (const auto& [rule, n] : report.unreported)
+        if (rule == "RES004")
+            out += "Not shown: " + plural(n, "call") + " of functions residency does not evaluate, deciding no location (RES004).\n";
     return out;
 }
 

@@ -34,7 +34,7 @@ resource "aws_s3_bucket" "weights" {
 
 void check(const Facts& facts, RuleOutput& out) {
     constexpr std::string_view kPlan = "plan JSON: ";
-    for (const auto& p : facts.parse_problems) {
+    for (const auto& p : facts.load.syntax_errors) {
         // A plan is JSON that parsed but does not have the plan's shape: not a syntax error.
         bool plan = std::string_view(p.message).starts_with(kPlan);
         out.report(nullptr, p.range, plan ? "invalid plan: " + p.message.substr(kPlan.size()) : "syntax error: " + p.message);
@@ -52,6 +52,7 @@ constexpr RuleMeta kMeta{
            "file are still scanned.",
     .fix = "Correct the syntax at the reported position (`terraform validate` shows the same error).",
     .references = kReferences,
+    .applies_to = {},
     .reads = "every Terraform (.tf) and variable (.tfvars) file",
     .bad = kBad,
     .good = kGood,
@@ -59,6 +60,6 @@ constexpr RuleMeta kMeta{
 
 }  // namespace
 
-const Rule RES001{&kMeta, check};
+extern const Rule RES001{&kMeta, check};
 
 }  // namespace residency::rules

@@ -72,14 +72,17 @@ region = "eu-central-1"
 };
 
 void check(const Facts& facts, RuleOutput& out) {
-    for (const auto& r : facts.s3_replications)
-        if (!r.destination)
-            out.report(r.configuration, r.range,
-                       fmt::format("cannot resolve where {} replicates to: {}", r.configuration->address, r.unresolved));
-    for (const auto& m : facts.unreadable_modules)
+    // A destination asset whose own location is unknown gets its diagnostic below, once.
+    for (const auto& flow : facts.flows)
+        if (flow.destination.state == LocationFact::State::Unknown && !flow.destination_asset)
+            out.report(flow.via, flow.range,
+                       fmt::format("cannot resolve where {} copies data to: {}", flow.via->address, flow.destination.reason));
+    for (const auto& m : facts.load.unreadable_parts)
         out.report(nullptr, m.range, fmt::format("cannot resolve the locations of the assets in this module: {}", m.message));
-    for (const auto& f : facts.assets) {
-        if (!holds_or_processes_data(f.asset_class) || f.location.state != LocationFact::State::Unknown) continue;
+    for (const AssetFact* fp : facts.of_classes(kDataClasses)) {
+        const AssetFact& f = *fp;
+        // An unknown that starts at a function residency cannot evaluate is RES004's, at the call.
+        if (f.location.state != LocationFact::State::Unknown || f.location.unsupported_function) continue;
         auto related = provenance_locations(f.location.provenance);
         bool shown = std::any_of(related.begin(), related.end(), [&](const RelatedLocation& r) {
             return r.range.file == f.location.range.file && r.range.begin <= f.location.range.begin &&
@@ -104,6 +107,7 @@ constexpr RuleMeta kMeta{
     .fix = "Give the scan what resolves the value: `--var name=value`, `--var-file`, a terraform.tfvars or "
            "*.auto.tfvars file, or a literal region on the provider or the resource.",
     .references = kReferences,
+    .applies_to = kDataClasses,
     .reads = "data stores, compute, AI services and state backends with an unresolved location; replication "
              "destinations; module calls whose contents cannot be read",
     .bad = kBad,
@@ -112,6 +116,6 @@ constexpr RuleMeta kMeta{
 
 }  // namespace
 
-const Rule RES002{&kMeta, check};
+extern const Rule RES002{&kMeta, check};
 
 }  // namespace residency::rules

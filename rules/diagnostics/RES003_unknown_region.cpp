@@ -38,15 +38,23 @@ std::string_view cloud_title(std::string_view cloud) {
 }
 
 void check(const Facts& facts, RuleOutput& out) {
-    for (const auto& f : facts.assets) {
-        if (f.location.state != LocationFact::State::NotInCatalog) continue;
-        Range at = f.location.range.valid() ? f.location.range : f.asset->header_range;
-        auto related = provenance_locations(f.location.provenance);
-        related.insert(related.begin(), {f.asset->header_range, "used by " + f.asset->address});
-        out.report(f.asset, at,
+    // Only where a rule reads the location: a code on an IAM binding or a policy decides nothing.
+    for (const AssetFact* f : facts.of_classes(kDataClasses)) {
+        if (f->location.state != LocationFact::State::NotInCatalog) continue;
+        Range at = f->location.range.valid() ? f->location.range : f->asset->header_range;
+        auto related = provenance_locations(f->location.provenance);
+        related.insert(related.begin(), {f->asset->header_range, "used by " + f->asset->address});
+        out.report(f->asset, at,
                    fmt::format("\"{}\" is not {} location in the catalog, so where {} lives cannot be checked",
-                               f.location.written, cloud_title(f.asset->cloud), f.asset->address),
+                               f->location.written, cloud_title(f->asset->cloud), f->asset->address),
                    std::move(related));
+    }
+    for (const Flow& flow : facts.flows) {
+        if (flow.destination.state != LocationFact::State::NotInCatalog) continue;
+        out.report(flow.via, flow.range,
+                   fmt::format("\"{}\" is not {} location in the catalog, so where {} copies data to cannot be checked",
+                               flow.destination.written, cloud_title(flow.via->cloud), flow.via->address),
+                   provenance_locations(flow.destination.provenance));
     }
 }
 
@@ -61,13 +69,14 @@ constexpr RuleMeta kMeta{
     .fix = "Use a region code of the cloud (`residency regions --cloud aws` lists them). For a region newer "
            "than the catalog, allow it by name under `allow.regions` in residency.yaml.",
     .references = kReferences,
-    .reads = "every located asset",
+    .applies_to = kDataClasses,
+    .reads = "the locations of data stores, compute, AI services and state backends, and replication destinations",
     .bad = kBad,
     .good = kGood,
 };
 
 }  // namespace
 
-const Rule RES003{&kMeta, check};
+extern const Rule RES003{&kMeta, check};
 
 }  // namespace residency::rules

@@ -1,6 +1,9 @@
 // RES004: a function call the evaluator does not implement; what depends on it is unknown.
 #include <fmt/format.h>
 
+#include <map>
+#include <tuple>
+
 #include "rules/rules.hpp"
 
 namespace residency::rules {
@@ -11,18 +14,31 @@ constexpr std::string_view kReferences[] = {
 };
 
 constexpr RuleExample kBad[] = {
-    {"a hash function in a bucket name", R"(-- main.tf --
+    {"a region cut out of a zone with regex", R"(-- main.tf --
+variable "zone" {
+  default = "eu-west-1a"
+}
+
 provider "aws" {
-  region = "eu-central-1"
+  region = regex("^[a-z]+-[a-z]+-[0-9]+", var.zone)  # expect: RES004
 }
 
 resource "aws_s3_bucket" "weights" {
-  bucket = "weights-${substr(sha256("llm"), 0, 8)}"  # expect: RES004
+  bucket = "weights"
 }
 )"},
 };
 
 constexpr RuleExample kGood[] = {
+    {"a hash in a bucket name decides no location", R"(-- main.tf --
+provider "aws" {
+  region = "eu-central-1"
+}
+
+resource "aws_s3_bucket" "weights" {
+  bucket = "weights-${substr(sha256("llm"), 0, 8)}"
+}
+)"},
     {"functions the evaluator implements", R"(-- main.tf --
 provider "aws" {
   region = lower("EU-CENTRAL-1")
@@ -34,11 +50,32 @@ resource "aws_s3_bucket" "weights" {
 )"},
 };
 
+// Only calls whose unknown result decides a location a rule reads, once per call and root (one
+// provider region decides every asset under it); the engine counts the other calls.
 void check(const Facts& facts, RuleOutput& out) {
-    for (const auto& call : facts.unsupported_functions)
-        out.report(nullptr, call.range,
-                   fmt::format("function \"{}\" is not evaluated by residency: values that depend on it are unknown",
-                               call.message));
+    struct Call {
+        std::vector<const AssetFact*> assets;
+    };
+    std::map<std::tuple<std::string, FileId, std::uint32_t, std::uint32_t>, Call> calls;
+    for (const AssetFact* f : facts.of_classes(kDataClasses)) {
+        if (f->location.state != LocationFact::State::Unknown || !f->location.unsupported_function) continue;
+        const Range& r = f->location.range;
+        calls[{f->asset->root, r.file, r.begin, r.end}].assets.push_back(f);
+    }
+    for (const auto& [key, call] : calls) {
+        const AssetFact* first = call.assets.front();
+        std::string_view name = "?";
+        for (const auto& c : facts.load.unsupported_functions)
+            if (c.range == first->location.range) name = c.message;
+        std::string which = call.assets.size() == 1
+                                ? fmt::format("the location of {}", first->asset->address)
+                                : fmt::format("the locations of {} and {} more", first->asset->address, call.assets.size() - 1);
+        std::vector<RelatedLocation> related;
+        for (const AssetFact* f : call.assets) related.push_back({f->asset->header_range, "location of " + f->asset->address});
+        out.report(first->asset, first->location.range,
+                   fmt::format("function \"{}\" is not evaluated by residency, so {} cannot be resolved", name, which),
+                   std::move(related));
+    }
 }
 
 constexpr RuleMeta kMeta{
@@ -50,16 +87,17 @@ constexpr RuleMeta kMeta{
     .why = "Hashes, timestamps, UUIDs and provider-defined functions cannot be evaluated without running "
            "Terraform (or at all before apply). Every value that depends on such a call is unknown, so a "
            "location computed from it cannot be checked; this diagnostic says where the unknown starts.",
-    .fix = "Nothing, when the value does not decide a location. When it does, write the region without the "
-           "call, or pass it with --var.",
+    .fix = "Write the region without the call, or pass it with --var. Calls that decide no location are "
+           "only counted in the summary.",
     .references = kReferences,
-    .reads = "every function call in Terraform expressions",
+    .applies_to = kDataClasses,
+    .reads = "function calls that decide the location of a data store, compute, AI service or state backend",
     .bad = kBad,
     .good = kGood,
 };
 
 }  // namespace
 
-const Rule RES004{&kMeta, check};
+extern const Rule RES004{&kMeta, check};
 
 }  // namespace residency::rules

@@ -106,8 +106,9 @@ resource "google_storage_bucket" "eu" {
 
 void check(const Facts& facts, RuleOutput& out) {
     if (!facts.has_jurisdiction()) return;
-    for (const auto& f : facts.assets) {
-        if (!holds_or_processes_data(f.asset_class) || f.location.state != LocationFact::State::Known) continue;
+    for (const AssetFact* fp : facts.of_classes(kDataClasses)) {
+        const AssetFact& f = *fp;
+        if (f.location.state != LocationFact::State::Known) continue;
         if (facts.inside(f.location.place)) continue;
         std::string what = f.asset->mode == "backend"
                                ? fmt::format("Terraform state ({})", f.asset->address)
@@ -132,6 +133,7 @@ constexpr RuleMeta kMeta{
     .fix = "Set the region (the resource's own `region`/`location`, or its provider's) to one inside the "
            "jurisdiction, or, if the placement is intended, allow the region in residency.yaml.",
     .references = kReferences,
+    .applies_to = kDataClasses,
     .reads = "data stores, compute, AI services (aws_*, google_*, azurerm_*) and terraform backends",
     .bad = kBad,
     .good = kGood,
@@ -139,6 +141,6 @@ constexpr RuleMeta kMeta{
 
 }  // namespace
 
-const Rule RES201{&kMeta, check};
+extern const Rule RES201{&kMeta, check};
 
 }  // namespace residency::rules

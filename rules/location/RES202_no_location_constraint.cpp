@@ -73,9 +73,9 @@ constexpr FixedDefault kFixedDefaults[] = {
 };
 
 void check(const Facts& facts, RuleOutput& out) {
-    for (const auto& f : facts.assets) {
-        if (f.asset_class != catalog::AssetClass::DataStore || f.location.state != LocationFact::State::Unset) continue;
-        const Asset& a = *f.asset;
+    for (const AssetFact* f : facts.of_classes(kDataClasses)) {
+        if (f->location.state != LocationFact::State::Unset) continue;
+        const Asset& a = *f->asset;
         const FixedDefault* fixed = nullptr;
         for (const auto& d : kFixedDefaults)
             if (d.type == a.type) fixed = &d;
@@ -108,13 +108,14 @@ constexpr RuleMeta kMeta{
     .fix = "Set the location explicitly on the resource (`location = \"EU\"`, `location = "
            "\"europe-west4\"`) or on its provider (`region = \"eu-central-1\"`).",
     .references = kReferences,
-    .reads = "data stores (google_bigquery_dataset, google_storage_bucket, any aws_* data store)",
+    .applies_to = kDataClasses,
+    .reads = "data stores, compute, AI services and state backends whose location nothing sets",
     .bad = kBad,
     .good = kGood,
 };
 
 }  // namespace
 
-const Rule RES202{&kMeta, check};
+extern const Rule RES202{&kMeta, check};
 
 }  // namespace residency::rules

@@ -137,20 +137,7 @@ resource "aws_s3_bucket_replication_configuration" "weights" {
 )"},
 };
 
-void check(const Facts& facts, RuleOutput& out) {
-    if (!facts.has_jurisdiction()) return;
-    for (const auto& r : facts.s3_replications) {
-        if (!r.destination) continue;  // unresolved destinations are RES002 diagnostics
-        const LocationFact& loc = facts.fact(*r.destination).location;
-        if (loc.state != LocationFact::State::Known || facts.inside(loc.place)) continue;
-        std::vector<RelatedLocation> related{{r.destination->header_range, "destination bucket " + r.destination->address}};
-        for (auto& p : provenance_locations(loc.provenance)) related.push_back(std::move(p));
-        out.report(r.configuration, r.range,
-                   fmt::format("{} replicates to {} in {}, outside {}", r.configuration->address, r.destination->address,
-                               describe_place(loc.place), facts.jurisdiction_label()),
-                   std::move(related));
-    }
-}
+void check(const Facts& facts, RuleOutput& out) { report_flows_outside(facts, out, "s3-replication"); }
 
 constexpr RuleMeta kMeta{
     .id = "RES101",
@@ -164,13 +151,14 @@ constexpr RuleMeta kMeta{
     .fix = "Replicate to a bucket in a region inside the jurisdiction (for the EU, for example eu-west-1 "
            "to eu-central-1), or remove the replication rule.",
     .references = kReferences,
-    .reads = "aws_s3_bucket_replication_configuration, aws_s3_bucket (replication_configuration)",
+    .applies_to = {},
+    .reads = "s3-replication flows: aws_s3_bucket_replication_configuration, aws_s3_bucket replication_configuration",
     .bad = kBad,
     .good = kGood,
 };
 
 }  // namespace
 
-const Rule RES101{&kMeta, check};
+extern const Rule RES101{&kMeta, check};
 
 }  // namespace residency::rules

@@ -46,14 +46,14 @@ constexpr RuleMeta kRes101{
     "S3 replication to a bucket outside the jurisdiction",
     "Replication copies every object, model weights included, to the destination region.",
     "Replicate to a bucket in a region inside the jurisdiction, or remove the rule.",
-    kRefs, "aws_s3_bucket_replication_configuration, aws_s3_bucket", {}, {}};
+    kRefs, {}, "aws_s3_bucket_replication_configuration, aws_s3_bucket", {}, {}};
 
 constexpr RuleMeta kRes201{
     "RES201", "provider-region-outside-jurisdiction", "location", Severity::Medium,
     "Provider region outside the jurisdiction",
     "Every resource of this provider is created in its region.",
     "Set the provider region to one inside the jurisdiction.",
-    {}, "provider", {}, {}};
+    {}, {}, "provider", {}, {}};
 
 // A range covering the n-th occurrence (0-based) of needle in the file's text.
 Range find_range(const SourceSet& sources, FileId file, std::string_view needle, int nth = 0) {
@@ -391,6 +391,7 @@ TEST_CASE("json output is exact for a small report") {
     "findings": 1,
     "diagnostics": 1,
     "suppressed": 0,
+    "unreported": {},
     "by_severity": {
       "critical": 0,
       "high": 0,
@@ -406,6 +407,7 @@ TEST_CASE("json output is exact for a small report") {
       "family": "location",
       "severity": "medium",
       "message": "provider \"aws\" region us-east-1 is outside eu",
+      "root": null,
       "asset": "provider.aws",
       "fingerprint": "abc123",
       "location": {
@@ -436,6 +438,7 @@ TEST_CASE("json output is exact for a small report") {
       "family": "diagnostics",
       "severity": "low",
       "message": "cannot read x.tf",
+      "root": null,
       "asset": null,
       "fingerprint": "",
       "location": null,

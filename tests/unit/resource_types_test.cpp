@@ -97,11 +97,16 @@ TEST_CASE("other: configuration objects that hold no data") {
     check_all(AssetClass::Other,
               {"aws_s3_bucket_policy", "aws_s3_bucket_replication_configuration", "aws_s3_bucket_versioning",
                "aws_s3_bucket_public_access_block", "aws_s3_bucket_server_side_encryption_configuration",
-               "aws_kms_key", "aws_kms_alias", "aws_dynamodb_contributor_insights", "aws_db_parameter_group",
-               "google_storage_bucket_iam_member", "google_kms_crypto_key", "google_compute_instance_iam_member",
-               "azurerm_resource_group", "azurerm_key_vault_key", "azurerm_storage_object_replication",
+               "aws_kms_alias", "aws_dynamodb_contributor_insights", "aws_db_parameter_group",
+               "google_storage_bucket_iam_member", "google_compute_instance_iam_member",
+               "azurerm_resource_group", "azurerm_storage_object_replication",
                "azurerm_cosmosdb_sql_role_assignment", "random_id", "null_resource", "", "aws_", "aws_iam",
                "aws_wafv2"});
+}
+
+TEST_CASE("keys: what protects data, located but holding none itself") {
+    check_all(AssetClass::Key, {"aws_kms_key", "aws_kms_replica_key", "google_kms_crypto_key", "google_kms_key_ring",
+                                "azurerm_key_vault_key"});
 }
 
 TEST_CASE("state backends and prefix edge cases") {

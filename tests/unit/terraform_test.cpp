@@ -6,7 +6,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "engine/scan.hpp"
+#include "frontends/frontends.hpp"
 
 namespace fs = std::filesystem;
 using namespace residency;
@@ -233,6 +233,6 @@ resource "aws_s3_bucket_replication_configuration" "r" {
     for (const auto& f : out->report.findings)
         if (f.rule_id == "RES101") replication.push_back(f.message);
     CHECK(replication == std::vector<std::string>{
-                             "aws_s3_bucket_replication_configuration.r replicates to aws_s3_bucket.copy[\"dr\"] in "
-                             "us-east-1 (US), outside eu"});
+                             "aws_s3_bucket_replication_configuration.r replicates aws_s3_bucket.src (eu-west-1 (IE)) to "
+                             "aws_s3_bucket.copy[\"dr\"] in us-east-1 (US), outside eu"});
 }

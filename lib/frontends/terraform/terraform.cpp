@@ -37,14 +37,16 @@ struct Loader {
     const fs::path& root;
     const Options& options;
     const DisplayPath& display;
+    unsigned jobs;
     SourceSet& sources;
     Graph& graph;
-    Result result;
+    LoadResult& result;
     std::map<fs::path, std::unique_ptr<ModuleConfig>> configs;
 
     // Untrusted repositories may hold symlinks to anywhere: a file is read only when what it
     // really is lies inside the scan root.
     bool inside_root(const fs::path& path) const {
+        if (options.allow_outside_root) return true;
         std::error_code ec;
         fs::path real = fs::weakly_canonical(path, ec);
         if (ec) return false;
@@ -68,7 +70,7 @@ struct Loader {
     }
 
     void record_errors(const hcl::ParsedFile& parsed) {
-        for (const auto& e : parsed.errors) result.problems.push_back({e.range, e.message});
+        for (const auto& e : parsed.errors) result.syntax_errors.push_back({e.range, e.message});
     }
 
     hcl::ParsedFile parse_file(const fs::path& path) {
@@ -116,7 +118,7 @@ struct Loader {
         auto work = [&] {
             for (std::size_t i; (i = next.fetch_add(1)) < ids.size();) parsed[i] = parse_source(ids[i].second);
         };
-        unsigned threads = options.jobs ? options.jobs : std::min<unsigned>(std::max(1u, std::thread::hardware_concurrency()), 8);
+        unsigned threads = jobs ? jobs : std::min<unsigned>(std::max(1u, std::thread::hardware_concurrency()), 8);
         threads = static_cast<unsigned>(std::min<std::size_t>(threads, ids.size()));
         std::vector<std::thread> pool;
         for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
@@ -193,6 +195,20 @@ struct Loader {
 };
 
 std::string_view mode_of(const ResourceInstance& r) { return r.is_data ? "data" : "resource"; }
+
+// Why an instance may not exist: its own count or for_each, or a module call's on the way to it,
+// is not known. "" when it certainly exists.
+std::string existence_condition(const ResourceInstance& r) {
+    auto why = [](const Value& key, const char* meta) -> std::string {
+        return key.is_unknown() ? fmt::format("{} is not known: {}", meta, key.unknown_reason()) : std::string();
+    };
+    std::string own = r.count_index.is_unknown() ? why(r.count_index, "count") : why(r.each_key, "for_each");
+    if (!own.empty()) return own;
+    for (const ModuleInstance* m = r.module; m && m->parent; m = m->parent)
+        if (m->count_index.is_unknown() || m->each_key.is_unknown())
+            return m->count_index.is_unknown() ? why(m->count_index, "module count") : why(m->each_key, "module for_each");
+    return {};
+}
 
 // The state backend is an asset too: where the state file (which holds every secret and
 // attribute of the configuration) is stored.
@@ -290,14 +306,11 @@ Value with_default_tags(Instances& instances, ResourceInstance& r, const Value& 
 
 }  // namespace
 
-bool is_configuration_file(const fs::path& path) {
-    std::string name = path.filename().string();
-    return name.ends_with(".tf") || name.ends_with(".tf.json");
-}
-
-Result load(const std::vector<fs::path>& dirs, const fs::path& root, const Options& options,
-            const DisplayPath& display, SourceSet& sources, Graph& graph) {
-    Loader loader{root, options, display, sources, graph, {}, {}, {}, {}};
+void load_configurations(const std::vector<fs::path>& dirs, const Options& options, LoadContext& context) {
+    Loader loader{context.root, options, context.display, context.jobs, context.sources, context.graph, context.result, {}, {}, {}};
+    const fs::path& root = context.root;
+    SourceSet& sources = context.sources;
+    Graph& graph = context.graph;
     for (const auto& f : options.var_files) {
         fs::path p(f);
         std::error_code ec;
@@ -317,7 +330,7 @@ Result load(const std::vector<fs::path>& dirs, const fs::path& root, const Optio
         loader.var_files.push_back(std::move(parsed));
     }
     loader.read_cli_values();
-    if (!loader.result.fatal.empty()) return std::move(loader.result);
+    if (!loader.result.fatal.empty()) return;
 
     loader.read_dirs(dirs);
 
@@ -331,14 +344,16 @@ Result load(const std::vector<fs::path>& dirs, const fs::path& root, const Optio
 
     Instances instances(
         [&](const fs::path& dir) -> const ModuleConfig* {
+            // A called directory outside the scanned paths (inside the root, or anywhere with
+            // --allow-outside-root): read it once, when first called.
             auto it = loader.configs.find(dir);
-            if (it != loader.configs.end()) return it->second.get();
-            // A called directory outside the scanned paths but inside the root: read it now.
             std::error_code ec;
-            if (!fs::is_directory(dir, ec)) return nullptr;
-            loader.read_dir(dir);
-            auto& c = loader.configs[dir];
-            return c->files.empty() ? nullptr : c.get();
+            if (it == loader.configs.end() && !fs::is_directory(dir, ec)) return nullptr;
+            if (it == loader.configs.end()) {
+                loader.read_dir(dir);
+                it = loader.configs.find(dir);
+            }
+            return it->second->files.empty() ? nullptr : it->second.get();
         },
         root, options.allow_outside_root);
 
@@ -374,6 +389,7 @@ Result load(const std::vector<fs::path>& dirs, const fs::path& root, const Optio
             a.region = instances.region(*r);
             a.region_from_resource = r->region_from_resource;
             a.location_applies = r->location_applies;
+            a.condition = existence_condition(*r);
             ids.push_back(graph.add(std::move(a)));
         }
         for (std::size_t i = 0; i < made.size(); ++i) {
@@ -385,10 +401,9 @@ Result load(const std::vector<fs::path>& dirs, const fs::path& root, const Optio
         }
         add_backend(instances, *root_module, root_name, graph);
     }
-    for (auto& u : instances.unavailable_calls) loader.result.unreadable_modules.push_back({u.range, std::move(u.reason)});
+    for (auto& u : instances.unavailable_calls) loader.result.unreadable_parts.push_back({u.range, std::move(u.reason)});
     for (auto& f : instances.unsupported_functions)
         if (f.range.valid()) loader.result.unsupported_functions.push_back({f.range, std::move(f.name)});
-    return std::move(loader.result);
 }
 
 }  // namespace residency::terraform

@@ -1,0 +1,19 @@
+// The adapters' shared pieces and the order they run in.
+#include "facts/adapters/adapters.hpp"
+
+namespace residency {
+
+void collect_flows(Facts& facts) {
+    adapters::s3_replication(facts);
+    adapters::region_flows(facts);
+}
+
+Flow unresolved_flow(std::string_view mechanism, const Asset& origin, const Asset& via, Range range, std::string reason) {
+    Flow f{mechanism, &origin, &via, range, nullptr, {}};
+    f.destination.state = LocationFact::State::Unknown;
+    f.destination.reason = std::move(reason);
+    f.destination.range = range;
+    return f;
+}
+
+}  // namespace residency

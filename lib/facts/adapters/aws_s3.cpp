@@ -1,0 +1,107 @@
+// S3 replication: rules of aws_s3_bucket_replication_configuration and the legacy inline
+// replication_configuration of aws_s3_bucket, resolved to the destination bucket of the scan
+// (a reference, or an ARN naming a bucket defined in the same root).
+#include <fmt/format.h>
+
+#include <map>
+
+#include "facts/adapters/adapters.hpp"
+
+namespace residency::adapters {
+namespace {
+
+constexpr std::string_view kMechanism = "s3-replication";
+
+struct BucketIndex {
+    const Graph& graph;
+    std::map<std::string, const Asset*, std::less<>> by_name;  // root + '\n' + bucket name
+
+    const Asset* named(std::string_view root, std::string_view name) const {
+        std::string key;
+        key.append(root).append(1, '\n').append(name);
+        auto it = by_name.find(key);
+        return it == by_name.end() ? nullptr : it->second;
+    }
+
+    // A reference to a bucket resource, or a literal name or ARN of one in the same root.
+    const Asset* bucket(const Asset& from, const Value& v) const {
+        if (!v.ref_asset.empty()) {
+            const Asset* a = graph.find(from.root, v.ref_asset);
+            return a && a->type == "aws_s3_bucket" ? a : nullptr;
+        }
+        if (!v.is_string()) return nullptr;
+        std::string_view name = v.as_string();
+        constexpr std::string_view prefix = "arn:aws:s3:::";
+        if (name.starts_with(prefix)) name.remove_prefix(prefix.size());
+        return named(from.root, name);
+    }
+};
+
+// A rule whose status is literally "Disabled" copies nothing; an unknown status may be enabled.
+bool disabled(const Value& rule) {
+    const Value* status = rule.get("status");
+    return status && status->is_string() && status->as_string() == "Disabled";
+}
+
+std::string why_unresolved(const Value& v) {
+    if (!v.ref_asset.empty())
+        return fmt::format("the destination refers to {}, which is not an S3 bucket of this configuration", v.ref_asset);
+    if (v.is_unknown()) return "the destination bucket is not known: " + v.unknown_reason();
+    if (!v.is_string()) return "the destination bucket is not a string";
+    std::string_view name = v.as_string();
+    if (name.starts_with("arn:aws:s3:::")) name.remove_prefix(13);
+    return fmt::format("bucket \"{}\" is not defined in the scanned configuration: scan the configuration that creates it",
+                       name);
+}
+
+void collect_rules(Facts& facts, const BucketIndex& index, const Asset& via, const Asset& origin, const Value* rules) {
+    if (!rules) return;
+    if (rules->is_unknown()) {
+        facts.flows.push_back(unresolved_flow(kMechanism, origin, via, rules->range,
+                                              "the replication rules are not known: " + rules->unknown_reason()));
+        return;
+    }
+    for (const auto& rule : rules->items()) {
+        const Value* destinations = rule.get("destination");
+        if (!destinations || disabled(rule)) continue;
+        if (destinations->is_unknown()) {
+            facts.flows.push_back(unresolved_flow(kMechanism, origin, via, destinations->range,
+                                                  "the replication destination is not known: " +
+                                                      destinations->unknown_reason()));
+            continue;
+        }
+        for (const auto& d : destinations->items()) {
+            const Value* bucket = d.get("bucket");
+            if (!bucket) continue;
+            const Asset* to = index.bucket(via, *bucket);
+            if (!to) {
+                facts.flows.push_back(unresolved_flow(kMechanism, origin, via, bucket->range, why_unresolved(*bucket)));
+                continue;
+            }
+            facts.flows.push_back(Flow{kMechanism, &origin, &via, bucket->range, to, facts.fact(*to).location});
+        }
+    }
+}
+
+}  // namespace
+
+void s3_replication(Facts& facts) {
+    BucketIndex index{*facts.graph, {}};
+    for (const Asset& a : facts.graph->assets)
+        if (a.type == "aws_s3_bucket" && a.mode == "resource")
+            if (const Value* b = a.attributes.get("bucket"); b && b->is_string())
+                index.by_name.emplace(a.root + '\n' + b->as_string(), &a);
+    for (const Asset& a : facts.graph->assets) {
+        if (a.mode != "resource") continue;
+        if (a.type == "aws_s3_bucket_replication_configuration") {
+            const Value* source = a.attributes.get("bucket");
+            const Asset* origin = source ? index.bucket(a, *source) : nullptr;
+            collect_rules(facts, index, a, origin ? *origin : a, a.attributes.get("rule"));
+        }
+        if (a.type == "aws_s3_bucket")
+            if (const Value* inline_config = a.attributes.get("replication_configuration"))
+                for (const auto& c : inline_config->items()) collect_rules(facts, index, a, a, c.get("rules"));
+    }
+}
+
+}  // namespace residency::adapters

@@ -1,0 +1,172 @@
+// Location facts and the facts index: from each asset's effective location value to a catalog
+// place, once per asset; then the flows the adapters find.
+#include "facts/facts.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <set>
+
+#include "facts/adapters/adapters.hpp"
+
+namespace residency {
+
+// The first unknown inside a value (a list of regions with one not yet known).
+static const Value* first_unknown(const Value& v) {
+    if (v.is_unknown()) return &v;
+    for (const auto& item : v.items())
+        if (item.contains_unknown()) return first_unknown(item);
+    for (const auto& [k, item] : v.fields())
+        if (item.contains_unknown()) return first_unknown(item);
+    return nullptr;
+}
+
+static bool is_global_code(std::string_view code) {
+    return code.size() == 6 && std::equal(code.begin(), code.end(), "global", [](char a, char b) {
+               return std::tolower(static_cast<unsigned char>(a)) == b;
+           });
+}
+
+LocationFact locate(const Asset& asset) {
+    if (asset.mode == "data" || asset.mode == "superseded" || asset.cloud.empty()) return {};
+    if (asset.asset_class == AssetClass::Global) return {};
+    if (!catalog::knows_cloud(asset.cloud)) {
+        LocationFact f;
+        f.state = LocationFact::State::CloudNotInCatalog;
+        return f;
+    }
+    LocationFact f = locate_value(asset.cloud, asset.region);
+    if (f.state == LocationFact::State::Unset && !asset.location_applies) f.state = LocationFact::State::NotApplicable;
+    return f;
+}
+
+LocationFact locate_value(std::string_view cloud, const Value& r) {
+    LocationFact f;
+    f.range = r.range;
+    f.provenance = r.provenance;
+    if (r.is_null()) {
+        f.state = LocationFact::State::Unset;
+        return f;
+    }
+    if (r.contains_unknown()) {
+        const Value* u = first_unknown(r);
+        f.state = LocationFact::State::Unknown;
+        f.reason = u ? u->unknown_reason() : "part of the value is not known";
+        if (u && false && u->range.valid()) f.unknown_origin = u->range;  // MERGE-E2
+        return f;
+    }
+    f.written = r.is_string() ? r.as_string() : r.display();
+    if (r.is_string()) {
+        if (is_global_code(r.as_string())) {
+            f.state = LocationFact::State::Global;
+            return f;
+        }
+        if (auto place = catalog::resolve(cloud, r.as_string())) {
+            f.state = LocationFact::State::Known;
+            f.place = std::move(*place);
+            return f;
+        }
+    }
+    f.state = LocationFact::State::NotInCatalog;
+    return f;
+}
+
+Facts build_facts(const Graph& graph, const SourceSet& sources, LoadResult load) {
+    Facts facts;
+    facts.graph = &graph;
+    facts.sources = &sources;
+    facts.load = std::move(load);
+    std::set<std::pair<FileId, std::uint32_t>> calls;
+    for (const auto& c : facts.load.unsupported_functions) calls.insert({c.range.file, c.range.begin});
+    facts.assets.reserve(graph.assets.size());
+    for (std::size_t i = 0; i < graph.assets.size(); ++i) {
+        const Asset& a = graph.assets[i];
+        facts.assets.push_back(AssetFact{&a, locate(a)});
+        LocationFact& l = facts.assets.back().location;
+        if (l.unknown_origin.valid() && calls.count({l.unknown_origin.file, l.unknown_origin.begin})) {
+            l.unsupported_function = true;
+            l.range = l.unknown_origin;
+        }
+        if (a.mode != "superseded") facts.by_class[static_cast<std::size_t>(a.asset_class)].push_back(static_cast<AssetId>(i));
+    }
+    collect_flows(facts);
+    return facts;
+}
+
+bool Facts::inside(const catalog::Place& place) const {
+    for (const auto& j : jurisdictions)
+        if (place.inside(j)) return true;
+    if (allow_regions.empty() || place.members.empty()) return false;
+    for (const auto* m : place.members) {
+        bool ok = std::find(allow_regions.begin(), allow_regions.end(), m->code) != allow_regions.end();
+        if (!ok) {
+            // A member may still be inside by jurisdiction while another is only allowed by name.
+            bool in = false;
+            for (const auto& j : jurisdictions) {
+                auto js = catalog::jurisdictions_of_country(m->country);
+                if (std::find(js.begin(), js.end(), j) != js.end()) in = true;
+            }
+            if (!in) return false;
+        }
+    }
+    return true;
+}
+
+std::string Facts::jurisdiction_label() const {
+    std::string out;
+    for (std::size_t i = 0; i < jurisdictions.size(); ++i) {
+        if (i) out += i + 1 == jurisdictions.size() ? " or " : ", ";
+        out += jurisdictions[i];
+    }
+    return out;
+}
+
+const AssetFact& Facts::fact(const Asset& a) const {
+    return assets[static_cast<std::size_t>(&a - graph->assets.data())];
+}
+
+std::vector<const AssetFact*> Facts::of_classes(std::span<const AssetClass> classes) const {
+    std::vector<AssetId> ids;
+    for (AssetClass c : classes) {
+        const auto& list = by_class[static_cast<std::size_t>(c)];
+        ids.insert(ids.end(), list.begin(), list.end());
+    }
+    std::sort(ids.begin(), ids.end());
+    std::vector<const AssetFact*> out;
+    out.reserve(ids.size());
+    for (AssetId id : ids) out.push_back(&assets[id]);
+    return out;
+}
+
+std::string describe_place(const catalog::Place& place) {
+    std::string countries;
+    for (std::size_t i = 0; i < place.countries.size(); ++i) countries += (i ? ", " : "") + place.countries[i];
+    switch (place.kind) {
+        case catalog::PlaceKind::MultiRegion:
+            return countries.empty() ? fmt::format("{} multi-region", place.code)
+                                     : fmt::format("{} multi-region ({})", place.code, countries);
+        default: return countries.empty() ? place.code : fmt::format("{} ({})", place.code, countries);
+    }
+}
+
+std::string describe_location(const LocationFact& location) {
+    switch (location.state) {
+        case LocationFact::State::Known: return describe_place(location.place);
+        case LocationFact::State::Global: return "the global location";
+        case LocationFact::State::NotInCatalog: return fmt::format("\"{}\" (not in the catalog)", location.written);
+        case LocationFact::State::Unknown: return "an unresolved location";
+        case LocationFact::State::Unset: return "the provider's default location";
+        case LocationFact::State::CloudNotInCatalog: return "a provider the catalog does not know";
+        case LocationFact::State::NotApplicable: break;
+    }
+    return "no location of its own";
+}
+
+std::vector<RelatedLocation> provenance_locations(const Provenance& p) {
+    std::vector<RelatedLocation> out;
+    // Steps with no position (a value given with --var) are kept: the chain must not skip a link.
+    for (const auto* step : steps(p)) out.push_back({step->range, step->label});
+    return out;
+}
+
+}  // namespace residency

@@ -1,0 +1,95 @@
+// Facts, by concept, computed once per scan from the graph and read by every rule: where each asset
+// is, where its data flows, and the home jurisdiction. Rules read only these, never a format's syntax.
+#pragma once
+
+#include <array>
+#include <map>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "catalog/catalog.hpp"
+#include "core/finding.hpp"
+#include "core/graph.hpp"
+#include "engine/frontend.hpp"
+
+namespace residency {
+
+struct LocationFact {
+    enum class State {
+        Known,          // resolved to a catalog place
+        Unknown,        // depends on something the scan cannot know (reason says what)
+        NotInCatalog,   // a literal code the catalog does not know
+        Global,         // the service's global location: not pinned to any region
+        Unset,          // nothing sets a location: the cloud's default applies
+        NotApplicable,  // global control-plane objects, or assets that take no location
+        CloudNotInCatalog,  // a provider whose regions the catalog does not know yet
+    };
+    State state = State::NotApplicable;
+    catalog::Place place;   // Known
+    std::string written;    // the code as written (Known, NotInCatalog, Global)
+    std::string reason;     // Unknown
+    bool unsupported_function = false;  // Unknown because a function call could not be evaluated
+    Range unknown_origin;   // Unknown: where the unknown started, when the tool could not model it
+    Range range;            // where the code or the unknown came from
+    Provenance provenance;
+};
+
+struct AssetFact {
+    const Asset* asset = nullptr;
+    LocationFact location;
+};
+
+// Data copied, replicated, backed up or sent from an asset to a place or to another asset.
+struct Flow {
+    std::string_view mechanism;            // "s3-replication", "dynamodb-replica", ...
+    const Asset* origin = nullptr;         // the asset whose data moves
+    const Asset* via = nullptr;            // the asset whose configuration creates the flow (may be origin)
+    Range range;                           // the argument that names the destination
+    const Asset* destination_asset = nullptr;  // when the destination is an asset of the scan
+    LocationFact destination;              // Unknown, with the reason, when it cannot be resolved
+};
+
+struct Facts {
+    const Graph* graph = nullptr;
+    const SourceSet* sources = nullptr;
+    std::vector<AssetFact> assets;            // by AssetId
+    std::vector<Flow> flows;                  // in asset order, then as written
+    std::vector<std::string> jurisdictions;   // the home jurisdiction(s), lower case
+    std::vector<std::string> allow_regions;   // lower case
+    std::array<std::vector<AssetId>, kAssetClassCount> by_class;  // assets by class, in id order
+    LoadResult load;  // what the frontends could not read, resolve or evaluate
+    // With no policy or flag: located data assets by the legal area or country they are in, most
+    // first ("" for places spanning several countries); what inference decided from.
+    std::vector<std::pair<std::string, std::size_t>> located_split;
+
+    // Located assets are inside when their whole place lies in a home jurisdiction, or every
+    // region they span is explicitly allowed.
+    bool inside(const catalog::Place& place) const;
+    bool has_jurisdiction() const { return !jurisdictions.empty(); }
+    std::string jurisdiction_label() const;  // "eu", "de or fr"
+
+    const AssetFact& fact(const Asset& a) const;
+    // The assets of these classes, in id order: what a rule declares it reads.
+    std::vector<const AssetFact*> of_classes(std::span<const AssetClass> classes) const;
+};
+
+// Builds every fact but the home jurisdiction (which the engine decides from policy, flags or inference).
+Facts build_facts(const Graph& graph, const SourceSet& sources, LoadResult load);
+
+LocationFact locate(const Asset& asset);
+// A value naming a location of `cloud` (a region, zone, multi-region or "global") as a fact, with the
+// value's range and provenance; null is Unset.
+LocationFact locate_value(std::string_view cloud, const Value& value);
+
+// "us-east-1 (US)", "EU multi-region", "EUR5 (BE, GB)"
+std::string describe_place(const catalog::Place& place);
+// The place of a known location, or what is known of it: "global", "not in the catalog (\"mars-1\")".
+std::string describe_location(const LocationFact& location);
+
+// "region us-east-1 <- provider "aws" (alias "us") region <- var.dr_region from terraform.tfvars"
+// as related locations, outermost first.
+std::vector<RelatedLocation> provenance_locations(const Provenance& p);
+
+}  // namespace residency

@@ -1,0 +1,77 @@
+// RES006: resources of a provider whose regions the catalog does not know are not checked.
+#include <map>
+
+#include "rules/rules.hpp"
+
+namespace residency::rules {
+namespace {
+
+constexpr std::string_view kReferences[] = {
+    "https://registry.terraform.io/browse/providers",
+};
+
+constexpr RuleExample kBad[] = {
+    {"a droplet and a volume on DigitalOcean", R"(-- main.tf --
+resource "digitalocean_droplet" "trainer" {  # expect: RES006
+  name   = "trainer"
+  region = "fra1"
+  size   = "gpu-h100x1-80gb"
+  image  = "ubuntu-22-04-x64"
+}
+
+resource "digitalocean_volume" "weights" {
+  name   = "weights"
+  region = "fra1"
+  size   = 500
+}
+)"},
+};
+
+constexpr RuleExample kGood[] = {
+    {"utility providers hold no data anywhere", R"(-- main.tf --
+resource "random_id" "suffix" {
+  byte_length = 4
+}
+
+resource "null_resource" "wait" {}
+)"},
+};
+
+// One diagnostic per provider and root, at its first resource: the point is the gap in coverage,
+// not a line per resource.
+void check(const Facts& facts, RuleOutput& out) {
+    std::map<std::pair<std::string_view, std::string_view>, std::vector<const Asset*>> by_provider;
+    for (const auto& f : facts.assets)
+        if (f.location.state == LocationFact::State::CloudNotInCatalog)
+            by_provider[{f.asset->root, f.asset->cloud}].push_back(f.asset);
+    for (const auto& [key, assets] : by_provider) {
+        std::string others = assets.size() == 1 ? "" : fmt::format(" and {} more", assets.size() - 1);
+        out.report(assets.front(), assets.front()->header_range,
+                   fmt::format("provider \"{}\" is not in the catalog: where {}{} lives is not checked", key.second,
+                               assets.front()->address, others));
+    }
+}
+
+constexpr RuleMeta kMeta{
+    .id = "RES006",
+    .name = "provider-not-in-catalog",
+    .family = "diagnostics",
+    .severity = Severity::Info,
+    .title = "Resources of a provider whose regions the catalog does not know",
+    .why = "residency proves residency only for the clouds whose regions it maps to countries. Resources of "
+           "another provider may hold data anywhere; saying so keeps a clean scan from being read as proof.",
+    .fix = "Check these resources' regions by hand, or exclude them in residency.yaml; support for more "
+           "providers arrives with the catalog.",
+    .references = kReferences,
+    .applies_to = {},
+    .reads = "every resource of a provider that is not aws, google or azurerm (utility providers such as "
+             "random, null, time and tls excepted)",
+    .bad = kBad,
+    .good = kGood,
+};
+
+}  // namespace
+
+extern const Rule RES006{&kMeta, check};
+
+}  // namespace residency::rules

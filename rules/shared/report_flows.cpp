@@ -1,0 +1,30 @@
+// The report every replication rule makes: both ends of a flow that leaves the jurisdiction.
+#include "rules/rules.hpp"
+
+namespace residency::rules {
+
+void report_flows_outside(const Facts& facts, RuleOutput& out, std::string_view mechanism) {
+    if (!facts.has_jurisdiction()) return;
+    for (const Flow& f : facts.flows) {
+        if (f.mechanism != mechanism || f.destination.state != LocationFact::State::Known) continue;
+        if (facts.inside(f.destination.place)) continue;
+        std::string place = describe_place(f.destination.place);
+        std::string to = f.destination_asset ? fmt::format("{} in {}", f.destination_asset->address, place)
+                                             : fmt::format("a copy in {}", place);
+        const LocationFact& from = facts.fact(*f.origin).location;
+        std::string origin = from.state == LocationFact::State::Known
+                                 ? fmt::format("{} ({})", f.origin->address, describe_place(from.place))
+                                 : f.origin->address;
+        std::string message = f.via == f.origin
+                                  ? fmt::format("{} replicates to {}, outside {}", origin, to, facts.jurisdiction_label())
+                                  : fmt::format("{} replicates {} to {}, outside {}", f.via->address, origin, to,
+                                                facts.jurisdiction_label());
+        std::vector<RelatedLocation> related;
+        if (f.destination_asset)
+            related.push_back({f.destination_asset->header_range, "destination " + f.destination_asset->address});
+        for (auto& p : provenance_locations(f.destination.provenance)) related.push_back(std::move(p));
+        out.report(f.via, f.range, std::move(message), std::move(related));
+    }
+}
+
+}  // namespace residency::rules
