@@ -45,10 +45,11 @@ void check(const Facts& facts, RuleOutput& out) {
         if (f.location.state == LocationFact::State::CloudNotInCatalog)
             by_provider[{f.asset->root, f.asset->cloud}].push_back(f.asset);
     for (const auto& [key, assets] : by_provider) {
-        std::string others = assets.size() == 1 ? "" : fmt::format(" and {} more", assets.size() - 1);
+        std::string which = assets.size() == 1
+                                ? fmt::format("the location of {} is", assets.front()->address)
+                                : fmt::format("the locations of {} and {} more are", assets.front()->address, assets.size() - 1);
         out.report(assets.front(), assets.front()->header_range,
-                   fmt::format("provider \"{}\" is not in the catalog: where {}{} lives is not checked", key.second,
-                               assets.front()->address, others));
+                   fmt::format("provider \"{}\" is not in the catalog: {} not checked", key.second, which));
     }
 }
 

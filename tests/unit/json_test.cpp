@@ -5,7 +5,7 @@
 #include <random>
 #include <string>
 
-#include "frontends/json/json.hpp"
+#include "core/json.hpp"
 
 using namespace residency;
 using residency::json::Node;

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "frontends/json/json.hpp"
+#include "core/json.hpp"
 #include "frontends/terraform/plan_json.hpp"
 
 using namespace residency;

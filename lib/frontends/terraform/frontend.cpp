@@ -5,7 +5,7 @@
 #include <set>
 
 #include "catalog/resource_types.hpp"
-#include "frontends/json/json.hpp"
+#include "core/json.hpp"
 #include "frontends/terraform/plan_json.hpp"
 #include "frontends/terraform/terraform.hpp"
 

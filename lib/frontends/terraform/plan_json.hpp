@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "core/graph.hpp"
-#include "frontends/json/json.hpp"
+#include "core/json.hpp"
 #include "frontends/terraform/terraform.hpp"
 
 namespace residency::terraform {

@@ -26,7 +26,7 @@
 #include <string>
 #include <vector>
 
-#include "frontends/json/json.hpp"
+#include "core/json.hpp"
 #include "frontends/terraform/hcl_parser.hpp"
 
 namespace residency::terraform {

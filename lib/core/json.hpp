@@ -1,5 +1,5 @@
-// A JSON parser that keeps the byte range of every value and key, for .tf.json, .tfvars.json and
-// plan files, whose findings must point at real lines and columns.
+// The one JSON reader: keeps the byte range of every value and key, so that findings in any JSON the
+// tool reads (.tf.json, .tfvars.json, plans, installed module lists) point at real lines and columns.
 #pragma once
 
 #include <string>

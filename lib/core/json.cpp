@@ -1,5 +1,5 @@
 // Strict JSON parser with an explicit stack, keeping exact byte ranges for every value and key.
-#include "frontends/json/json.hpp"
+#include "core/json.hpp"
 
 #include <algorithm>
 #include <charconv>

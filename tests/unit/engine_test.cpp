@@ -1,0 +1,246 @@
+// The engine through the real scan entry: finding identity across roots, given files, modules
+// outside the root, jurisdiction inference, coverage of every data class, and what is left unsaid.
+#include <doctest/doctest.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <set>
+
+#include "frontends/frontends.hpp"
+
+namespace fs = std::filesystem;
+using namespace residency;
+
+namespace {
+
+struct Project {
+    fs::path dir;
+    explicit Project(const char* name) {
+        dir = fs::temp_directory_path() / (std::string("residency-engine-") + name + "-" + std::to_string(::getpid()));
+        fs::remove_all(dir);
+        fs::create_directories(dir / ".git");
+    }
+    ~Project() { fs::remove_all(dir); }
+    void write(const std::string& path, const std::string& text) const {
+        fs::create_directories((dir / path).parent_path());
+        std::ofstream(dir / path) << text;
+    }
+    // Run from the project's directory, as a user would: paths in messages are relative to it.
+    std::unique_ptr<ScanOutcome> scan(std::vector<std::string> paths, std::vector<std::string> jurisdiction = {"eu"},
+                                      FrontendOptions formats = {}) const {
+        ScanOptions o;
+        o.paths = std::move(paths);
+        o.jurisdictions = std::move(jurisdiction);
+        fs::path was = fs::current_path();
+        fs::current_path(dir);
+        auto out = run_scan(o, formats);
+        fs::current_path(was);
+        return out;
+    }
+};
+
+std::vector<std::string> messages(const std::vector<Finding>& list, std::string_view rule = "") {
+    std::vector<std::string> out;
+    for (const auto& f : list)
+        if (rule.empty() || f.rule_id == rule) out.push_back(f.message);
+    return out;
+}
+
+constexpr const char* kBucketModule = R"(resource "aws_s3_bucket" "this" {
+  bucket = "weights"
+}
+)";
+
+std::string env(const char* region) {
+    return std::string("provider \"aws\" {\n  region = \"") + region + "\"\n}\n\nmodule \"bucket\" {\n  source = \"../../modules/bucket\"\n}\n";
+}
+
+}  // namespace
+
+TEST_CASE("one module file used by two roots gives a finding per root, each naming its root") {
+    Project p("roots");
+    p.write("modules/bucket/main.tf", kBucketModule);
+    p.write("envs/prod/main.tf", env("us-east-1"));
+    p.write("envs/staging/main.tf", env("ap-northeast-1"));
+    auto out = p.scan({"."});
+    REQUIRE(out->error == "");
+    CHECK(messages(out->report.findings) ==
+          std::vector<std::string>{
+              "module.bucket.aws_s3_bucket.this is in us-east-1 (US), outside eu (root envs/prod)",
+              "module.bucket.aws_s3_bucket.this is in ap-northeast-1 (JP), outside eu (root envs/staging)",
+          });
+    REQUIRE(out->report.findings.size() == 2);
+    CHECK(out->report.findings[0].root == "envs/prod");
+    CHECK(out->report.findings[0].fingerprint != out->report.findings[1].fingerprint);
+
+    // Given one root's file, as pre-commit does: that root's finding, still there.
+    auto given = p.scan({"envs/staging/main.tf"});
+    CHECK(messages(given->report.findings) ==
+          std::vector<std::string>{
+              "module.bucket.aws_s3_bucket.this is in ap-northeast-1 (JP), outside eu (root envs/staging)"});
+}
+
+TEST_CASE("fingerprints do not move with lines") {
+    Project p("fingerprint");
+    p.write("main.tf", "provider \"aws\" {\n  region = \"us-east-1\"\n}\nresource \"aws_s3_bucket\" \"w\" {\n  bucket = \"w\"\n}\n");
+    auto before = p.scan({"."});
+    p.write("main.tf", "# moved\n\nprovider \"aws\" {\n  region = \"us-east-1\"\n}\n\nresource \"aws_s3_bucket\" \"w\" {\n  bucket = \"w\"\n}\n");
+    auto after = p.scan({"."});
+    REQUIRE(before->report.findings.size() == 1);
+    REQUIRE(after->report.findings.size() == 1);
+    CHECK(before->report.findings[0].fingerprint == after->report.findings[0].fingerprint);
+}
+
+TEST_CASE("--allow-outside-root reads a module outside the scanned directory, for every call of it") {
+    Project p("outside");
+    p.write("main.tf", kBucketModule);
+    p.write("examples/replica/main.tf", R"(provider "aws" {
+  region = "eu-west-1"
+}
+
+provider "aws" {
+  alias  = "de"
+  region = "eu-central-1"
+}
+
+module "primary" {
+  source = "../../"
+}
+
+module "replica" {
+  source    = "../../"
+  providers = { aws = aws.de }
+}
+)");
+    auto refused = p.scan({"examples/replica"}, {"ie"});
+    CHECK(messages(refused->report.findings).empty());
+    CHECK(messages(refused->report.diagnostics, "RES002").size() == 2);
+
+    FrontendOptions allow;
+    allow.terraform.allow_outside_root = true;
+    auto out = p.scan({"examples/replica"}, {"ie"}, allow);
+    REQUIRE(out->error == "");
+    CHECK(messages(out->report.findings) ==
+          std::vector<std::string>{"module.replica.aws_s3_bucket.this is in eu-central-1 (DE), outside ie"});
+    CHECK(out->report.diagnostics.empty());
+}
+
+TEST_CASE("a jurisdiction is inferred only from three quarters of the located assets; a split is a diagnostic") {
+    Project p("infer");
+    std::string main = "provider \"aws\" {\n  region = \"eu-west-1\"\n}\nprovider \"aws\" {\n  alias  = \"us\"\n  region = \"us-east-1\"\n}\n";
+    for (const char* b : {"a", "b", "c"}) main += std::string("resource \"aws_s3_bucket\" \"") + b + "\" {\n  bucket = \"" + b + "\"\n}\n";
+    p.write("main.tf", main + "resource \"aws_s3_bucket\" \"us\" {\n  provider = aws.us\n  bucket = \"us\"\n}\n");
+    auto clear = p.scan({"."}, {});
+    CHECK(clear->report.jurisdiction.codes == std::vector<std::string>{"eu"});
+    CHECK(clear->report.jurisdiction.explanation == "inferred: 3 of the 4 located data stores, compute and AI services are in it");
+    CHECK(messages(clear->report.findings) == std::vector<std::string>{"aws_s3_bucket.us is in us-east-1 (US), outside eu"});
+
+    p.write("more.tf", "resource \"aws_s3_bucket\" \"us2\" {\n  provider = aws.us\n  bucket = \"us2\"\n}\n");
+    auto split = p.scan({"."}, {});
+    CHECK(split->report.jurisdiction.codes.empty());
+    CHECK(split->report.findings.empty());
+    CHECK(messages(split->report.diagnostics) ==
+          std::vector<std::string>{
+              "no home jurisdiction: no jurisdiction holds three quarters of the 5 located assets (eu 3, us 2); set "
+              "`jurisdiction` in residency.yaml or pass --jurisdiction, and nothing is judged until then"});
+}
+
+TEST_CASE("every class that holds or processes data needs a location; other providers are named") {
+    Project p("coverage");
+    p.write("main.tf", R"(provider "aws" {}
+
+resource "aws_instance" "trainer" {
+  ami           = "ami-123"
+  instance_type = "p4d.24xlarge"
+}
+
+resource "aws_sagemaker_endpoint" "llm" {
+  endpoint_config_name = "llm"
+}
+
+resource "oci_objectstorage_bucket" "weights" {
+  name      = "weights"
+  namespace = "ns"
+}
+
+resource "random_id" "suffix" {
+  byte_length = 4
+}
+)");
+    auto out = p.scan({"."});
+    CHECK(messages(out->report.findings, "RES202") ==
+          std::vector<std::string>{
+              "aws_instance.trainer has no location: neither it nor provider \"aws\" sets a region, so it is created "
+              "wherever AWS_REGION or the AWS profile points when Terraform runs",
+              "aws_sagemaker_endpoint.llm has no location: neither it nor provider \"aws\" sets a region, so it is "
+              "created wherever AWS_REGION or the AWS profile points when Terraform runs",
+          });
+    CHECK(messages(out->report.diagnostics) ==
+          std::vector<std::string>{
+              "provider \"oci\" is not in the catalog: the location of oci_objectstorage_bucket.weights is not checked"});
+}
+
+TEST_CASE("diagnostics only where a rule reads the value: global places, unused function calls") {
+    Project p("noise");
+    p.write("main.tf", R"(provider "google" {
+  region = "europe-west4"
+}
+
+resource "google_project_iam_member" "reader" {
+  project = "p"
+  role    = "roles/viewer"
+  member  = "user:${md5("x")}@example.com"
+}
+
+resource "google_kms_key_ring" "ring" {
+  name     = "ring"
+  location = "global"
+}
+
+resource "google_storage_bucket" "weights" {
+  name     = "weights-${sha256("salt")}"
+  location = "EU"
+}
+)");
+    auto out = p.scan({"."});
+    CHECK(out->report.findings.empty());
+    CHECK(out->report.diagnostics.empty());
+    CHECK(out->report.unreported == std::vector<std::pair<std::string, std::size_t>>{{"RES004", 2}});
+}
+
+TEST_CASE("a scan with nothing to read says so; a file no frontend reads is skipped, not a reason to scan") {
+    Project p("nothing");
+    p.write("README.md", "# hello\n");
+    auto out = p.scan({"."});
+    REQUIRE(out->error == "");
+    REQUIRE(out->notices.size() == 1);
+    CHECK(out->notices[0] == "no file to scan under .: residency reads Terraform (.tf, .tf.json, .tfvars, plan and state JSON)");
+
+    p.write("main.tf", "provider \"aws\" {\n  region = \"us-east-1\"\n}\nresource \"aws_s3_bucket\" \"w\" {\n  bucket = \"w\"\n}\n");
+    auto skipped = p.scan({"README.md"});
+    CHECK(skipped->notices == std::vector<std::string>{"skipped README.md: no frontend reads it"});
+    CHECK(skipped->report.files.empty());
+    CHECK(skipped->report.findings.empty());
+}
+
+TEST_CASE("an asset whose count is unknown may exist: a known location outside is reported with the condition") {
+    Project p("condition");
+    p.write("main.tf", R"(variable "replicas" {}
+
+provider "aws" {
+  region = "us-east-1"
+}
+
+resource "aws_s3_bucket" "replica" {
+  count  = var.replicas
+  bucket = "replica"
+}
+)");
+    auto out = p.scan({"."});
+    CHECK(messages(out->report.findings) ==
+          std::vector<std::string>{
+              "aws_s3_bucket.replica[*] is in us-east-1 (US), outside eu (if created: count is not known: var.replicas "
+              "has no default: pass --var replicas=... or add a tfvars file)"});
+}
