@@ -37,6 +37,15 @@ provider "aws" {}
 resource "aws_s3_bucket" "weights" {  # expect: RES202
   bucket = "weights"
 }
+
+resource "aws_instance" "trainer" {  # expect: RES202
+  ami           = "ami-0a1b2c3d4e5f67890"
+  instance_type = "p4d.24xlarge"
+}
+
+resource "aws_sagemaker_endpoint" "llm" {  # expect: RES202
+  endpoint_config_name = "llm"
+}
 )"},
 };
 
@@ -101,10 +110,11 @@ constexpr RuleMeta kMeta{
     .name = "no-location-constraint",
     .family = "location",
     .severity = Severity::Medium,
-    .title = "A data store has no location constraint",
-    .why = "Without an explicit location the data lands wherever the service's default or the "
-           "environment of whoever runs Terraform puts it: BigQuery datasets default to the US, and an "
-           "AWS provider without a region takes it from AWS_REGION or the local profile.",
+    .title = "A data store, compute or AI service has no location constraint",
+    .why = "Without an explicit location the data lands, or is processed, wherever the service's default "
+           "or the environment of whoever runs Terraform puts it: BigQuery datasets default to the US, and "
+           "an AWS provider without a region takes it from AWS_REGION or the local profile, for a training "
+           "instance or an inference endpoint as much as for a bucket.",
     .fix = "Set the location explicitly on the resource (`location = \"EU\"`, `location = "
            "\"europe-west4\"`) or on its provider (`region = \"eu-central-1\"`).",
     .references = kReferences,

@@ -10,7 +10,7 @@ void report_flows_outside(const Facts& facts, RuleOutput& out, std::string_view 
         if (facts.inside(f.destination.place)) continue;
         std::string place = describe_place(f.destination.place);
         std::string to = f.destination_asset ? fmt::format("{} in {}", f.destination_asset->address, place)
-                                             : fmt::format("a copy in {}", place);
+                                             : place;
         const LocationFact& from = facts.fact(*f.origin).location;
         std::string origin = from.state == LocationFact::State::Known
                                  ? fmt::format("{} ({})", f.origin->address, describe_place(from.place))
