@@ -22,16 +22,6 @@ bool holds_or_processes_data(AssetClass c) {
            c == AssetClass::StateBackend;
 }
 
-std::string_view edge_kind_name(EdgeKind k) {
-    switch (k) {
-        case EdgeKind::Provider: return "provider";
-        case EdgeKind::Module: return "module";
-        case EdgeKind::Reference: return "reference";
-        case EdgeKind::ReplicatesTo: return "replicates-to";
-    }
-    return "reference";
-}
-
 AssetId Graph::add(Asset asset) {
     auto id = static_cast<AssetId>(assets.size());
     by_address_.emplace(asset.root + '\n' + asset.address, id);
@@ -51,10 +41,6 @@ std::optional<AssetId> Graph::id_of(std::string_view root, std::string_view addr
 const Asset* Graph::find(std::string_view root, std::string_view address) const {
     auto id = id_of(root, address);
     return id ? &assets[*id] : nullptr;
-}
-
-void Graph::link(AssetId from, AssetId to, EdgeKind kind, Range range) {
-    edges.push_back(Edge{from, to, kind, range});
 }
 
 }  // namespace residency

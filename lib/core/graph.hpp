@@ -1,5 +1,6 @@
 // The resource graph: assets (resources, data sources, state backends, ...) with their attributes
-// and effective location, and typed edges between them. Frontends build it; everything after reads it.
+// and effective location. Frontends build it; facts are computed from it; links between assets are
+// values that name them (Value::ref_asset), read by the adapters that need them.
 #pragma once
 
 #include <cstdint>
@@ -33,16 +34,6 @@ std::string_view class_name(AssetClass c);  // "data-store", "compute", "ai-serv
 // Data stores, compute, AI services and state backends: what placement rules judge.
 bool holds_or_processes_data(AssetClass c);
 
-enum class EdgeKind { Provider, Module, Reference, ReplicatesTo };
-std::string_view edge_kind_name(EdgeKind k);  // "provider", "module", "reference", "replicates-to"
-
-struct Edge {
-    AssetId from = 0;
-    AssetId to = 0;
-    EdgeKind kind = EdgeKind::Reference;
-    Range range;  // where the link is written
-};
-
 struct Asset {
     std::string format;   // the frontend that produced it: "terraform"
     std::string root;     // the root module (or manifest set) it belongs to: addresses are unique within one
@@ -72,13 +63,11 @@ struct Asset {
 
 struct Graph {
     std::vector<Asset> assets;
-    std::vector<Edge> edges;
 
     AssetId add(Asset asset);
     // Looks an address up within one root (addresses repeat across the root modules of a scan).
     const Asset* find(std::string_view root, std::string_view address) const;
     std::optional<AssetId> id_of(std::string_view root, std::string_view address) const;
-    void link(AssetId from, AssetId to, EdgeKind kind, Range range);
 
 private:
     std::unordered_map<std::string, AssetId> by_address_;

@@ -185,7 +185,6 @@ struct PlanLoader {
     std::map<std::string, const json::Node*> module_calls;    // static module path -> the call in its parent
     std::map<std::string, const json::Node*> config_resources;  // static module path + '\n' + address
     std::map<std::string, const json::Node*> changes;         // instance address -> resource_changes entry
-    std::vector<std::pair<AssetId, std::vector<std::string>>> references;
 
     void problem(const json::Node* at, std::string message) {
         problems.push_back({at ? at->range : Range{file, 0, 0}, "plan JSON: " + std::move(message)});
@@ -409,15 +408,6 @@ struct PlanLoader {
         }
     };
 
-    static void collect_references(const json::Node& n, const Conversion& conv, std::set<std::string>& out) {
-        if (is_expression(&n)) {
-            if (auto r = conv.referenced(&n); !r.empty()) out.insert(r);
-            return;
-        }
-        for (const auto& item : n.items) collect_references(item, conv, out);
-        for (const auto& [key, value] : n.members) collect_references(value, conv, out);
-    }
-
     Value region_of(Asset& a, const json::Node* values, const json::Node* config, const Provider& p) {
         const json::Node* exprs = member(config, "expressions");
         for (const char* name : location_arguments(a.cloud)) {
@@ -504,11 +494,7 @@ struct PlanLoader {
         Provider provider = provider_of(provider_key, module_path);
         if (!a.cloud.empty()) a.provider_config = provider.name;
         a.region = region_of(a, values, config, provider);
-        std::set<std::string> targets;
-        if (exprs) collect_references(*exprs, conv, targets);
-        targets.erase(a.address);
-        AssetId id = graph.add(std::move(a));
-        references.emplace_back(id, std::vector<std::string>(targets.begin(), targets.end()));
+        graph.add(std::move(a));
     }
 
     void add_module(const json::Node& module, const std::string& module_prefix) {
@@ -531,11 +517,6 @@ struct PlanLoader {
         }
     }
 
-    void link() {
-        for (const auto& [from, targets] : references)
-            for (const auto& t : targets)
-                if (auto to = graph.id_of(root_name, t)) graph.link(from, *to, EdgeKind::Reference, graph.assets[from].header_range);
-    }
 };
 
 }  // namespace
@@ -550,7 +531,7 @@ bool looks_like_plan(const json::Node& root) {
 
 void load_plan(FileId file, const json::Node& root, std::string_view root_name, Graph& graph,
                std::vector<ParseProblem>& problems) {
-    PlanLoader loader{file, root, std::string(root_name), graph, problems, nullptr, nullptr, {}, {}, {}, {}, {}};
+    PlanLoader loader{file, root, std::string(root_name), graph, problems, nullptr, nullptr, {}, {}, {}, {}};
     if (!root.is_object()) return loader.problem(&root, "expected an object");
     const json::Node* version = root.get("format_version");
     if (!version || !version->is_string())
@@ -564,7 +545,6 @@ void load_plan(FileId file, const json::Node& root, std::string_view root_name, 
     if (!values->is_object()) return loader.problem(values, "\"planned_values\" must be an object");
     loader.index();
     if (const json::Node* module = values->get("root_module")) loader.add_module(*module, "");
-    loader.link();
 }
 
 }  // namespace residency::terraform

@@ -374,7 +374,6 @@ void load_configurations(const std::vector<fs::path>& dirs, const Options& optio
                     for (auto& inst : group.instances) made.push_back(inst.get());
                 }
         });
-        std::vector<AssetId> ids;
         for (ResourceInstance* r : made) {
             Asset a;
             a.root = root_name;
@@ -390,14 +389,7 @@ void load_configurations(const std::vector<fs::path>& dirs, const Options& optio
             a.region_from_resource = r->region_from_resource;
             a.location_applies = r->location_applies;
             a.condition = existence_condition(*r);
-            ids.push_back(graph.add(std::move(a)));
-        }
-        for (std::size_t i = 0; i < made.size(); ++i) {
-            std::set<std::string> seen;
-            for (const auto& ref : made[i]->references) {
-                if (!seen.insert(ref).second) continue;
-                if (auto to = graph.id_of(root_name, ref)) graph.link(ids[i], *to, EdgeKind::Reference, made[i]->block->header_range);
-            }
+            graph.add(std::move(a));
         }
         add_backend(instances, *root_module, root_name, graph);
     }
