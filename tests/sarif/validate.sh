@@ -1,8 +1,10 @@
 #!/bin/sh
-# Runs Microsoft's SARIF validator (SARIF and GitHub rule kinds) on each file; fails on any error-level result.
+# Runs Microsoft's SARIF validator (SARIF and GitHub rule kinds) on the files; fails on any error-level result.
 #
-# The validator exits 0 even when it finds errors, so this reads its output log instead. Errors and
-# warnings are printed; notes are counted (printed too with SARIF_VALIDATE_NOTES=1).
+# One validator run takes them all (it starts .NET once, which is most of its time) and writes one
+# output log whose results name their file; the validator exits 0 even when it finds errors, so this
+# reads that log. Errors and warnings are printed; notes are counted (printed too with
+# SARIF_VALIDATE_NOTES=1).
 # usage: validate.sh MULTITOOL FILE.sarif...   (MULTITOOL: path printed by install-multitool.sh)
 set -eu
 
@@ -16,32 +18,38 @@ shift
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT INT TERM
 
-status=0
-n=0
 for sarif in "$@"; do
-    n=$((n + 1))
-    log="$WORK/validation-$n.sarif"
     if [ ! -f "$sarif" ]; then
         echo "$sarif: no such file" >&2
-        status=1
-        continue
+        exit 1
     fi
-    # Sarif: the SARIF 2.1.0 rules; Gh: what GitHub code scanning needs to ingest a log.
-    if ! "$MULTITOOL" validate "$sarif" --output "$log" --log ForceOverwrite \
-            --level "Error;Warning;Note" --rule-kind "Sarif;Gh" --quiet >"$WORK/console-$n.txt" 2>&1 \
-            || [ ! -s "$log" ]; then
-        cat "$WORK/console-$n.txt" >&2
-        echo "$sarif: the validator did not run" >&2
-        status=1
-        continue
-    fi
-    if ! SARIF_VALIDATE_NOTES="${SARIF_VALIDATE_NOTES:-0}" node - "$log" "$sarif" <<'JS'
+done
+
+log="$WORK/validation.sarif"
+# Sarif: the SARIF 2.1.0 rules; Gh: what GitHub code scanning needs to ingest a log.
+if ! "$MULTITOOL" validate "$@" --output "$log" --log ForceOverwrite \
+        --level "Error;Warning;Note" --rule-kind "Sarif;Gh" --quiet >"$WORK/console.txt" 2>&1 \
+        || [ ! -s "$log" ]; then
+    cat "$WORK/console.txt" >&2
+    echo "the SARIF validator did not run" >&2
+    exit 1
+fi
+
+SARIF_VALIDATE_NOTES="${SARIF_VALIDATE_NOTES:-0}" node - "$log" "$@" <<'JS'
 const fs = require("fs");
-const [logPath, target] = process.argv.slice(2);
+const path = require("path");
+const [logPath, ...targets] = process.argv.slice(2);
 const log = JSON.parse(fs.readFileSync(logPath, "utf8"));
-const counts = { error: 0, warning: 0, note: 0 };
-let failed = false;
 const showNotes = process.env.SARIF_VALIDATE_NOTES === "1";
+let failed = false;
+
+// Results name their file by URI (file:///abs/x.sarif, or a bare path); map it back to the argument.
+const byPath = new Map(targets.map((t) => [path.resolve(t), { name: t, error: 0, warning: 0, note: 0 }]));
+function target(uri) {
+    let p = uri ?? "";
+    if (p.startsWith("file://")) p = decodeURIComponent(new URL(p).pathname);
+    return byPath.get(path.resolve(p));
+}
 
 // The validator writes message ids with arguments; its rules carry the templates.
 function text(message, rule) {
@@ -57,23 +65,23 @@ for (const run of log.runs ?? []) {
         for (const n of [...(inv.toolConfigurationNotifications ?? []), ...(inv.toolExecutionNotifications ?? [])]) {
             const level = n.level ?? "warning";
             if (level === "error") failed = true;
-            console.log(`${target}: ${level} ${n.descriptor?.id ?? ""}: ${n.message?.text ?? ""}`);
+            console.log(`validator: ${level} ${n.descriptor?.id ?? ""}: ${n.message?.text ?? ""}`);
         }
     }
     for (const r of run.results ?? []) {
         const level = r.level ?? "warning";  // SARIF's default level
-        counts[level] = (counts[level] ?? 0) + 1;
+        const physical = r.locations?.[0]?.physicalLocation ?? {};
+        const t = target(physical.artifactLocation?.uri);
+        const name = t?.name ?? physical.artifactLocation?.uri ?? "(unknown file)";
+        if (t) t[level] = (t[level] ?? 0) + 1;
+        if (level === "error") failed = true;
         if (level === "note" && !showNotes) continue;
         const rule = rules[r.ruleIndex ?? -1] ?? rules.find((x) => x.id === r.ruleId);
-        const region = r.locations?.[0]?.physicalLocation?.region ?? {};
-        console.log(`${target}(${region.startLine ?? 0},${region.startColumn ?? 0}): ${level} ${r.ruleId}: ${text(r.message ?? {}, rule)}`);
+        const region = physical.region ?? {};
+        console.log(`${name}(${region.startLine ?? 0},${region.startColumn ?? 0}): ${level} ${r.ruleId}: ${text(r.message ?? {}, rule)}`);
     }
 }
-console.log(`${target}: ${counts.error} error(s), ${counts.warning} warning(s), ${counts.note} note(s)`);
-process.exit(failed || counts.error > 0 ? 1 : 0);
+for (const t of byPath.values())
+    console.log(`${t.name}: ${t.error} error(s), ${t.warning} warning(s), ${t.note} note(s)`);
+process.exit(failed ? 1 : 0);
 JS
-    then
-        status=1
-    fi
-done
-exit $status

@@ -7,20 +7,19 @@
 #include <filesystem>
 #include <fstream>
 #include <set>
-#include <tuple>
 
 #include <unistd.h>
 
 #include "engine/rule.hpp"
 #include "engine/rule_docs.hpp"
 #include "frontends/frontends.hpp"
+#include "support/marks.hpp"
 
 namespace fs = std::filesystem;
 using namespace residency;
+using residency::test::Mark;
 
 namespace {
-
-using Mark = std::tuple<std::string, std::uint32_t, std::string>;  // file, line, rule
 
 struct ExampleDir {
     fs::path dir;
@@ -34,24 +33,7 @@ struct ExampleDir {
 
 std::set<Mark> expected_marks(const std::vector<ExampleFile>& files) {
     std::set<Mark> marks;
-    for (const auto& f : files) {
-        std::uint32_t line = 0;
-        std::size_t pos = 0;
-        while (pos < f.text.size()) {
-            std::size_t eol = f.text.find('\n', pos);
-            std::string_view text(f.text.data() + pos, (eol == std::string::npos ? f.text.size() : eol) - pos);
-            ++line;
-            if (auto at = text.find("# expect:"); at != std::string_view::npos) {
-                std::string_view ids = text.substr(at + 9);
-                std::size_t i = 0;
-                while ((i = ids.find("RES", i)) != std::string_view::npos) {
-                    marks.emplace(f.path, line, std::string(ids.substr(i, 6)));
-                    i += 6;
-                }
-            }
-            pos = eol == std::string::npos ? f.text.size() : eol + 1;
-        }
-    }
+    for (const auto& f : files) test::collect_marks(f.path, f.text, marks);
     return marks;
 }
 
@@ -64,12 +46,6 @@ std::set<Mark> actual_marks(const ScanOutcome& out, const fs::path& dir) {
             marks.emplace(rel, file.line_col(f.range.begin).line, f.rule_id);
         }
     return marks;
-}
-
-std::string show(const std::set<Mark>& marks) {
-    std::string out;
-    for (const auto& [file, line, rule] : marks) out += fmt::format("  {}:{} {}\n", file, line, rule);
-    return out.empty() ? "  (none)\n" : out;
 }
 
 void run_example(const RuleMeta& meta, const RuleExample& ex, bool bad) {
@@ -90,7 +66,7 @@ void run_example(const RuleMeta& meta, const RuleExample& ex, bool bad) {
     REQUIRE(out->error == "");
     auto expected = expected_marks(files);
     auto actual = actual_marks(*out, tmp.dir);
-    INFO("expected:\n", show(expected), "actual:\n", show(actual));
+    INFO("expected:\n", test::show_marks(expected), "actual:\n", test::show_marks(actual));
     CHECK(expected == actual);
     if (bad) {
         bool fires = false;

@@ -15,7 +15,7 @@ resource "aws_s3_bucket" "checkpoints" {
   bucket = "llm-checkpoints"
 }
 
-resource "aws_s3_bucket" "checkpoints_dr" {
+resource "aws_s3_bucket" "checkpoints_dr" {  # expect: RES201
   provider = aws.dr
   bucket   = "llm-checkpoints-dr"
 }
@@ -27,7 +27,7 @@ resource "aws_s3_bucket_replication_configuration" "checkpoints" {
   rule {
     status = "Enabled"
     destination {
-      bucket = aws_s3_bucket.checkpoints_dr.arn
+      bucket = aws_s3_bucket.checkpoints_dr.arn  # expect: RES101
     }
   }
 }

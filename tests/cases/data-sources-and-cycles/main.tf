@@ -29,17 +29,17 @@ resource "aws_s3_bucket" "mirror" {
   bucket = "mirror"
 }
 
-resource "aws_s3_bucket" "us_copy" {
+resource "aws_s3_bucket" "us_copy" {  # expect: RES201
   region = data.aws_region.us.name
   bucket = "us-copy"
 }
 
-resource "google_storage_bucket" "from_client_config" {
+resource "google_storage_bucket" "from_client_config" {  # expect: RES201
   name     = "client-config"
   location = upper(data.google_client_config.this.region)
 }
 
-resource "azurerm_storage_account" "existing_rg" {
+resource "azurerm_storage_account" "existing_rg" {  # expect: RES002
   name                     = "existingrg"
   resource_group_name      = data.azurerm_resource_group.existing.name
   location                 = data.azurerm_resource_group.existing.location
@@ -52,12 +52,12 @@ locals {
   b = local.a
 }
 
-resource "aws_s3_bucket" "cyclic" {
+resource "aws_s3_bucket" "cyclic" {  # expect: RES002
   region = local.a
   bucket = "cyclic"
 }
 
-resource "aws_s3_bucket" "hashed" {
-  region = substr(md5("eu-west-1"), 0, 9)
+resource "aws_s3_bucket" "hashed" {  # expect: RES002
+  region = substr(md5("eu-west-1"), 0, 9)  # expect: RES004
   bucket = "hashed"
 }

@@ -2,11 +2,11 @@ provider "google" {
   region = "europe-west4"
 }
 
-resource "google_bigquery_dataset" "prompts" {
+resource "google_bigquery_dataset" "prompts" {  # expect: RES202
   dataset_id = "prompts"
 }
 
-resource "google_storage_bucket" "weights_dual" {
+resource "google_storage_bucket" "weights_dual" {  # expect: RES201
   name     = "weights-dual"
   location = "EUR5"
 }
@@ -21,7 +21,7 @@ resource "google_container_cluster" "training" {
   location = "EUROPE-WEST4-A"
 }
 
-resource "google_vertex_ai_endpoint" "llm" {
+resource "google_vertex_ai_endpoint" "llm" {  # expect: RES201
   name         = "llm"
   display_name = "llm"
   location     = "us-central1"
@@ -45,7 +45,7 @@ resource "azurerm_storage_container" "datasets" {
   storage_account_id = azurerm_storage_account.lake.id
 }
 
-resource "azurerm_cognitive_account" "openai" {
+resource "azurerm_cognitive_account" "openai" {  # expect: RES201
   name                = "openai"
   resource_group_name = azurerm_resource_group.ml.name
   location            = "eastus2"
@@ -56,6 +56,6 @@ resource "azurerm_cognitive_account" "openai" {
 resource "azurerm_linux_virtual_machine" "typo" {
   name                = "typo"
   resource_group_name = azurerm_resource_group.ml.name
-  location            = "westeurop"
+  location            = "westeurop"  # expect: RES003
   size                = "Standard_NC24ads_A100_v4"
 }

@@ -10,7 +10,7 @@ locals {
   }
 }
 
-resource "aws_s3_bucket" "checkpoint" {
+resource "aws_s3_bucket" "checkpoint" {  # expect: RES201
   for_each = local.replica_regions
   region   = each.value
   bucket   = "checkpoints-${each.key}"
@@ -22,7 +22,7 @@ module "replicas" {
   site     = each.key
 }
 
-resource "aws_dynamodb_table" "sessions" {
+resource "aws_dynamodb_table" "sessions" {  # expect: RES201
   count        = 2
   name         = "sessions-${count.index}"
   region       = element(["eu-north-1", "ap-south-1"], count.index)

@@ -32,7 +32,7 @@ resource "aws_s3_bucket_replication_configuration" "mirror" {
   rule {
     status = "Enabled"
     destination {
-      bucket = module.weights_mirror.arn
+      bucket = module.weights_mirror.arn  # expect: RES101
     }
   }
 }

@@ -9,11 +9,11 @@ module "vpc_logs" {
   region  = "us-west-1"
 }
 
-module "not_installed" {
+module "not_installed" {  # expect: RES002
   source = "git::https://example.com/acme/modules.git//bucket?ref=v1.2.0"
   bucket = "audit"
 }
 
-module "escapes" {
+module "escapes" {  # expect: RES002
   source = "../../outside"
 }

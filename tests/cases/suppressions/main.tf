@@ -14,7 +14,7 @@ resource "aws_s3_bucket" "same_line" { # residency:ignore RES2
 }
 
 # residency:ignore RES101 -- a different rule does not silence this one
-resource "aws_s3_bucket" "wrong_rule" {
+resource "aws_s3_bucket" "wrong_rule" {  # expect: RES201
   region = "ap-south-1"
   bucket = "wrong-rule"
 }

@@ -15,11 +15,11 @@ locals {
   google_region = "${var.location}"
 }
 
-resource "aws_s3_bucket" "weights" {
+resource "aws_s3_bucket" "weights" {  # expect: RES002
   bucket = "weights"
 }
 
-resource "aws_s3_bucket" "replica" {
+resource "aws_s3_bucket" "replica" {  # expect: RES002
   region = aws_s3_bucket.weights.id
   bucket = "replica"
 }
@@ -35,12 +35,12 @@ resource "aws_s3_bucket_replication_configuration" "weights" {
   }
 }
 
-resource "google_storage_bucket" "datasets" {
+resource "google_storage_bucket" "datasets" {  # expect: RES002
   name     = "datasets"
   location = var.location
 }
 
-resource "google_compute_instance" "trainer" {
+resource "google_compute_instance" "trainer" {  # expect: RES002
   name         = "trainer"
   machine_type = "a2-highgpu-1g"
 }

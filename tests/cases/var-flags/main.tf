@@ -15,7 +15,7 @@ resource "aws_s3_bucket" "weights" {
   bucket = "weights"
 }
 
-resource "aws_s3_bucket" "extra" {
+resource "aws_s3_bucket" "extra" {  # expect: RES201
   region = length(var.regions) > 0 ? var.regions[0] : var.region
   bucket = "extra"
 }

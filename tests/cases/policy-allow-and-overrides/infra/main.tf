@@ -5,7 +5,7 @@ resource "aws_s3_bucket" "zurich" {
   bucket = "zurich"
 }
 
-resource "aws_s3_bucket" "london" {
+resource "aws_s3_bucket" "london" {  # expect: RES201
   region = "eu-west-2"
   bucket = "london"
 }

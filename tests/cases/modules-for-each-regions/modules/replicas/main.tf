@@ -9,7 +9,7 @@ locals {
   }
 }
 
-resource "aws_s3_bucket" "site" {
+resource "aws_s3_bucket" "site" {  # expect: RES201
   region = lookup(local.regions, var.site)
   bucket = "prompts-${var.site}"
 }

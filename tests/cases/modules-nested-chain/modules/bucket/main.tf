@@ -7,7 +7,7 @@ variable "name" {
   type = string
 }
 
-resource "aws_s3_bucket" "this" {
+resource "aws_s3_bucket" "this" {  # expect: RES201
   region = var.region
   bucket = var.name
 }

@@ -2,7 +2,7 @@ variable "name" {
   type = string
 }
 
-resource "aws_s3_bucket" "this" {
+resource "aws_s3_bucket" "this" {  # expect: RES201
   bucket = "acme-${var.name}"
 }
 

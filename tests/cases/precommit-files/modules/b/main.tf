@@ -1,3 +1,3 @@
-resource "aws_s3_bucket" "this" {
+resource "aws_s3_bucket" "this" {  # expect: RES201
   bucket = "b"
 }

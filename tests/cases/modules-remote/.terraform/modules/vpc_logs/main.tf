@@ -7,7 +7,7 @@ variable "region" {
   default = null
 }
 
-resource "aws_s3_bucket" "this" {
+resource "aws_s3_bucket" "this" {  # expect: RES201
   region = var.region
   bucket = var.bucket
 }

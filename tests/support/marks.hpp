@@ -1,0 +1,52 @@
+// `# expect: RESxxx` marks: the lines of a rule example or a golden case that must produce a
+// finding.
+#pragma once
+
+#include <cstdint>
+#include <set>
+#include <string>
+#include <string_view>
+#include <tuple>
+
+namespace residency::test {
+
+// A mark or a reported finding, compared as a set: file (relative, '/'-separated; empty for a
+// diagnostic without a location), 1-based line of the primary location, rule ID.
+using Mark = std::tuple<std::string, std::uint32_t, std::string>;
+
+// The IDs after `# expect:` on one line: every `RES` with the three characters after it, so
+// "RES101 RES202" and "RES101, RES202" both give two IDs.
+inline void add_mark_ids(std::set<Mark>& marks, const std::string& file, std::uint32_t line,
+                         std::string_view ids) {
+    std::size_t i = 0;
+    while ((i = ids.find("RES", i)) != std::string_view::npos) {
+        marks.emplace(file, line, std::string(ids.substr(i, 6)));
+        i += 6;
+    }
+}
+
+// Every line of text that carries `# expect: RES101 [RES202...]` (HCL and YAML comments).
+inline void collect_marks(const std::string& file, std::string_view text, std::set<Mark>& marks) {
+    std::uint32_t line = 0;
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        std::size_t eol = text.find('\n', pos);
+        std::string_view row =
+            text.substr(pos, (eol == std::string_view::npos ? text.size() : eol) - pos);
+        ++line;
+        if (auto at = row.find("# expect:"); at != std::string_view::npos)
+            add_mark_ids(marks, file, line, row.substr(at + 9));
+        pos = eol == std::string_view::npos ? text.size() : eol + 1;
+    }
+}
+
+inline std::string show_marks(const std::set<Mark>& marks) {
+    std::string out;
+    for (const auto& [file, line, rule] : marks)
+        out += "  " +
+               (file.empty() ? std::string("(no location)") : file + ":" + std::to_string(line)) +
+               " " + rule + "\n";
+    return out.empty() ? "  (none)\n" : out;
+}
+
+}  // namespace residency::test
