@@ -52,7 +52,7 @@ LocationFact locate_value(std::string_view cloud, const Value& r) {
         const Value* u = first_unknown(r);
         f.state = LocationFact::State::Unknown;
         f.reason = u ? u->unknown_reason() : "part of the value is not known";
-        if (u && false && u->range.valid()) f.unknown_origin = u->range;  // MERGE-E2
+        if (u && u->unknown_cause() == UnknownCause::Unsupported && u->range.valid()) f.unknown_origin = u->range;
         return f;
     }
     f.written = r.is_string() ? r.as_string() : r.display();
