@@ -1,5 +1,5 @@
 // Terraform's evaluation semantics through the real scan: why values are unknown, what try() and
-// `==` know beside unknown parts, structure kept around computed attributes.
+// `==` know beside unknown parts, structure kept around computed attributes, provenance to literals.
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 #include <unistd.h>
@@ -256,6 +256,122 @@ resource "aws_s3_bucket_replication_configuration" "this" {
     REQUIRE(f != nullptr);
     CHECK(f->message == "module.weights.aws_s3_bucket_replication_configuration.this[0] replicates to "
                         "aws_s3_bucket.replica in us-east-1 (US), outside eu");
+}
+
+TEST_CASE("provenance follows another resource's attribute to the line that writes its value") {
+    Project p("provenance-attribute");
+    p.write("main.tf", R"(variable "location" {
+  default = "westeurope"
+}
+
+resource "azurerm_resource_group" "ml" {
+  name     = "ml"
+  location = "westeurope"
+}
+
+resource "azurerm_resource_group" "from_var" {
+  name     = "from-var"
+  location = var.location
+}
+
+resource "azurerm_storage_account" "weights" {
+  name                     = "weights"
+  resource_group_name      = azurerm_resource_group.ml.name
+  location                 = azurerm_resource_group.ml.location
+  account_tier             = "Standard"
+  account_replication_type = "LRS"
+}
+
+resource "azurerm_storage_account" "datasets" {
+  name                     = "datasets"
+  resource_group_name      = azurerm_resource_group.from_var.name
+  location                 = azurerm_resource_group.from_var.location
+  account_tier             = "Standard"
+  account_replication_type = "LRS"
+}
+)");
+    auto out = p.scan({"us"});
+    REQUIRE(out->error == "");
+    INFO("findings:\n", all_findings(*out));
+    auto weights = places(*out, asset(*out, "azurerm_storage_account.weights").region.provenance, p.dir);
+    CHECK(weights == std::vector<std::string>{
+                         fmt::format("main.tf:{} azurerm_storage_account.weights location",
+                                     p.line_of("main.tf", "location                 = azurerm_resource_group.ml")),
+                         fmt::format("main.tf:{} azurerm_resource_group.ml location", p.line_of("main.tf", "location = \"westeurope\"")),
+                     });
+    auto datasets = places(*out, asset(*out, "azurerm_storage_account.datasets").region.provenance, p.dir);
+    CHECK(datasets == std::vector<std::string>{
+                          fmt::format("main.tf:{} azurerm_storage_account.datasets location",
+                                      p.line_of("main.tf", "location                 = azurerm_resource_group.from_var")),
+                          fmt::format("main.tf:{} azurerm_resource_group.from_var location", p.line_of("main.tf", "location = var.location")),
+                          fmt::format("main.tf:{} var.location default", p.line_of("main.tf", "default = \"westeurope\"")),
+                      });
+    // The finding's related locations reach the literal.
+    const Finding* f = finding(*out, "RES201", "azurerm_storage_account.weights");
+    REQUIRE(f != nullptr);
+    auto related = places(*out, f->related, p.dir);
+    CHECK(std::find(related.begin(), related.end(),
+                    fmt::format("main.tf:{} azurerm_resource_group.ml location", p.line_of("main.tf", "location = \"westeurope\""))) !=
+          related.end());
+}
+
+TEST_CASE("provenance follows each.value from a caller's for_each map to the element that writes it") {
+    Project p("provenance-each");
+    p.write("main.tf", R"(locals {
+  sites = {
+    paris = {
+      region = "eu-west-3"
+      tier   = "gold"
+    }
+    virginia = {
+      region = "us-east-1"
+      tier   = "silver"
+    }
+  }
+}
+
+module "site" {
+  source   = "./site"
+  for_each = local.sites
+  region   = each.value.region
+  name     = each.key
+}
+
+resource "aws_s3_bucket" "by_key" {
+  for_each = toset(["us-west-2"])
+  region   = each.key
+  bucket   = "by-key"
+}
+)");
+    p.write("site/main.tf", R"(variable "region" {}
+variable "name" {}
+
+resource "aws_s3_bucket" "data" {
+  region = var.region
+  bucket = "data-${var.name}"
+}
+)");
+    auto out = p.scan();
+    REQUIRE(out->error == "");
+    INFO("findings:\n", all_findings(*out));
+    auto chain = places(*out, asset(*out, "module.site[\"virginia\"].aws_s3_bucket.data").region.provenance, p.dir);
+    CHECK(chain == std::vector<std::string>{
+                       "site/main.tf:5 module.site[\"virginia\"].aws_s3_bucket.data region",
+                       fmt::format("main.tf:{} module.site[\"virginia\"] input region", p.line_of("main.tf", "region   = each.value")),
+                       fmt::format("main.tf:{} each.value.region (for_each key \"virginia\")", p.line_of("main.tf", "\"us-east-1\"")),
+                       "main.tf:2 local.sites",
+                   });
+    const Finding* f = finding(*out, "RES201", "module.site[\"virginia\"].aws_s3_bucket.data");
+    REQUIRE(f != nullptr);
+    auto related = places(*out, f->related, p.dir);
+    CHECK(std::find(related.begin(), related.end(),
+                    fmt::format("main.tf:{} each.value.region (for_each key \"virginia\")", p.line_of("main.tf", "\"us-east-1\""))) !=
+          related.end());
+    auto by_key = places(*out, asset(*out, "aws_s3_bucket.by_key[\"us-west-2\"]").region.provenance, p.dir);
+    CHECK(by_key == std::vector<std::string>{
+                        fmt::format("main.tf:{} aws_s3_bucket.by_key[\"us-west-2\"] region", p.line_of("main.tf", "region   = each.key")),
+                        fmt::format("main.tf:{} each.key \"us-west-2\"", p.line_of("main.tf", "toset([\"us-west-2\"])")),
+                    });
 }
 
 TEST_CASE("unknowns from a configuration say why: a missing input, a computed attribute, a modelling gap") {

@@ -82,6 +82,7 @@ private:
                        std::size_t& consumed);
     Value instance_attribute(ResourceInstance& r, const std::string& name, Range range);
     Value with_location(ResourceInstance& r);
+    Value each_element(std::span<const hcl::TraversalStep> steps, std::size_t& consumed);
     Value module_ref(std::span<const hcl::TraversalStep> steps, Range range, std::size_t& consumed);
 
     const std::filesystem::path& root_module_dir() const {
@@ -103,6 +104,37 @@ static Value invalid_reference(std::string reason, Range range) {
     return Value::unknown(std::move(reason), range, UnknownCause::Error);
 }
 
+// each.value and the steps after it that select inside it (`each.value.region`), with a provenance
+// step at the element of the for_each collection where the selected value is written.
+Value InstanceScope::each_element(std::span<const hcl::TraversalStep> steps, std::size_t& consumed) {
+    Value v = each_value;
+    std::string label = "each.value";
+    consumed = 1;
+    for (; consumed < steps.size() && !v.is_unknown(); ++consumed) {
+        const hcl::TraversalStep& step = steps[consumed];
+        const Value* next = nullptr;
+        if (!step.is_index) {
+            next = v.get(step.name);
+            if (next) label += "." + step.name;
+        } else if (step.key.is_string()) {
+            next = v.get(step.key.as_string());
+            if (next) label += fmt::format("[\"{}\"]", step.key.as_string());
+        } else if (step.key.is_number() && v.is_list()) {
+            double n = step.key.as_number();
+            if (n >= 0 && n == static_cast<double>(static_cast<std::size_t>(n)) &&
+                static_cast<std::size_t>(n) < v.items().size()) {
+                next = &v.items()[static_cast<std::size_t>(n)];
+                label += fmt::format("[{}]", static_cast<std::size_t>(n));
+            }
+        }
+        if (!next) break;  // the evaluator applies the rest, and reports what fails
+        v = hcl::detail::child_of(v, *next);
+    }
+    if (v.is_unknown() || !v.range.valid()) return v;
+    return v.with_provenance(prepend(fmt::format("{} (for_each key \"{}\")", label, each_key.as_string()), v.range,
+                                     v.provenance));
+}
+
 Value InstanceScope::resolve(std::string_view root, std::span<const hcl::TraversalStep> steps,
                              Range range, std::size_t& consumed) {
     consumed = 0;
@@ -120,8 +152,13 @@ Value InstanceScope::resolve(std::string_view root, std::span<const hcl::Travers
     if (root == "each") {
         consumed = steps.empty() ? 0 : 1;
         if (step_is_attr(steps, 0) && !each_key.is_null()) {
-            if (steps[0].name == "key") return each_key;
-            if (steps[0].name == "value") return each_value;
+            if (steps[0].name == "value") return each_key.is_string() ? each_element(steps, consumed) : each_value;
+            if (steps[0].name == "key") {
+                // The key is written where its element is (a map key, or a set's string).
+                if (!each_key.is_string() || !each_value.range.valid()) return each_key;
+                return each_key.with_provenance(prepend(fmt::format("each.key \"{}\"", each_key.as_string()),
+                                                        each_value.range, each_value.provenance));
+            }
         }
         return invalid_reference("each.key and each.value are only available where for_each is set", range);
     }
@@ -237,7 +274,8 @@ Value InstanceScope::with_location(ResourceInstance& r) {
         Value region = in_.region(r);
         if (!region.is_null()) {
             ValueMap fields = attrs.fields();
-            fields[key] = std::move(region);
+            fields[key] = region.with_provenance(
+                prepend(fmt::format("{} {}", r.address, key), r.block->header_range, region.provenance));
             attrs = Value::open_object(std::move(fields), attrs.range);
         }
     }
@@ -245,7 +283,8 @@ Value InstanceScope::with_location(ResourceInstance& r) {
     return attrs;
 }
 
-// One attribute of another resource instance: the value it is configured with; or the location its
+// One attribute of another resource instance: the value it is configured with, carrying a step
+// at the place where it is written (then that value's own provenance); or the location its
 // provider gives it; or, for a computed attribute, an unknown that still names the instance.
 Value InstanceScope::instance_attribute(ResourceInstance& r, const std::string& name, Range range) {
     const Value& attrs = in_.attributes(r);
@@ -258,6 +297,8 @@ Value InstanceScope::instance_attribute(ResourceInstance& r, const std::string& 
                        (r.type == "google_client_config" && name == "region");
     if (const Value* v = attrs.get(name); v && !(region_like && v->is_null())) {
         Value out = *v;
+        if (out.range.valid() && !out.is_unknown())
+            out.provenance = prepend(fmt::format("{} {}", r.address, name), out.range, out.provenance);
         out.ref_asset = r.address;
         return out;
     }
@@ -266,6 +307,8 @@ Value InstanceScope::instance_attribute(ResourceInstance& r, const std::string& 
         if (out.is_null())
             out = Value::unknown(fmt::format("{} has no region: its provider sets none", r.address), range,
                                  UnknownCause::Input);
+        else if (!out.is_unknown())
+            out.provenance = prepend(fmt::format("{} {}", r.address, name), r.block->header_range, out.provenance);
         out.ref_asset = r.address;
         return out;
     }
@@ -446,9 +489,9 @@ Expansion expansion(const hcl::Body& body, InstanceScope& scope, const std::func
         e.range = fe->value.range;
         Value coll = hcl::evaluate(fe->value, scope);
         if (coll.is_object() && !coll.is_open() && fits(coll.fields().size())) {
-            for (const auto& [k, v] : coll.fields()) e.keys.emplace_back(Value::string(k), v);
+            for (const auto& [k, v] : coll.fields()) e.keys.emplace_back(Value::string(k), hcl::detail::child_of(coll, v));
         } else if (coll.is_list() && !coll.contains_unknown() && fits(coll.items().size()) && all_strings(coll)) {
-            for (const auto& v : coll.items()) e.keys.emplace_back(v, v);
+            for (const auto& v : coll.items()) e.keys.emplace_back(v, hcl::detail::child_of(coll, v));
         } else if (coll.is_open()) {
             e.unknown = hcl::detail::unlisted_attributes(coll, e.range);
         } else if (coll.is_list() && coll.contains_unknown()) {
