@@ -56,12 +56,28 @@ Value Value::object(ValueMap fields, Range r) {
     v.range = r;
     return v;
 }
-Value Value::unknown(std::string reason, Range r) {
+Value Value::open_object(ValueMap fields, Range r) {
+    Value v = object(std::move(fields), r);
+    v.open_ = true;
+    return v;
+}
+Value Value::unknown(std::string reason, Range r, UnknownCause cause) {
     Value v;
     v.kind_ = Kind::Unknown;
+    v.cause_ = cause;
     v.text_ = std::move(reason);
     v.range = r;
     return v;
+}
+
+const char* unknown_cause_name(UnknownCause c) {
+    switch (c) {
+        case UnknownCause::Input: return "input";
+        case UnknownCause::AfterApply: return "after-apply";
+        case UnknownCause::Unsupported: return "unsupported";
+        case UnknownCause::Error: return "error";
+    }
+    return "?";
 }
 
 const ValueList& Value::items() const {
@@ -182,6 +198,73 @@ bool same_data(const Value& a, const Value& b) {
         }
         default: return false;
     }
+}
+
+namespace {
+
+// Walks both values; stops at the first known difference and remembers the first unknown part.
+struct Comparer {
+    const Value* unknown = nullptr;
+    bool undecided = false;  // an unknown part, or an open object whose other attributes are not known
+
+    bool differ(const Value& a, const Value& b) {
+        if (a.is_unknown() || b.is_unknown()) {
+            if (!unknown) unknown = a.is_unknown() ? &a : &b;
+            undecided = true;
+            return false;
+        }
+        if (a.kind() != b.kind()) return true;  // null against a value, or different kinds
+        switch (a.kind()) {
+            case Value::Kind::Null: return false;
+            case Value::Kind::Bool: return a.as_bool() != b.as_bool();
+            case Value::Kind::Number: return a.as_number() != b.as_number();
+            case Value::Kind::String: return a.as_string() != b.as_string();
+            case Value::Kind::List: {
+                const auto &x = a.items(), &y = b.items();
+                if (x.size() != y.size()) return true;
+                for (std::size_t i = 0; i < x.size(); ++i)
+                    if (differ(x[i], y[i])) return true;
+                return false;
+            }
+            case Value::Kind::Object: return objects_differ(a, b);
+            case Value::Kind::Unknown: return false;
+        }
+        return false;
+    }
+
+    // An attribute only one side lists: a difference, unless the other side is open and may have
+    // it among the attributes it does not list.
+    bool objects_differ(const Value& a, const Value& b) {
+        const auto &x = a.fields(), &y = b.fields();
+        if (!a.is_open() && !b.is_open() && x.size() != y.size()) return true;
+        auto i = x.begin(), j = y.begin();
+        while (i != x.end() || j != y.end()) {
+            int order = i == x.end() ? 1 : j == y.end() ? -1 : i->first.compare(j->first);
+            if (order < 0) {  // only in a
+                if (!b.is_open()) return true;
+                undecided = true;
+                ++i;
+            } else if (order > 0) {  // only in b
+                if (!a.is_open()) return true;
+                undecided = true;
+                ++j;
+            } else {
+                if (differ(i->second, j->second)) return true;
+                ++i, ++j;
+            }
+        }
+        if (a.is_open() || b.is_open()) undecided = true;
+        return false;
+    }
+};
+
+}  // namespace
+
+Equality compare(const Value& a, const Value& b, const Value** unknown) {
+    Comparer c;
+    if (c.differ(a, b)) return Equality::Different;
+    if (unknown) *unknown = c.unknown;
+    return c.undecided ? Equality::Unknown : Equality::Equal;
 }
 
 }  // namespace residency

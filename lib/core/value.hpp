@@ -27,6 +27,16 @@ struct ProvenanceStep {
 Provenance prepend(std::string label, Range range, Provenance tail);
 std::vector<const ProvenanceStep*> steps(const Provenance& chain);
 
+// Why a value is unknown. Rules and diagnostics read it to say what would resolve the value, and
+// try()/can() to tell a modelling gap (never a fallback) from an error Terraform would raise.
+enum class UnknownCause : std::uint8_t {
+    Input,        // a variable with no value: --var or a tfvars file would give it one
+    AfterApply,   // computed by the provider when it applies, or read by a data source when it plans
+    Unsupported,  // this tool does not model it: an unsupported function, a module it cannot read, ...
+    Error,        // Terraform itself would reject the expression
+};
+const char* unknown_cause_name(UnknownCause c);  // "input", "after-apply", "unsupported", "error"
+
 class Value;
 using ValueList = std::vector<Value>;
 using ValueMap = std::map<std::string, Value, std::less<>>;  // sorted: Terraform iterates keys in order
@@ -42,7 +52,11 @@ public:
     static Value string(std::string s, Range r = {});
     static Value list(ValueList items, Range r = {});
     static Value object(ValueMap fields, Range r = {});
-    static Value unknown(std::string reason, Range r = {});
+    // An object that has more attributes than it lists: a resource or data source instance (or one
+    // of its nested blocks) lists its arguments, while its computed attributes are known only
+    // after apply. A missing attribute of an open object is unknown, not an error.
+    static Value open_object(ValueMap fields, Range r = {});
+    static Value unknown(std::string reason, Range r = {}, UnknownCause cause = UnknownCause::Unsupported);
 
     Kind kind() const { return kind_; }
     bool is_null() const { return kind_ == Kind::Null; }
@@ -52,6 +66,7 @@ public:
     bool is_bool() const { return kind_ == Kind::Bool; }
     bool is_list() const { return kind_ == Kind::List; }
     bool is_object() const { return kind_ == Kind::Object; }
+    bool is_open() const { return open_; }  // Object only: see open_object
     // True when the value or anything inside it is unknown.
     bool contains_unknown() const;
 
@@ -59,6 +74,7 @@ public:
     double as_number() const { return number_; }
     const std::string& as_string() const { return text_; }        // String only
     const std::string& unknown_reason() const { return text_; }  // Unknown only
+    UnknownCause unknown_cause() const { return cause_; }        // Unknown only
     const ValueList& items() const;   // List only; empty otherwise
     const ValueMap& fields() const;   // Object only; empty otherwise
     const Value* get(std::string_view key) const;  // Object field, or nullptr
@@ -79,6 +95,8 @@ public:
 
 private:
     Kind kind_ = Kind::Null;
+    UnknownCause cause_ = UnknownCause::Unsupported;
+    bool open_ = false;
     bool bool_ = false;
     double number_ = 0;
     std::string text_;
@@ -88,5 +106,12 @@ private:
 
 // Structural equality of the data (ranges and provenance ignored); unknowns are never equal.
 bool same_data(const Value& a, const Value& b);
+
+// Terraform's `==` when parts may be unknown: the answer is known as soon as one known difference
+// exists (null against a value, different kinds, key sets or lengths, two known leaves that
+// differ); it is Unknown only when every known part is equal and some part is unknown.
+enum class Equality : std::uint8_t { Equal, Different, Unknown };
+// `unknown` receives the first unknown part met when the result is Unknown.
+Equality compare(const Value& a, const Value& b, const Value** unknown = nullptr);
 
 }  // namespace residency

@@ -52,7 +52,12 @@ LocationFact locate_value(std::string_view cloud, const Value& r) {
         const Value* u = first_unknown(r);
         f.state = LocationFact::State::Unknown;
         f.reason = u ? u->unknown_reason() : "part of the value is not known";
-        if (u && u->unknown_cause() == UnknownCause::Unsupported && u->range.valid()) f.unknown_origin = u->range;
+        // Where the unknown may have started: its range and the places of its provenance (a value
+        // is moved to where the argument that holds it is written).
+        if (u && u->unknown_cause() == UnknownCause::Unsupported) {
+            f.unknown_places.push_back(u->range);
+            for (const auto* step : steps(u->provenance)) f.unknown_places.push_back(step->range);
+        }
         return f;
     }
     f.written = r.is_string() ? r.as_string() : r.display();
@@ -76,16 +81,25 @@ Facts build_facts(const Graph& graph, const SourceSet& sources, LoadResult load)
     facts.graph = &graph;
     facts.sources = &sources;
     facts.load = std::move(load);
-    std::set<std::pair<FileId, std::uint32_t>> calls;
-    for (const auto& c : facts.load.unsupported_functions) calls.insert({c.range.file, c.range.begin});
+    // An unknown that the tool could not model starts at a call it cannot evaluate when such a call
+    // lies inside one of the places the unknown passed through: the innermost is the one named.
+    auto unsupported_call = [&](const LocationFact& l) -> const LoadProblem* {
+        const LoadProblem* best = nullptr;
+        for (const Range& place : l.unknown_places)
+            for (const auto& c : facts.load.unsupported_functions)
+                if (c.range.file == place.file && place.begin <= c.range.begin && c.range.end <= place.end &&
+                    (!best || c.range.end - c.range.begin < best->range.end - best->range.begin))
+                    best = &c;
+        return best;
+    };
     facts.assets.reserve(graph.assets.size());
     for (std::size_t i = 0; i < graph.assets.size(); ++i) {
         const Asset& a = graph.assets[i];
         facts.assets.push_back(AssetFact{&a, locate(a)});
         LocationFact& l = facts.assets.back().location;
-        if (l.unknown_origin.valid() && calls.count({l.unknown_origin.file, l.unknown_origin.begin})) {
+        if (const LoadProblem* call = l.unknown_places.empty() ? nullptr : unsupported_call(l)) {
             l.unsupported_function = true;
-            l.range = l.unknown_origin;
+            l.range = call->range;
         }
         if (a.mode != "superseded") facts.by_class[static_cast<std::size_t>(a.asset_class)].push_back(static_cast<AssetId>(i));
     }

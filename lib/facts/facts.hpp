@@ -31,7 +31,7 @@ struct LocationFact {
     std::string written;    // the code as written (Known, NotInCatalog, Global)
     std::string reason;     // Unknown
     bool unsupported_function = false;  // Unknown because a function call could not be evaluated
-    Range unknown_origin;   // Unknown: where the unknown started, when the tool could not model it
+    std::vector<Range> unknown_places;  // Unknown, when the tool could not model it: where it passed through
     Range range;            // where the code or the unknown came from
     Provenance provenance;
 };

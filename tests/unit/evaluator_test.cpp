@@ -16,7 +16,8 @@ namespace {
 
 constexpr FileId kVarsFile = 7;
 
-// `var.<name>` consumes one step; `aws_s3_bucket.<name>` one step; `local` none. Records what it was asked.
+// `var.<name>` consumes one step; `aws_s3_bucket.<name>` one step; `data.<type>.<name>` two; `local`
+// none. Records what it was asked.
 struct EvalScope : Scope {
     ValueMap vars;
     ValueMap buckets;
@@ -30,6 +31,12 @@ struct EvalScope : Scope {
         steps_seen.emplace_back(steps.begin(), steps.end());
         consumed = 0;
         if (root == "local") return locals;
+        if (root == "data" && steps.size() >= 2) {
+            consumed = 2;
+            Value identity = Value::open_object({});  // a data source: every attribute is read when planning
+            identity.ref_asset = "data." + steps[0].name + "." + steps[1].name;
+            return identity;
+        }
         ValueMap* table = root == "var" ? &vars : root == "aws_s3_bucket" ? &buckets : nullptr;
         if (!table || steps.empty() || steps[0].is_index) return Value::unknown("unknown reference", range);
         consumed = 1;
@@ -57,9 +64,19 @@ struct Fixture {
         scope.vars["u"] = Value::unknown("var.u has no value", Range{kVarsFile, 70, 80});
         scope.vars["l"] = Value::list({Value::number(1), Value::number(2), Value::number(3)});
         scope.vars["objs"] = Value::list({Value::object({{"id", Value::string("a")}}), Value::object({{"id", Value::string("b")}})});
-        Value bucket = Value::object({{"arn", Value::unknown("known after apply")}, {"bucket", Value::string("weights-eu")}});
+        Value bucket = Value::object({{"arn", Value::unknown("known after apply", {}, UnknownCause::AfterApply)},
+                                      {"bucket", Value::string("weights-eu")}});
         bucket.ref_asset = "aws_s3_bucket.b";
         scope.buckets["b"] = bucket;
+        // A whole resource instance: its arguments only; its computed attributes are not listed.
+        Value open = Value::open_object({{"bucket", Value::string("weights-eu")},
+                                         {"versioning", Value::list({Value::open_object({{"enabled", Value::boolean(true)}})})}});
+        open.ref_asset = "aws_s3_bucket.o";
+        scope.buckets["o"] = open;
+        // A known object with an attribute known only after apply.
+        scope.vars["ou"] = Value::object({{"a", Value::unknown("aws_kms_key.k.arn is known only after apply", Range{kVarsFile, 90, 99},
+                                                               UnknownCause::AfterApply)},
+                                          {"b", Value::string("x")}});
     }
 
     Value eval(std::string_view expr) {
@@ -245,7 +262,7 @@ TEST_CASE("try and can fall back on errors but not on values that are merely unk
     CHECK(f.show("try(1 / 0, [1][5], \"third\")") == R"("third")");
     CHECK(f.show("try(var.m.k, \"fallback\")") == R"("eu-central-1")");
     CHECK(f.show("try(var.u, \"fallback\")") == "unknown: var.u has no value");
-    CHECK(f.show("try([var.u], \"fallback\")") == "unknown: var.u has no value");
+    CHECK(f.show("try([var.u], \"fallback\")") == "[(unknown)]");  // [var.u] cannot fail: a known list
     CHECK(f.show("try(1 / 0)") == "unknown: no expression given to try succeeded; the last failed with: division by zero");
     CHECK(f.show("try(try(1 / 0, 2), 3)") == "2");
     CHECK(f.show("[try(1 / 0, 1), 1 / 0]") == "[1, (unknown)]");
@@ -362,4 +379,129 @@ TEST_CASE("hostile nesting and malformed trees give unknowns, never a crash") {
     CHECK(evaluate(leaf(ExprKind::Conditional), f.scope).is_unknown());
     CHECK(evaluate(leaf(ExprKind::ForTuple), f.scope).is_unknown());
     CHECK(evaluate(leaf(ExprKind::GetAttr), f.scope).is_unknown());
+}
+
+TEST_CASE("unknowns say why, and propagation keeps the first unknown's cause, reason and range") {
+    Fixture f;
+    CHECK(f.eval("1 / 0").unknown_cause() == UnknownCause::Error);
+    CHECK(f.eval("[1][5]").unknown_cause() == UnknownCause::Error);
+    CHECK(f.eval("{a = 1}.b").unknown_cause() == UnknownCause::Error);
+    CHECK(f.eval("timestamp()").unknown_cause() == UnknownCause::AfterApply);
+    CHECK(f.eval("aws_s3_bucket.o.arn").unknown_cause() == UnknownCause::AfterApply);
+    // `v = ` is 4 bytes: nope(1) is at [4, 11) wherever it is used.
+    Value direct = f.eval("nope(1)");
+    CHECK(direct.unknown_cause() == UnknownCause::Unsupported);
+    CHECK(direct.unknown_reason() == R"(function "nope" is not supported)");
+    CHECK(direct.range == Range{0, 4, 11});
+    for (const char* expr : {"upper(nope(1))", "\"x-${nope(1)}\"", "[nope(1)][0]", "nope(1) == 1", "nope(1) + 1",
+                             "nope(1) ? 1 : 2", "[for x in nope(1): x]", "{(nope(1)) = 1}", "nope(1).a[0]",
+                             "try(nope(1), \"fallback\")", "can(nope(1))", "length(nope(1))", "!nope(1)"}) {
+        std::string text = std::string(expr);
+        Value v = f.eval(text);
+        INFO(expr);
+        REQUIRE(v.is_unknown());
+        CHECK(v.unknown_cause() == UnknownCause::Unsupported);
+        CHECK(v.unknown_reason() == R"(function "nope" is not supported)");
+        auto at = static_cast<std::uint32_t>(4 + text.find("nope(1)"));
+        CHECK(v.range == Range{0, at, at + 7});
+    }
+    Value input = f.eval("lower(var.ou.a)");
+    CHECK(input.unknown_cause() == UnknownCause::AfterApply);
+    CHECK(input.range == Range{kVarsFile, 90, 99});
+    // Limits of this tool are not errors in the configuration.
+    Expr deep = leaf(ExprKind::Number);
+    for (int i = 0; i < 1000; ++i) {
+        Expr p = leaf(ExprKind::Parens);
+        p.children.push_back(std::move(deep));
+        deep = std::move(p);
+    }
+    CHECK(evaluate(deep, f.scope).unknown_cause() == UnknownCause::Unsupported);
+    Expr call = leaf(ExprKind::FunctionCall);
+    call.text = "try";
+    call.children.push_back(std::move(deep));
+    call.children.push_back(leaf(ExprKind::Number));
+    CHECK(evaluate(call, f.scope).unknown_reason() == "expression is nested too deeply");  // no fallback
+    CHECK(std::string(unknown_cause_name(UnknownCause::AfterApply)) == "after-apply");
+}
+
+TEST_CASE("try and can treat what the tool does not model as unknown, never as a reason to fall back") {
+    Fixture f;
+    // An unsupported function is unknown, not an error.
+    CHECK(f.show("try(nope(1), \"fallback\")") == R"(unknown: function "nope" is not supported)");
+    CHECK(f.show("can(nope(1))") == R"(unknown: function "nope" is not supported)");
+    // A resource's object lists only its arguments: another attribute is computed, not missing.
+    for (const char* expr : {"aws_s3_bucket.o.arn", "try(aws_s3_bucket.o.arn, \"x\")", "aws_s3_bucket.o[\"arn\"]",
+                             "{ b = aws_s3_bucket.o }.b.arn", "try({ b = aws_s3_bucket.o }.b.arn, \"x\")",
+                             "(aws_s3_bucket.o[*].arn)[0]", "lookup(aws_s3_bucket.o, \"arn\", \"x\")"}) {
+        INFO(expr);
+        Value v = f.eval(expr);
+        REQUIRE(v.is_unknown());
+        CHECK(v.unknown_reason() == "aws_s3_bucket.o.arn is known only after apply");
+        CHECK(v.unknown_cause() == UnknownCause::AfterApply);
+        CHECK(v.ref_asset == "aws_s3_bucket.o");
+    }
+    CHECK(f.show("aws_s3_bucket.o.bucket") == R"("weights-eu")");
+    CHECK(f.show("can(aws_s3_bucket.o.arn)") == "unknown: aws_s3_bucket.o.arn is known only after apply");
+    // Nested blocks of a resource are open too.
+    CHECK(f.show("try(aws_s3_bucket.o.versioning[0].mfa_delete, false)") ==
+          "unknown: aws_s3_bucket.o.mfa_delete is known only after apply");
+    CHECK(f.show("aws_s3_bucket.o.versioning[0].enabled") == "true");
+    // A data source's attributes are read when Terraform plans.
+    CHECK(f.show("try(data.aws_caller_identity.current.account_id, \"000\")") ==
+          "unknown: data.aws_caller_identity.current.account_id is read from the existing object when Terraform plans");
+    // What Terraform itself rejects still falls back.
+    CHECK(f.show("try({a = 1}.b, \"fallback\")") == R"("fallback")");
+    CHECK(f.show("try(aws_s3_bucket.b.nope, \"fallback\")") == R"("fallback")");  // an object of known shape
+    CHECK(f.show("try([1, 2][3], \"fallback\")") == R"("fallback")");
+    CHECK(f.show("try(\"a\" + 1, \"fallback\")") == R"("fallback")");
+    CHECK(f.show("try(aws_s3_bucket.o.versioning[3], \"fallback\")") == R"("fallback")");
+    CHECK(f.show("can({a = 1}.b)") == "false");
+    CHECK(f.show("try(aws_s3_bucket.o[0], \"fallback\")") == R"("fallback")");  // no count: not a list
+}
+
+TEST_CASE("== and != are known as soon as a known part differs") {
+    Fixture f;
+    // A known object with an attribute known only after apply is not null (terraform console agrees).
+    CHECK(f.show("var.ou == null") == "false");
+    CHECK(f.show("var.ou != null") == "true");
+    CHECK(f.show("null == var.ou") == "false");
+    CHECK(f.show("var.ou == null ? 1 : 0") == "0");
+    CHECK(f.show("aws_s3_bucket.o == null") == "false");
+    CHECK(f.show("[var.u] == null") == "false");
+    // Different kinds, key sets, lengths, or two known leaves that differ.
+    CHECK(f.show("{a = var.u} == {b = 1}") == "false");
+    CHECK(f.show("{a = var.u} == {a = 1, b = 2}") == "false");
+    CHECK(f.show("[var.u] == [1, 2]") == "false");
+    CHECK(f.show("[var.u, 1] != [2, 2]") == "true");
+    CHECK(f.show("{a = var.u, b = 1} == {a = 2, b = 3}") == "false");
+    CHECK(f.show("[var.u] == {a = 1}") == "false");
+    CHECK(f.show("[var.u] == \"a\"") == "false");
+    CHECK(f.show("aws_s3_bucket.o == {bucket = \"other\"}") == "false");
+    // Equal where known, unknown somewhere: unknown, with the first unknown's reason.
+    CHECK(f.show("[var.u, 1] == [2, 1]") == "unknown: var.u has no value");
+    CHECK(f.show("var.ou == {a = 1, b = \"x\"}") == "unknown: aws_kms_key.k.arn is known only after apply");
+    CHECK(f.show("var.u == null") == "unknown: var.u has no value");
+    CHECK(f.show("var.u != 1") == "unknown: var.u has no value");
+    // An open object may have attributes it does not list.
+    CHECK(f.show("aws_s3_bucket.o == {bucket = \"weights-eu\", versioning = [{enabled = true}]}") ==
+          "unknown: the attributes of aws_s3_bucket.o are known only after apply");
+    // ...but an attribute it lists and the other object lacks is a known difference.
+    CHECK(f.show("aws_s3_bucket.o == {bucket = \"weights-eu\"}") == "false");
+}
+
+TEST_CASE("try keeps unknown leaves of a structure that evaluated without an error") {
+    Fixture f;
+    CHECK(f.show("try(var.ou, {})") == R"({a = (unknown), b = "x"})");
+    CHECK(f.show("try(flatten([var.ou]), [])") == R"([{a = (unknown), b = "x"}])");
+    CHECK(f.show("try([var.ou.a, var.ou.b], [])") == R"([(unknown), "x"])");
+    CHECK(f.show("try([for k, v in var.ou: k], [])") == R"(["a", "b"])");
+    CHECK(f.show("can([var.u])") == "true");
+    CHECK(f.show("can(var.ou)") == "true");
+    // Wholly unknown: it might still fail once known.
+    CHECK(f.show("try(var.u, \"x\")") == "unknown: var.u has no value");
+    CHECK(f.show("can(var.u)") == "unknown: var.u has no value");
+    // The leaf keeps its reference, so a rule can still follow it to the asset.
+    Value dest = f.eval("try(flatten([{bucket = aws_s3_bucket.b.arn}]), [])[0].bucket");
+    CHECK(dest.is_unknown());
+    CHECK(dest.ref_asset == "aws_s3_bucket.b");
 }

@@ -42,6 +42,13 @@ struct FunctionScope : Scope {
 FunctionScope make_scope() {
     FunctionScope s;
     s.vars["u"] = Value::unknown("var.u is only known after apply");
+    // A known object with an attribute known only after apply (a replication destination).
+    s.vars["dest"] = Value::object({{"bucket", Value::string("replica")},
+                                    {"kms", Value::unknown("aws_kms_key.k.arn is known only after apply", {},
+                                                           UnknownCause::AfterApply)}});
+    // A whole resource instance: it lists its arguments, not its computed attributes.
+    s.vars["res"] = Value::open_object({{"bucket", Value::string("weights")}});
+    s.vars["res"].ref_asset = "aws_s3_bucket.w";
     s.files["hello.txt"] = "Hello World";
     s.files["t.tpl"] = "region=${name}%{ for p in ports }:${p}%{ endfor }";
     return s;
@@ -342,4 +349,73 @@ TEST_CASE("hostile arguments give reasoned unknowns instead of exhausting memory
           R"(unknown: Invalid value for "spaces" parameter: value must be a whole number up to 100000)");
     CHECK(run(R"(range(0, 5000))") ==
           R"(unknown: Call to function "range" failed: more than 1024 values were generated; either decrease the difference between start and limit or use a smaller step)");
+}
+
+TEST_CASE("collection functions keep unknown leaves where the structure they need is known") {
+    const char* dest = R"({bucket = "replica", kms = (unknown)})";
+    CHECK(run("flatten([var.dest])") == std::string("[") + dest + "]");
+    CHECK(run("flatten([[var.dest], []])") == std::string("[") + dest + "]");
+    CHECK(run("concat([var.dest], [1])") == std::string("[") + dest + ", 1]");
+    CHECK(run("merge(var.dest, {c = 1})") == R"({bucket = "replica", c = 1, kms = (unknown)})");
+    CHECK(run("lookup(var.dest, \"bucket\")") == R"("replica")");
+    CHECK(run("lookup(var.dest, \"kms\", \"x\")") == "unknown: aws_kms_key.k.arn is known only after apply");
+    CHECK(run("length([var.dest, var.u])") == "2");
+    CHECK(run("length(var.dest)") == "2");
+    CHECK(run("keys(var.dest)") == R"(["bucket", "kms"])");
+    CHECK(run("values(var.dest)") == R"(["replica", (unknown)])");
+    CHECK(run("element([var.dest], 3)") == dest);
+    CHECK(run("one([var.dest])") == dest);
+    CHECK(run("coalesce(null, var.dest)") == dest);
+    CHECK(run("tolist([var.dest])") == std::string("[") + dest + "]");
+    CHECK(run("tomap(var.dest)") == dest);
+    CHECK(run("reverse([1, var.dest])") == std::string("[") + dest + ", 1]");
+    CHECK(run("slice([var.dest, 1], 0, 1)") == std::string("[") + dest + "]");
+    // Sets and distinct need to tell elements apart: a known difference is enough.
+    CHECK(run("toset([var.dest])") == std::string("[") + dest + "]");
+    CHECK(run("toset([var.dest, {bucket = \"other\", kms = \"k\"}])") ==
+          std::string("[") + dest + R"(, {bucket = "other", kms = "k"}])");
+    CHECK(run("toset([var.dest, {bucket = \"replica\", kms = \"k\"}])") ==
+          "unknown: aws_kms_key.k.arn is known only after apply");
+    CHECK(run("distinct([var.dest, {b = 1}, {b = 1}])") == std::string("[") + dest + ", {b = 1}]");
+    CHECK(run("distinct([var.u, \"a\"])") == "unknown: var.u is only known after apply");
+    CHECK(run("contains([var.dest], {b = 1})") == "false");
+    CHECK(run("contains([var.dest, {b = 1}], {b = 1})") == "true");
+    CHECK(run("contains([{a = var.u}], {a = 1})") == "unknown: var.u is only known after apply");
+}
+
+TEST_CASE("a resource's object lists its arguments only: what reads its other attributes is unknown") {
+    const char* after = "unknown: the attributes of aws_s3_bucket.w are known only after apply";
+    CHECK(run("keys(var.res)") == after);
+    CHECK(run("values(var.res)") == after);
+    CHECK(run("length(var.res)") == after);
+    CHECK(run("jsonencode(var.res)") == after);
+    CHECK(run("jsonencode({a = [var.res]})") == after);
+    CHECK(run("lookup(var.res, \"arn\", \"default\")") == "unknown: aws_s3_bucket.w.arn is known only after apply");
+    CHECK(run("lookup(var.res, \"bucket\")") == R"("weights")");
+    CHECK(run("merge(var.res, {tags = {}}).arn") == "unknown: aws_s3_bucket.w.arn is known only after apply");
+    CHECK(run("merge(var.res, {tags = {}}).bucket") == R"("weights")");
+    CHECK(run("contains([var.res], {bucket = \"weights\"})") == after);
+    CHECK(run("[for k, v in var.res: k]") == after);
+    FunctionScope scope = make_scope();
+    Value arn = eval_in("lookup(var.res, \"arn\", null)", scope);
+    CHECK(arn.unknown_cause() == UnknownCause::AfterApply);
+    CHECK(arn.ref_asset == "aws_s3_bucket.w");
+}
+
+TEST_CASE("a function's own failure is an error; an unsupported function is not") {
+    FunctionScope scope = make_scope();
+    CHECK(eval_in("element([], 0)", scope).unknown_cause() == UnknownCause::Error);
+    CHECK(eval_in("upper([1])", scope).unknown_cause() == UnknownCause::Error);
+    CHECK(eval_in("lower(\"a\", \"b\")", scope).unknown_cause() == UnknownCause::Error);
+    CHECK(eval_in("templatefile(\"t.tpl\", {})", scope).unknown_cause() == UnknownCause::Error);
+    CHECK(eval_in("try(templatefile(\"t.tpl\", {}), \"fallback\")", scope).display() == R"("fallback")");
+    CHECK(eval_in("md5(\"x\")", scope).unknown_cause() == UnknownCause::Unsupported);
+    CHECK(eval_in("file(\"missing.txt\")", scope).unknown_cause() == UnknownCause::Unsupported);
+    CHECK(eval_in("try(md5(\"x\"), \"fallback\")", scope).unknown_cause() == UnknownCause::Unsupported);
+    CHECK(eval_in("uuid()", scope).unknown_cause() == UnknownCause::AfterApply);
+    // Propagated through other functions, the first unknown's cause and reason stay.
+    Value v = eval_in("upper(format(\"%s\", md5(\"x\")))", scope);
+    CHECK(v.unknown_cause() == UnknownCause::Unsupported);
+    CHECK(v.unknown_reason() == R"(function "md5" is not supported)");
+    CHECK(v.range == Range{0, 23, 31});
 }

@@ -13,9 +13,12 @@ using detail::as_number;
 using detail::as_text;
 using detail::child_of;
 using detail::derived_from;
-using detail::find_unknown;
+using detail::find_incomplete;
 using detail::format_number;
+using detail::incomplete_unknown;
 using detail::propagate_unknown;
+using detail::unlisted_attribute;
+using detail::unlisted_attributes;
 
 // Deeper nesting than any real configuration; it keeps a hostile input from exhausting the stack.
 constexpr int kMaxDepth = 400;
@@ -38,8 +41,8 @@ public:
     explicit Evaluator(Scope& scope) : scope_(scope) {}
 
     Value eval(const Expr& e) {
-        if (depth_ >= kMaxDepth) return fail("expression is nested too deeply", e.range);
-        if (++t_steps > kMaxSteps) return fail("expression takes too much work to evaluate statically", e.range);
+        if (depth_ >= kMaxDepth) return limit("expression is nested too deeply", e.range);
+        if (++t_steps > kMaxSteps) return limit("expression takes too much work to evaluate statically", e.range);
         ++depth_;
         Value out = dispatch(e);
         --depth_;
@@ -61,9 +64,14 @@ private:
     // Errors raised so far; try() and can() compare counts to tell an error from an unknown.
     int errors_ = 0;
 
+    // An error Terraform itself would raise: try() falls back, can() is false.
     Value fail(std::string reason, Range range) {
         ++errors_;
-        return Value::unknown(std::move(reason), range);
+        return Value::unknown(std::move(reason), range, UnknownCause::Error);
+    }
+    // A limit of this tool, not an error in the configuration: try() and can() must not fall back.
+    static Value limit(std::string reason, Range range) {
+        return Value::unknown(std::move(reason), range, UnknownCause::Unsupported);
     }
 
     Value dispatch(const Expr& e) {
@@ -267,12 +275,14 @@ private:
         return step;
     }
 
-    // One `.name` or `[key]` applied to a value; the element inherits the container's origin.
+    // One `.name` or `[key]` applied to a value; the element inherits the container's origin. A
+    // resource's object lists only its arguments: another attribute is computed, not missing.
     Value apply(const Value& base, const TraversalStep& step, Range range) {
         if (base.is_unknown()) return base;
         if (!step.is_index) {
             if (base.is_object()) {
                 if (const Value* field = base.get(step.name)) return child_of(base, *field);
+                if (base.is_open()) return unlisted_attribute(base, step.name, range);
                 return fail("object has no attribute \"" + step.name + "\"", range);
             }
             if (base.is_null()) return fail("attempt to get attribute \"" + step.name + "\" from a null value", range);
@@ -297,6 +307,7 @@ private:
             auto name = as_text(key);
             if (!name) return fail("a string is required to index an object, got " + describe(key), range);
             if (const Value* field = base.get(*name)) return child_of(base, *field);
+            if (base.is_open() && key.is_string()) return unlisted_attribute(base, *name, range);
             return fail("object has no element \"" + *name + "\"", range);
         }
         if (base.is_null()) return fail("cannot index a null value", range);
@@ -341,17 +352,16 @@ private:
         return out;
     }
 
-    // The first argument that evaluates without an error; an argument that is not known yet makes
-    // the result unknown, since it might still fail once known.
+    // The first argument that evaluates without an error. An argument that is wholly unknown makes
+    // the result unknown (it might still fail once known); unknown leaves inside a structure that
+    // evaluated without an error stay leaves. What this tool does not model (an unsupported
+    // function, a computed attribute) is unknown, never an error, so it never selects a fallback.
     Value call_try(const Expr& e) {
         int before = errors_;
         std::string last_error;
         for (const Expr& arg : e.children) {
             Value v = eval(arg);
-            if (errors_ == before) {
-                if (const Value* u = find_unknown(v)) return propagate_unknown(*u, e.range);
-                return v;
-            }
+            if (errors_ == before) return v.is_unknown() ? propagate_unknown(v, e.range) : v;
             last_error = v.is_unknown() ? v.unknown_reason() : "error";
             errors_ = before;
         }
@@ -368,7 +378,7 @@ private:
             errors_ = before;
             return Value::boolean(false, e.range);
         }
-        if (const Value* u = find_unknown(v)) return propagate_unknown(*u, e.range);
+        if (v.is_unknown()) return propagate_unknown(v, e.range);
         return Value::boolean(true, e.range);
     }
 
@@ -397,11 +407,7 @@ private:
         const Expr &le = e.children[0], &re = e.children[1];
         if (op == "&&" || op == "||") return logical(e, op == "&&");
         Value l = eval(le), r = eval(re);
-        if (op == "==" || op == "!=") {
-            if (const Value* u = find_unknown(l)) return propagate_unknown(*u, e.range);
-            if (const Value* u = find_unknown(r)) return propagate_unknown(*u, e.range);
-            return Value::boolean(same_data(l, r) == (op == "=="), e.range);
-        }
+        if (op == "==" || op == "!=") return equality(l, r, op == "==", e.range);
         if (l.is_unknown()) return propagate_unknown(l, e.range);
         if (r.is_unknown()) return propagate_unknown(r, e.range);
         auto a = as_number(l);
@@ -419,6 +425,22 @@ private:
         if (op == "/") return y == 0 ? fail("division by zero", e.range) : Value::number(x / y, e.range);
         if (op == "%") return y == 0 ? fail("modulo by zero", e.range) : Value::number(std::fmod(x, y), e.range);
         return fail("unsupported operator \"" + op + "\"", e.range);
+    }
+
+    // Known as soon as a known part differs (a known object with unknown attributes is not null).
+    static Value equality(const Value& l, const Value& r, bool want_equal, Range range) {
+        const Value* unknown = nullptr;
+        switch (compare(l, r, &unknown)) {
+            case Equality::Equal: return Value::boolean(want_equal, range);
+            case Equality::Different: return Value::boolean(!want_equal, range);
+            case Equality::Unknown: break;
+        }
+        if (unknown) return propagate_unknown(*unknown, range);
+        // Only a resource's unlisted attributes could tell.
+        const Value* open = find_incomplete(l);
+        if (!open) open = find_incomplete(r);
+        return open ? incomplete_unknown(*open, range)
+                    : Value::unknown("the comparison is not known", range, UnknownCause::AfterApply);
     }
 
     // && and || stop at a known left operand that decides the result, as HCL does.
@@ -463,6 +485,7 @@ private:
             return std::nullopt;
         }
         if (coll.is_object()) {
+            if (coll.is_open()) return unlisted_attributes(coll, range);
             for (const auto& [k, v] : coll.fields()) out.emplace_back(Value::string(k, range), child_of(coll, v));
             return std::nullopt;
         }

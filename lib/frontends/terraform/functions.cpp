@@ -87,13 +87,56 @@ const Value* find_unknown(const Value& v) {
     }
 }
 
+const Value* find_incomplete(const Value& v) {
+    switch (v.kind()) {
+        case Value::Kind::Unknown: return &v;
+        case Value::Kind::List:
+            for (const auto& item : v.items())
+                if (const Value* u = find_incomplete(item)) return u;
+            return nullptr;
+        case Value::Kind::Object:
+            if (v.is_open()) return &v;
+            for (const auto& [k, item] : v.fields())
+                if (const Value* u = find_incomplete(item)) return u;
+            return nullptr;
+        default: return nullptr;
+    }
+}
+
+Value incomplete_unknown(const Value& incomplete, Range range) {
+    return incomplete.is_unknown() ? propagate_unknown(incomplete, range) : unlisted_attributes(incomplete, range);
+}
+
 const Value* first_unknown(const std::vector<Value>& values, bool deep) {
     for (const auto& v : values) {
         if (v.is_unknown()) return &v;
         if (deep)
-            if (const Value* u = find_unknown(v)) return u;
+            if (const Value* u = find_incomplete(v)) return u;
     }
     return nullptr;
+}
+
+namespace {
+// A data source's address: "data.aws_region.current", "module.m.data.aws_region.current".
+bool is_data_address(std::string_view address) {
+    return address.starts_with("data.") || address.find(".data.") != std::string_view::npos;
+}
+}  // namespace
+
+Value unlisted_attribute(const Value& object, std::string_view name, Range range) {
+    const std::string& ref = object.ref_asset;
+    std::string reason = ref.empty() ? "attribute \"" + std::string(name) + "\" is known only after apply"
+                         : is_data_address(ref)
+                             ? ref + "." + std::string(name) + " is read from the existing object when Terraform plans"
+                             : ref + "." + std::string(name) + " is known only after apply";
+    return derived_from(Value::unknown(std::move(reason), range, UnknownCause::AfterApply), object);
+}
+
+Value unlisted_attributes(const Value& object, Range range) {
+    const std::string& ref = object.ref_asset;
+    std::string reason = (ref.empty() ? std::string("the attributes of a resource") : "the attributes of " + ref) +
+                         (is_data_address(ref) ? " are read when Terraform plans" : " are known only after apply");
+    return derived_from(Value::unknown(std::move(reason), range, UnknownCause::AfterApply), object);
 }
 
 Value propagate_unknown(const Value& unknown, Range range) {
@@ -238,7 +281,7 @@ Value fn_try(Call& c) {
     return c.args[0];
 }
 Value fn_can(Call& c) {
-    if (const Value* u = find_unknown(c.args[0])) return propagate_unknown(*u, c.range);
+    if (c.args[0].is_unknown()) return propagate_unknown(c.args[0], c.range);
     return Value::boolean(true, c.range);
 }
 
@@ -269,8 +312,12 @@ const FunctionDef* find_def(std::string_view name) {
     return it != all.end() && it->name == name ? &*it : nullptr;
 }
 
+bool differs_every_run(std::string_view name) {
+    return name == "timestamp" || name == "plantimestamp" || name == "uuid" || name == "bcrypt";
+}
+
 std::string unsupported_reason(std::string_view name) {
-    if (name == "timestamp" || name == "plantimestamp" || name == "uuid" || name == "bcrypt")
+    if (differs_every_run(name))
         return std::string(name) + "() gives a different result on every run; its value is only known after apply";
     if (name.starts_with("provider::"))
         return "provider-defined function " + std::string(name) + " is not supported";
@@ -284,7 +331,8 @@ Value invoke_function(std::string_view name, std::vector<Value>& args, Range ran
     const FunctionDef* def = find_def(name);
     if (!def) {
         scope.unsupported_function(name, range);
-        return Value::unknown(unsupported_reason(name), range);
+        return Value::unknown(unsupported_reason(name), range,
+                              differs_every_run(name) ? UnknownCause::AfterApply : UnknownCause::Unsupported);
     }
     Call call{name, args, range, scope};
     std::size_t fixed = def->params.size();
@@ -294,7 +342,7 @@ Value invoke_function(std::string_view name, std::vector<Value>& args, Range ran
         return out;
     }
     if (def->unknowns != Unknowns::Custom)
-        if (const Value* u = first_unknown(args, def->unknowns == Unknowns::Deep)) return propagate_unknown(*u, range);
+        if (const Value* u = first_unknown(args, def->unknowns == Unknowns::Deep)) return incomplete_unknown(*u, range);
     for (std::size_t i = 0; i < args.size(); ++i) {
         const Param& p = i < fixed ? def->params[i] : *def->variadic;
         if (auto error = convert_arg(call, args[i], p)) {

@@ -10,9 +10,41 @@ namespace {
 const ValueList& items(const Call& c, std::size_t i) { return c.args[i].items(); }
 Value list(ValueList v, const Call& c) { return Value::list(std::move(v), c.range); }
 
+// An unknown standing for the undecided comparison: the unknown part met, or the open object.
+Value undecided(const Value* unknown, const Value& a, const Value& b, Range range) {
+    if (unknown) return propagate_unknown(*unknown, range);
+    const Value* open = find_incomplete(a);
+    if (!open) open = find_incomplete(b);
+    return open ? incomplete_unknown(*open, range) : Value::unknown("the comparison is not known", range);
+}
+
+// Deduplicates by Terraform's equality; nullopt (and `why` set) when an unknown part could make
+// two elements equal, so the deduplicated list itself is not known.
+std::optional<ValueList> distinct_known(const ValueList& in, Range range, Value& why) {
+    ValueList out;
+    for (const auto& v : in) {
+        bool seen = false;
+        for (const auto& o : out) {
+            const Value* unknown = nullptr;
+            Equality eq = compare(o, v, &unknown);
+            if (eq == Equality::Unknown) {
+                why = undecided(unknown, o, v, range);
+                return std::nullopt;
+            }
+            if (eq == Equality::Equal) {
+                seen = true;
+                break;
+            }
+        }
+        if (!seen) out.push_back(v);
+    }
+    return out;
+}
+
 Value fn_length(Call& c) {
     const Value& v = c.args[0];
     if (v.is_list()) return Value::number(static_cast<double>(v.items().size()), c.range);
+    if (v.is_open()) return unlisted_attributes(v, c.range);
     if (v.is_object()) return Value::number(static_cast<double>(v.fields().size()), c.range);
     if (v.is_string()) return Value::number(static_cast<double>(char_starts(v.as_string()).size()), c.range);
     if (v.is_null()) return c.invalid("value", "argument must not be null");
@@ -98,24 +130,26 @@ Value fn_concat(Call& c) {
     return list(std::move(out), c);
 }
 
+// True as soon as one element equals the value, even beside unknown elements.
 Value fn_contains(Call& c) {
     if (c.args[0].is_unknown()) return propagate_unknown(c.args[0], c.range);
-    if (const Value* u = find_unknown(c.args[1])) return propagate_unknown(*u, c.range);
     if (!c.args[0].is_list()) return c.invalid("list", std::string("list required, got ") + Value::kind_name(c.args[0].kind()));
-    const Value* unknown = nullptr;
+    std::optional<Value> unknown;
     for (const auto& v : items(c, 0)) {
-        if (same_data(v, c.args[1])) return Value::boolean(true, c.range);
-        if (!unknown) unknown = find_unknown(v);
+        const Value* u = nullptr;
+        Equality eq = compare(v, c.args[1], &u);
+        if (eq == Equality::Equal) return Value::boolean(true, c.range);
+        if (eq == Equality::Unknown && !unknown) unknown = undecided(u, v, c.args[1], c.range);
     }
-    if (unknown) return propagate_unknown(*unknown, c.range);
+    if (unknown) return *unknown;
     return Value::boolean(false, c.range);
 }
 
 Value fn_distinct(Call& c) {
-    ValueList out;
-    for (const auto& v : items(c, 0))
-        if (std::none_of(out.begin(), out.end(), [&](const Value& o) { return same_data(o, v); })) out.push_back(v);
-    return list(std::move(out), c);
+    Value why;
+    auto out = distinct_known(items(c, 0), c.range, why);
+    if (!out) return why;
+    return list(std::move(*out), c);
 }
 
 Value fn_element(Call& c) {
@@ -152,12 +186,14 @@ Value fn_index(Call& c) {
 }
 
 Value fn_keys(Call& c) {
+    if (c.args[0].is_open()) return unlisted_attributes(c.args[0], c.range);
     ValueList out;
     for (const auto& [k, v] : c.args[0].fields()) out.push_back(Value::string(k, c.range));
     return list(std::move(out), c);
 }
 
 Value fn_values(Call& c) {
+    if (c.args[0].is_open()) return unlisted_attributes(c.args[0], c.range);
     ValueList out;
     for (const auto& [k, v] : c.args[0].fields()) out.push_back(child_of(c.args[0], v));
     return list(std::move(out), c);
@@ -174,6 +210,7 @@ Value fn_lookup(Call& c) {
     auto key = as_text(c.args[1]);
     if (!key) return c.invalid("key", "string required");
     if (const Value* found = c.args[0].get(*key)) return child_of(c.args[0], *found);
+    if (c.args[0].is_open()) return unlisted_attribute(c.args[0], *key, c.range);
     if (c.args.size() == 3) return c.args[2];
     return c.fail("Call to function \"lookup\" failed: lookup failed to find key \"" + *key + "\"");
 }
@@ -189,16 +226,22 @@ Value fn_matchkeys(Call& c) {
     return list(std::move(out), c);
 }
 
+// A resource's object merged in brings attributes it does not list: the result is open too.
 Value fn_merge(Call& c) {
     ValueMap out;
+    const Value* open = nullptr;
     for (const auto& a : c.args) {
         if (a.is_null()) continue;
         if (!a.is_object())
             return c.fail(std::string("Call to function \"merge\" failed: arguments must be maps or objects, got \"") +
                           Value::kind_name(a.kind()) + "\"");
+        if (a.is_open() && !open) open = &a;
         for (const auto& [k, v] : a.fields()) out.insert_or_assign(k, child_of(a, v));
     }
-    return Value::object(std::move(out), c.range);
+    if (!open) return Value::object(std::move(out), c.range);
+    Value result = Value::open_object(std::move(out), c.range);
+    result.ref_asset = open->ref_asset;  // names the resource whose other attributes it has
+    return result;
 }
 
 Value fn_one(Call& c) {
@@ -382,7 +425,7 @@ std::vector<FunctionDef> collection_functions() {
         {"compact", {l}, std::nullopt, Unknowns::Deep, fn_compact},
         {"concat", {}, Param{"seqs", Type::List}, Unknowns::Shallow, fn_concat},
         {"contains", {{"list"}, {"value"}}, std::nullopt, Unknowns::Custom, fn_contains},
-        {"distinct", {l}, std::nullopt, Unknowns::Deep, fn_distinct},
+        {"distinct", {l}, std::nullopt, Unknowns::Shallow, fn_distinct},
         {"element", {l, {"index", Type::Number}}, std::nullopt, Unknowns::Shallow, fn_element},
         {"flatten", {l}, std::nullopt, Unknowns::Shallow, fn_flatten},
         {"index", {l, {"value"}}, std::nullopt, Unknowns::Deep, fn_index},

@@ -59,8 +59,17 @@ Value fn_toset(Call& c) {
     if (v.is_null()) return v;
     if (!v.is_list())
         return c.invalid("v", std::string("cannot convert ") + Value::kind_name(v.kind()) + " to set of any single type");
-    // Deduplicating needs every element: an unknown one might equal any other.
-    if (const Value* u = find_unknown(v)) return propagate_unknown(*u, c.range);
+    // Deduplicating needs to tell elements apart: an unknown part that might make two elements
+    // equal makes the set unknown; elements that differ in a known part stay, unknown leaves and all.
+    if (find_incomplete(v))
+        for (std::size_t i = 0; i < v.items().size(); ++i)
+            for (std::size_t j = 0; j < i; ++j) {
+                const Value* u = nullptr;
+                if (compare(v.items()[i], v.items()[j], &u) != Equality::Unknown) continue;
+                if (u) return propagate_unknown(*u, c.range);
+                const Value* open = find_incomplete(v.items()[i]);
+                return incomplete_unknown(open ? *open : *find_incomplete(v.items()[j]), c.range);
+            }
     auto set = make_set(v.items());
     if (!set) return c.invalid("v", "cannot convert list to set of any single type");
     return converted(c, Value::list(std::move(*set)));

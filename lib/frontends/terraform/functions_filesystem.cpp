@@ -90,7 +90,7 @@ public:
     Value resolve(std::string_view root, std::span<const TraversalStep>, Range range, std::size_t& consumed) override {
         consumed = 0;
         if (const Value* v = vars_.get(root)) return child_of(vars_, *v);
-        return Value::unknown("vars map does not contain key \"" + std::string(root) + "\"", range);
+        return Value::unknown("vars map does not contain key \"" + std::string(root) + "\"", range, UnknownCause::Error);
     }
     std::optional<std::string> read_file(std::string_view path, std::string& error) override {
         return outer_.read_file(path, error);
@@ -124,6 +124,8 @@ Value render_template(Call& c, const std::string& text, std::string_view what) {
     in_template = true;
     Value out = evaluate(attr->value, scope);
     in_template = false;
+    // An error inside the template is the call's failure (try() falls back on it).
+    if (out.is_unknown() && out.unknown_cause() == UnknownCause::Error) c.failed = true;
     if (added_newline && out.is_string() && !out.as_string().empty() && out.as_string().back() == '\n') {
         std::string s = out.as_string();
         s.pop_back();

@@ -21,7 +21,7 @@ struct Call {
 
     Value fail(std::string reason) {
         failed = true;
-        return Value::unknown(std::move(reason), range);
+        return Value::unknown(std::move(reason), range, UnknownCause::Error);
     }
     // "Invalid value for "str" parameter: <why>", Terraform's wording for a bad argument.
     Value invalid(std::string_view param, std::string_view why) {
@@ -82,10 +82,22 @@ std::optional<bool> as_bool(const Value& v);         // bool, "true", "false"
 // A whole number that fits an int64; nullopt otherwise.
 std::optional<long long> as_integer(const Value& v);
 
-// The first unknown among the values (top level only, or anywhere inside with `deep`).
+// The first unknown among the values (top level only, or, with `deep`, the first unknown or open
+// object anywhere inside: see find_incomplete).
 const Value* first_unknown(const std::vector<Value>& values, bool deep);
 // Finds the first unknown anywhere inside a value.
 const Value* find_unknown(const Value& v);
+// Finds the first unknown or open object (whose attributes are not all listed) inside a value:
+// what a function that reads the whole value cannot know.
+const Value* find_incomplete(const Value& v);
+// The unknown that stands for what `incomplete` (from find_incomplete) hides.
+Value incomplete_unknown(const Value& incomplete, Range range);
+
+// An attribute an open object does not list: a computed attribute of a managed resource (known
+// after apply) or of a data source (read when Terraform plans). Keeps the object's reference.
+Value unlisted_attribute(const Value& object, std::string_view name, Range range);
+// What an open object's attribute set is: known only after apply (for keys(), length(), ...).
+Value unlisted_attributes(const Value& object, Range range);
 
 // An unknown result that keeps the unknown input's reason, provenance and asset reference.
 Value propagate_unknown(const Value& unknown, Range range);

@@ -4,12 +4,14 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <fstream>
 
 #include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "catalog/resource_types.hpp"
+#include "frontends/terraform/functions_internal.hpp"
 #include "frontends/terraform/provider_defaults.hpp"
 
 namespace residency::terraform {
@@ -80,6 +82,7 @@ private:
                        std::size_t& consumed);
     Value instance_attribute(ResourceInstance& r, const std::string& name, Range range);
     Value with_location(ResourceInstance& r);
+    Value each_element(std::span<const hcl::TraversalStep> steps, std::size_t& consumed);
     Value module_ref(std::span<const hcl::TraversalStep> steps, Range range, std::size_t& consumed);
 
     const std::filesystem::path& root_module_dir() const {
@@ -96,30 +99,71 @@ static bool step_is_attr(std::span<const hcl::TraversalStep> steps, std::size_t 
     return i < steps.size() && !steps[i].is_index;
 }
 
+// An unknown for a reference Terraform itself would reject.
+static Value invalid_reference(std::string reason, Range range) {
+    return Value::unknown(std::move(reason), range, UnknownCause::Error);
+}
+
+// each.value and the steps after it that select inside it (`each.value.region`), with a provenance
+// step at the element of the for_each collection where the selected value is written.
+Value InstanceScope::each_element(std::span<const hcl::TraversalStep> steps, std::size_t& consumed) {
+    Value v = each_value;
+    std::string label = "each.value";
+    consumed = 1;
+    for (; consumed < steps.size() && !v.is_unknown(); ++consumed) {
+        const hcl::TraversalStep& step = steps[consumed];
+        const Value* next = nullptr;
+        if (!step.is_index) {
+            next = v.get(step.name);
+            if (next) label += "." + step.name;
+        } else if (step.key.is_string()) {
+            next = v.get(step.key.as_string());
+            if (next) label += fmt::format("[\"{}\"]", step.key.as_string());
+        } else if (step.key.is_number() && v.is_list()) {
+            double n = step.key.as_number();
+            if (n >= 0 && n == static_cast<double>(static_cast<std::size_t>(n)) &&
+                static_cast<std::size_t>(n) < v.items().size()) {
+                next = &v.items()[static_cast<std::size_t>(n)];
+                label += fmt::format("[{}]", static_cast<std::size_t>(n));
+            }
+        }
+        if (!next) break;  // the evaluator applies the rest, and reports what fails
+        v = hcl::detail::child_of(v, *next);
+    }
+    if (v.is_unknown() || !v.range.valid()) return v;
+    return v.with_provenance(prepend(fmt::format("{} (for_each key \"{}\")", label, each_key.as_string()), v.range,
+                                     v.provenance));
+}
+
 Value InstanceScope::resolve(std::string_view root, std::span<const hcl::TraversalStep> steps,
                              Range range, std::size_t& consumed) {
     consumed = 0;
     if (auto it = iterators.find(std::string(root)); it != iterators.end()) return it->second;
     if (root == "var" || root == "local") {
-        if (!step_is_attr(steps, 0)) return Value::unknown(fmt::format("{} must be followed by a name", root), range);
+        if (!step_is_attr(steps, 0)) return invalid_reference(fmt::format("{} must be followed by a name", root), range);
         consumed = 1;
         return root == "var" ? in_.variable(m_, steps[0].name, range) : in_.local(m_, steps[0].name, range);
     }
     if (root == "count") {
         consumed = steps.empty() ? 0 : 1;
         if (step_is_attr(steps, 0) && steps[0].name == "index" && !count_index.is_null()) return count_index;
-        return Value::unknown("count.index is only available where count is set", range);
+        return invalid_reference("count.index is only available where count is set", range);
     }
     if (root == "each") {
         consumed = steps.empty() ? 0 : 1;
         if (step_is_attr(steps, 0) && !each_key.is_null()) {
-            if (steps[0].name == "key") return each_key;
-            if (steps[0].name == "value") return each_value;
+            if (steps[0].name == "value") return each_key.is_string() ? each_element(steps, consumed) : each_value;
+            if (steps[0].name == "key") {
+                // The key is written where its element is (a map key, or a set's string).
+                if (!each_key.is_string() || !each_value.range.valid()) return each_key;
+                return each_key.with_provenance(prepend(fmt::format("each.key \"{}\"", each_key.as_string()),
+                                                        each_value.range, each_value.provenance));
+            }
         }
-        return Value::unknown("each.key and each.value are only available where for_each is set", range);
+        return invalid_reference("each.key and each.value are only available where for_each is set", range);
     }
     if (root == "path") {
-        if (!step_is_attr(steps, 0)) return Value::unknown("path must be followed by module, root or cwd", range);
+        if (!step_is_attr(steps, 0)) return invalid_reference("path must be followed by module, root or cwd", range);
         consumed = 1;
         // Terraform runs in the root module's directory: paths are relative to it.
         const std::string& n = steps[0].name;
@@ -128,33 +172,33 @@ Value InstanceScope::resolve(std::string_view root, std::span<const hcl::Travers
             return Value::string(rel.empty() ? "." : rel, range);
         }
         if (n == "root" || n == "cwd") return Value::string(".", range);
-        return Value::unknown(fmt::format("path.{} is not a Terraform path value", n), range);
+        return invalid_reference(fmt::format("path.{} is not a Terraform path value", n), range);
     }
     if (root == "terraform") {
         consumed = steps.empty() ? 0 : 1;
         if (step_is_attr(steps, 0) && steps[0].name == "workspace") return Value::string("default", range);
-        return Value::unknown("unsupported terraform.* value", range);
+        return Value::unknown("unsupported terraform.* value", range, UnknownCause::Unsupported);
     }
-    if (root == "self") return Value::unknown("self is known only during provisioning", range);
+    if (root == "self") return Value::unknown("self is known only during provisioning", range, UnknownCause::AfterApply);
     if (root == "module") return module_ref(steps, range, consumed);
     if (root == "data") {
         if (!step_is_attr(steps, 0) || !step_is_attr(steps, 1))
-            return Value::unknown("data must be followed by a type and a name", range);
+            return invalid_reference("data must be followed by a type and a name", range);
         auto key = steps[0].name + "." + steps[1].name;
         auto it = m_.data.find(key);
         if (it == m_.data.end())
-            return Value::unknown(fmt::format("reference to undeclared data source data.{}", key), range);
+            return invalid_reference(fmt::format("reference to undeclared data source data.{}", key), range);
         std::size_t inner = 0;
         Value v = resource_ref(it->second, steps.subspan(2), range, inner);
         consumed = 2 + inner;
         return v;
     }
     if (!step_is_attr(steps, 0))
-        return Value::unknown(fmt::format("unknown name \"{}\"", root), range);
+        return invalid_reference(fmt::format("unknown name \"{}\"", root), range);
     auto key = std::string(root) + "." + steps[0].name;
     auto it = m_.resources.find(key);
     if (it == m_.resources.end())
-        return Value::unknown(fmt::format("reference to undeclared resource {}", key), range);
+        return invalid_reference(fmt::format("reference to undeclared resource {}", key), range);
     std::size_t inner = 0;
     Value v = resource_ref(it->second, steps.subspan(1), range, inner);
     consumed = 1 + inner;
@@ -169,8 +213,12 @@ Value InstanceScope::resource_ref(ResourceGroup& group, std::span<const hcl::Tra
     if (group.keyed) {
         if (rest.empty() || !rest[0].is_index) {
             // The whole collection (for splats and length()): instances' configured attributes.
-            if (group.instances.size() == 1 && group.instances[0]->address.ends_with("[*]"))
-                return Value::unknown(fmt::format("the instances of {} are not known", group.address), range);
+            if (group.instances.size() == 1 && group.instances[0]->address.ends_with("[*]")) {
+                const ResourceInstance& any = *group.instances[0];
+                const Value& why = any.count_index.is_unknown() ? any.count_index : any.each_key;
+                return Value::unknown(fmt::format("the instances of {} are not known", group.address), range,
+                                      why.is_unknown() ? why.unknown_cause() : UnknownCause::Error);
+            }
             ValueList list;
             ValueMap map;
             bool by_key = false;
@@ -191,7 +239,7 @@ Value InstanceScope::resource_ref(ResourceGroup& group, std::span<const hcl::Tra
         if (group.instances.size() == 1 && group.instances[0]->address.ends_with("[*]")) {
             inst = group.instances[0].get();
         } else if (k.is_unknown()) {
-            return Value::unknown(k.unknown_reason(), range);
+            return hcl::detail::propagate_unknown(k, range);
         } else {
             for (auto& i : group.instances) {
                 bool match = (k.is_number() && i->count_index.is_number() &&
@@ -200,11 +248,10 @@ Value InstanceScope::resource_ref(ResourceGroup& group, std::span<const hcl::Tra
                               i->each_key.as_string() == k.as_string());
                 if (match) inst = i.get();
             }
-            if (!inst)
-                return Value::unknown(fmt::format("{} has no instance {}", group.address, key_text(k)), range);
+            if (!inst) return invalid_reference(fmt::format("{} has no instance {}", group.address, key_text(k)), range);
         }
     } else {
-        if (group.instances.empty()) return Value::unknown(fmt::format("{} has no instances", group.address), range);
+        if (group.instances.empty()) return invalid_reference(fmt::format("{} has no instances", group.address), range);
         inst = group.instances[0].get();
     }
     if (references && !group.is_data) references->push_back(inst->address);
@@ -217,7 +264,8 @@ Value InstanceScope::resource_ref(ResourceGroup& group, std::span<const hcl::Tra
 }
 
 // A whole instance as an object: its arguments, plus the region or location Terraform computes
-// when the configuration leaves it to the provider, so `aws_s3_bucket.b[*].region` resolves.
+// when the configuration leaves it to the provider, so `aws_s3_bucket.b[*].region` resolves. The
+// object is open: an attribute it does not list is computed (known after apply), not missing.
 Value InstanceScope::with_location(ResourceInstance& r) {
     Value attrs = in_.attributes(r);
     std::string_view cloud = catalog::cloud_of_type(r.type);
@@ -226,14 +274,18 @@ Value InstanceScope::with_location(ResourceInstance& r) {
         Value region = in_.region(r);
         if (!region.is_null()) {
             ValueMap fields = attrs.fields();
-            fields[key] = std::move(region);
-            attrs = Value::object(std::move(fields), attrs.range);
+            fields[key] = region.with_provenance(
+                prepend(fmt::format("{} {}", r.address, key), r.block->header_range, region.provenance));
+            attrs = Value::open_object(std::move(fields), attrs.range);
         }
     }
     attrs.ref_asset = r.address;
     return attrs;
 }
 
+// One attribute of another resource instance: the value it is configured with, carrying a step
+// at the place where it is written (then that value's own provenance); or the location its
+// provider gives it; or, for a computed attribute, an unknown that still names the instance.
 Value InstanceScope::instance_attribute(ResourceInstance& r, const std::string& name, Range range) {
     const Value& attrs = in_.attributes(r);
     std::string_view cloud = catalog::cloud_of_type(r.type);
@@ -245,35 +297,42 @@ Value InstanceScope::instance_attribute(ResourceInstance& r, const std::string& 
                        (r.type == "google_client_config" && name == "region");
     if (const Value* v = attrs.get(name); v && !(region_like && v->is_null())) {
         Value out = *v;
+        if (out.range.valid() && !out.is_unknown())
+            out.provenance = prepend(fmt::format("{} {}", r.address, name), out.range, out.provenance);
         out.ref_asset = r.address;
         return out;
     }
     if (region_like) {
         Value out = in_.region(r);
         if (out.is_null())
-            out = Value::unknown(fmt::format("{} has no region: its provider sets none", r.address), range);
+            out = Value::unknown(fmt::format("{} has no region: its provider sets none", r.address), range,
+                                 UnknownCause::Input);
+        else if (!out.is_unknown())
+            out.provenance = prepend(fmt::format("{} {}", r.address, name), r.block->header_range, out.provenance);
         out.ref_asset = r.address;
         return out;
     }
     if (r.is_data)
         return Value::unknown(fmt::format("{}.{} is read from the existing object when Terraform plans", r.address, name),
-                              range);
-    Value out = Value::unknown(fmt::format("{}.{} is known only after apply", r.address, name), range);
+                              range, UnknownCause::AfterApply);
+    Value out = Value::unknown(fmt::format("{}.{} is known only after apply", r.address, name), range,
+                               UnknownCause::AfterApply);
     out.ref_asset = r.address;
     return out;
 }
 
 Value InstanceScope::module_ref(std::span<const hcl::TraversalStep> steps, Range range, std::size_t& consumed) {
-    if (!step_is_attr(steps, 0)) return Value::unknown("module must be followed by a name", range);
+    if (!step_is_attr(steps, 0)) return invalid_reference("module must be followed by a name", range);
     const std::string& call = steps[0].name;
     auto it = m_.children.find(call);
     if (it == m_.children.end() || it->second.empty())
-        return Value::unknown(fmt::format("reference to undeclared module module.{}", call), range);
+        return invalid_reference(fmt::format("reference to undeclared module module.{}", call), range);
     consumed = 1;
     ModuleInstance* child = it->second[0];
     if (m_.keyed_calls[call]) {
         if (steps.size() < 2 || !steps[1].is_index)
-            return Value::unknown(fmt::format("module.{} has several instances: index it", call), range);
+            return Value::unknown(fmt::format("module.{} has several instances: index it", call), range,
+                                  UnknownCause::Unsupported);
         consumed = 2;
         const Value& k = steps[1].key;
         child = nullptr;
@@ -283,13 +342,17 @@ Value InstanceScope::module_ref(std::span<const hcl::TraversalStep> steps, Range
                 c->prefix.ends_with("[*]."))
                 child = c;
         }
-        if (!child) return Value::unknown(fmt::format("module.{} has no instance {}", call, key_text(k)), range);
+        if (!child) {
+            if (k.is_unknown()) return hcl::detail::propagate_unknown(k, range);
+            return invalid_reference(fmt::format("module.{} has no instance {}", call, key_text(k)), range);
+        }
     }
     if (!step_is_attr(steps, consumed))
-        return Value::unknown(fmt::format("module.{} must be followed by an output name", call), range);
+        return Value::unknown(fmt::format("module.{} must be followed by an output name", call), range,
+                              UnknownCause::Unsupported);
     const std::string& out = steps[consumed].name;
     ++consumed;
-    if (!child->unavailable.empty()) return Value::unknown(child->unavailable, range);
+    if (!child->unavailable.empty()) return Value::unknown(child->unavailable, range, UnknownCause::Unsupported);
     return in_.output(*child, out, range);
 }
 
@@ -398,32 +461,45 @@ namespace {
 struct Expansion {
     enum class Kind { Single, Count, ForEach } kind = Kind::Single;
     std::vector<std::pair<Value, Value>> keys;  // (count index or each key, each value); no ranges
-    std::string unknown;                        // set: one instance whose keys are not known, and why
+    std::optional<Value> unknown;               // set: one instance whose keys are not known, and why
     Range range;                                // the count or for_each expression
 };
 
 Expansion expansion(const hcl::Body& body, InstanceScope& scope, const std::function<bool(std::size_t)>& fits) {
     Expansion e;
+    // Why the instances are not known: the unknown that decided it (its reason, cause and range), or
+    // what is wrong with the value.
+    auto unknown = [&](const Value& v, std::string reason, UnknownCause cause) {
+        if (const Value* u = hcl::detail::find_unknown(v)) e.unknown = hcl::detail::propagate_unknown(*u, e.range);
+        else e.unknown = Value::unknown(std::move(reason), e.range, cause);
+    };
     if (const auto* c = body.attribute("count")) {
         e.kind = Expansion::Kind::Count;
         e.range = c->value.range;
         Value n = hcl::evaluate(c->value, scope);
-        if (n.is_number() && n.as_number() >= 0 && fits(static_cast<std::size_t>(n.as_number())))
+        bool whole = n.is_number() && n.as_number() >= 0 && n.as_number() == std::floor(n.as_number());
+        if (whole && n.as_number() <= static_cast<double>(kMaxResources) && fits(static_cast<std::size_t>(n.as_number())))
             for (int i = 0; i < static_cast<int>(n.as_number()); ++i) e.keys.emplace_back(Value::number(i), Value());
+        else if (whole)
+            unknown(n, "too many instances to expand", UnknownCause::Unsupported);
         else
-            e.unknown = n.is_unknown() ? n.unknown_reason() : "count is not a whole number";
+            unknown(n, "count is not a whole number", UnknownCause::Error);
     } else if (const auto* fe = body.attribute("for_each")) {
         e.kind = Expansion::Kind::ForEach;
         e.range = fe->value.range;
         Value coll = hcl::evaluate(fe->value, scope);
-        if (coll.is_object() && fits(coll.fields().size())) {
-            for (const auto& [k, v] : coll.fields()) e.keys.emplace_back(Value::string(k), v);
+        if (coll.is_object() && !coll.is_open() && fits(coll.fields().size())) {
+            for (const auto& [k, v] : coll.fields()) e.keys.emplace_back(Value::string(k), hcl::detail::child_of(coll, v));
         } else if (coll.is_list() && !coll.contains_unknown() && fits(coll.items().size()) && all_strings(coll)) {
-            for (const auto& v : coll.items()) e.keys.emplace_back(v, v);
+            for (const auto& v : coll.items()) e.keys.emplace_back(v, hcl::detail::child_of(coll, v));
+        } else if (coll.is_open()) {
+            e.unknown = hcl::detail::unlisted_attributes(coll, e.range);
+        } else if (coll.is_list() && coll.contains_unknown()) {
+            unknown(coll, "", UnknownCause::Error);  // an element (a key) not known yet
+        } else if ((coll.is_object() || coll.is_list()) && all_strings(coll)) {
+            unknown(coll, "too many instances to expand", UnknownCause::Unsupported);
         } else {
-            e.unknown = coll.is_unknown()                                               ? coll.unknown_reason()
-                        : (coll.is_object() || coll.is_list()) && all_strings(coll) ? "too many instances to expand"
-                                                                                      : "for_each is not a map or set of strings";
+            unknown(coll, "for_each is not a map or set of strings", UnknownCause::Error);
         }
     }
     return e;
@@ -483,8 +559,11 @@ void Instances::instantiate_children(ModuleInstance& m) {
         bool keyed = e.kind != Expansion::Kind::Single, by_count = e.kind == Expansion::Kind::Count;
         auto& keys = e.keys;
         if (!keyed) keys.emplace_back(Value(), Value());
-        if (!e.unknown.empty())
-            keys = {{Value::unknown(fmt::format("the instances of module.{} are not known", name)), Value()}};
+        if (e.unknown)
+            keys = {{Value::unknown(fmt::format("the instances of module.{} are not known: {}", name,
+                                                e.unknown->unknown_reason()),
+                                    e.unknown->range, e.unknown->unknown_cause()),
+                     Value()}};
         m.keyed_calls[name] = keyed;
 
         auto& list = m.children[name];
@@ -598,9 +677,9 @@ void Instances::expand(ResourceGroup& group, ModuleInstance& m) {
     group.keyed = e.kind != Expansion::Kind::Single;
     if (!group.keyed) {
         make(group.address);
-    } else if (!e.unknown.empty()) {
+    } else if (e.unknown) {
         auto* r = make(group.address + "[*]");
-        Value why = Value::unknown(e.unknown, e.range);
+        const Value& why = *e.unknown;
         (e.kind == Expansion::Kind::Count ? r->count_index : r->each_key) = why;
         if (e.kind == Expansion::Kind::ForEach) r->each_value = why;
     } else {
@@ -620,8 +699,9 @@ void Instances::expand(ResourceGroup& group, ModuleInstance& m) {
 
 static Value memo(Slot& slot, int& depth, const std::string& what, Range use, const std::function<Value()>& compute) {
     if (slot.value) return *slot.value;
-    if (slot.busy) return Value::unknown(fmt::format("{} refers to itself (reference cycle)", what), use);
-    if (depth > kMaxDepth) return Value::unknown(fmt::format("{} is nested too deeply to evaluate", what), use);
+    if (slot.busy) return Value::unknown(fmt::format("{} refers to itself (reference cycle)", what), use, UnknownCause::Error);
+    if (depth > kMaxDepth)
+        return Value::unknown(fmt::format("{} is nested too deeply to evaluate", what), use, UnknownCause::Unsupported);
     slot.busy = true;
     ++depth;
     Value v = compute();
@@ -641,7 +721,7 @@ Value Instances::evaluate_in(ModuleInstance& m, const hcl::Expr& e, ResourceInst
 Value Instances::variable(ModuleInstance& m, const std::string& name, Range use) {
     auto decl_it = m.config->variables.find(name);
     if (decl_it == m.config->variables.end())
-        return Value::unknown(fmt::format("var.{} is not declared", name), use);
+        return Value::unknown(fmt::format("var.{} is not declared", name), use, UnknownCause::Error);
     const hcl::Block& decl = *decl_it->second;
     return memo(m.variables[name], depth_, "var." + name, use, [&]() -> Value {
         if (!m.parent) {
@@ -663,17 +743,19 @@ Value Instances::variable(ModuleInstance& m, const std::string& name, Range use)
         Provenance declared = prepend(fmt::format("var.{} is declared without a default", name), decl.header_range, nullptr);
         if (!m.parent)
             return Value::unknown(fmt::format("var.{0} has no default: pass --var {0}=... or add a tfvars file", name),
-                                  decl.header_range)
+                                  decl.header_range, UnknownCause::Input)
                 .with_provenance(declared);
         std::string call = m.prefix.substr(0, m.prefix.size() - 1);
-        return Value::unknown(fmt::format("var.{} has no default and {} does not set it", name, call), decl.header_range)
+        return Value::unknown(fmt::format("var.{} has no default and {} does not set it", name, call), decl.header_range,
+                              UnknownCause::Error)
             .with_provenance(declared);
     });
 }
 
 Value Instances::local(ModuleInstance& m, const std::string& name, Range use) {
     auto it = m.config->locals.find(name);
-    if (it == m.config->locals.end()) return Value::unknown(fmt::format("local.{} is not declared", name), use);
+    if (it == m.config->locals.end())
+        return Value::unknown(fmt::format("local.{} is not declared", name), use, UnknownCause::Error);
     const hcl::Attribute& attr = *it->second;
     return memo(m.locals[name], depth_, "local." + name, use, [&]() -> Value {
         Value v = evaluate_in(m, attr.value);
@@ -685,7 +767,7 @@ Value Instances::output(ModuleInstance& m, const std::string& name, Range use) {
     auto it = m.config->outputs.find(name);
     std::string call = m.prefix.substr(0, m.prefix.size() - 1);
     if (it == m.config->outputs.end())
-        return Value::unknown(fmt::format("{} has no output \"{}\"", call, name), use);
+        return Value::unknown(fmt::format("{} has no output \"{}\"", call, name), use, UnknownCause::Error);
     const hcl::Attribute* value = it->second->body.attribute("value");
     if (!value) return Value::unknown(fmt::format("output \"{}\" of {} has no value", name, call), use);
     return memo(m.outputs[name], depth_, fmt::format("{}.{}", call, name), use, [&]() -> Value {
@@ -701,7 +783,8 @@ Value Instances::provider_region(ProviderConfig& p) {
         return Value::unknown(fmt::format("{0} is not configured in this directory: the region comes from the "
                                           "configuration that calls this module (scan that one), or from the "
                                           "environment when it runs as a root module",
-                                          p.label));
+                                          p.label),
+                              Range{}, UnknownCause::Input);
     const hcl::Attribute* attr = p.block->body.attribute("region");
     if (!attr) return Value::null(p.block->header_range);
     return memo(p.region, depth_, p.label + " region", attr->range, [&]() -> Value {
@@ -720,8 +803,28 @@ Value Instances::provider_zone(ProviderConfig& p) {
     });
 }
 
+// An attribute's value points at where the attribute is written (a finding about the argument
+// belongs there); where the value came from stays in its provenance. An unknown's own range is
+// what caused it (an unsupported call, a computed attribute, a cycle): it ends the chain as its
+// last step, unless a step already shows it.
+static Value written_at(Value v, Range written) {
+    if (v.is_unknown() && v.range.valid() && v.range != written) {
+        bool inside = v.range.file == written.file && written.begin <= v.range.begin && v.range.end <= written.end;
+        auto chain = steps(v.provenance);
+        bool shown = std::any_of(chain.begin(), chain.end(), [&](const ProvenanceStep* s) { return s->range == v.range; });
+        if (!inside && !shown) {
+            Provenance p = prepend(v.unknown_reason(), v.range, nullptr);
+            for (auto it = chain.rbegin(); it != chain.rend(); ++it) p = prepend((*it)->label, (*it)->range, std::move(p));
+            v.provenance = std::move(p);
+        }
+    }
+    v.range = written;
+    return v;
+}
+
 // Evaluates a block body into an object: arguments, nested blocks as lists of objects, and
-// `dynamic` blocks expanded over their collections.
+// `dynamic` blocks expanded over their collections. The object is open: the provider computes
+// attributes the configuration does not set.
 static Value evaluate_body(Instances& in, ModuleInstance& m, const hcl::Body& body, ResourceInstance& r,
                            std::map<std::string, Value>& iterators, bool top) {
     ValueMap fields;
@@ -730,9 +833,7 @@ static Value evaluate_body(Instances& in, ModuleInstance& m, const hcl::Body& bo
         InstanceScope scope(in, m, r);
         scope.references = &r.references;
         scope.iterators = iterators;
-        // An attribute's value points at where the attribute is written (a finding about the
-        // argument belongs there); where the value came from stays in its provenance.
-        fields[attr.name] = hcl::evaluate(attr.value, scope).at(attr.value.range);
+        fields[attr.name] = written_at(hcl::evaluate(attr.value, scope), attr.value.range);
     }
     std::map<std::string, ValueList> nested;
     for (const auto& block : body.blocks) {
@@ -753,15 +854,18 @@ static Value evaluate_body(Instances& in, ModuleInstance& m, const hcl::Body& bo
                 inner[iter] = Value::object(ValueMap{{"key", std::move(key)}, {"value", std::move(value)}});
                 out.push_back(evaluate_body(in, m, content[0]->body, r, inner, false).at(content[0]->range));
             };
-            if (coll.is_object()) {
-                for (const auto& [k, v] : coll.fields()) emit(Value::string(k), v);
+            if (coll.is_object() && !coll.is_open()) {
+                for (const auto& [k, v] : coll.fields()) emit(Value::string(k), hcl::detail::child_of(coll, v));
             } else if (coll.is_list()) {
                 double i = 0;
-                for (const auto& v : coll.items()) emit(Value::number(i++), v);
+                for (const auto& v : coll.items()) emit(Value::number(i++), hcl::detail::child_of(coll, v));
             } else {
                 // Unknown collection: the nested blocks themselves are unknown.
-                fields[block.labels[0]] = Value::unknown(
-                    coll.is_unknown() ? coll.unknown_reason() : "dynamic block for_each is not a collection", fe->value.range);
+                Value why = coll.is_unknown() ? coll
+                            : coll.is_open()  ? hcl::detail::unlisted_attributes(coll, fe->value.range)
+                                              : Value::unknown("dynamic block for_each is not a collection",
+                                                               fe->value.range, UnknownCause::Error);
+                fields[block.labels[0]] = written_at(std::move(why), fe->value.range);
                 nested.erase(block.labels[0]);
             }
             continue;
@@ -769,13 +873,13 @@ static Value evaluate_body(Instances& in, ModuleInstance& m, const hcl::Body& bo
         nested[block.type].push_back(evaluate_body(in, m, block.body, r, iterators, false).at(block.range));
     }
     for (auto& [type, list] : nested) fields[type] = Value::list(std::move(list));
-    return Value::object(std::move(fields));
+    return Value::open_object(std::move(fields));
 }
 
 Value& Instances::attributes(ResourceInstance& r) {
     if (r.attributes.value) return *r.attributes.value;
     if (r.attributes.busy) {
-        r.cycle = Value::unknown(fmt::format("{} refers to itself (reference cycle)", r.address));
+        r.cycle = Value::unknown(fmt::format("{} refers to itself (reference cycle)", r.address), Range{}, UnknownCause::Error);
         return r.cycle;
     }
     r.attributes.busy = true;
@@ -849,7 +953,7 @@ Value Instances::parent_location(ResourceInstance& r, std::string_view cloud) {
 Value& Instances::region(ResourceInstance& r) {
     if (r.region.value) return *r.region.value;
     if (r.region.busy) {
-        r.cycle = Value::unknown(fmt::format("the region of {} depends on itself", r.address));
+        r.cycle = Value::unknown(fmt::format("the region of {} depends on itself", r.address), Range{}, UnknownCause::Error);
         return r.cycle;
     }
     r.region.busy = true;

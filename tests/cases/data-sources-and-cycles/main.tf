@@ -57,7 +57,7 @@ resource "aws_s3_bucket" "cyclic" {  # expect: RES002
   bucket = "cyclic"
 }
 
-resource "aws_s3_bucket" "hashed" {  # expect: RES002
+resource "aws_s3_bucket" "hashed" {
   region = substr(md5("eu-west-1"), 0, 9)  # expect: RES004
   bucket = "hashed"
 }
