@@ -664,9 +664,10 @@ Value Instances::variable(ModuleInstance& m, const std::string& name, Range use)
         if (!m.parent) {
             auto& values = root_values_[&m];
             if (auto it = values.find(name); it != values.end()) {
-                if (takes_null || !it->second.value.is_null())
-                    return typed(it->second.value.with_provenance(prepend(fmt::format("var.{} from {}", name, it->second.label),
-                                                                          it->second.value.range, it->second.value.provenance)));
+                const Value& v = it->second.value;
+                if (takes_null || !v.is_null())
+                    return typed(v.with_provenance(
+                        prepend(fmt::format("var.{} from {}", name, it->second.label), v.range, v.provenance)));
                 null_from = it->second.label;
             }
         } else if (const auto* arg = m.call->body.attribute(name)) {

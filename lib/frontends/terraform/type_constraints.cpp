@@ -61,7 +61,10 @@ private:
         if (name == "number") return of_kind(Kind::Number);
         if (name == "bool") return of_kind(Kind::Bool);
         if (name == "any") return of_kind(Kind::Any);
-        if (name == "list" || name == "set" || name == "map" || name == "object" || name == "tuple")
+        // Bare `list` and `map` are Terraform's shorthand for list(any) and map(any).
+        if (name == "list") return of_kind(Kind::List, {of_kind(Kind::Any)});
+        if (name == "map") return of_kind(Kind::Map, {of_kind(Kind::Any)});
+        if (name == "set" || name == "object" || name == "tuple")
             return fail(fmt::format("the {} type constructor requires an argument", name));
         return fail(fmt::format("the keyword \"{}\" is not a valid type specification", name));
     }
@@ -97,7 +100,8 @@ private:
             if (kids[i].kind != hcl::ExprKind::String) return fail("object type attribute names must be names");
             ObjectAttribute a;
             a.name = kids[i].text;
-            if (std::any_of(t.attributes.begin(), t.attributes.end(), [&](const auto& o) { return o.name == a.name; }))
+            auto same_name = [&](const ObjectAttribute& o) { return o.name == a.name; };
+            if (std::any_of(t.attributes.begin(), t.attributes.end(), same_name))
                 return fail(fmt::format("object type attribute \"{}\" is declared twice", a.name));
             const hcl::Expr& spec_value = kids[i + 1];
             if (spec_value.kind == hcl::ExprKind::FunctionCall && spec_value.text == "optional") {
@@ -111,7 +115,8 @@ private:
             }
             t.attributes.push_back(std::move(a));
         }
-        std::sort(t.attributes.begin(), t.attributes.end(), [](const auto& x, const auto& y) { return x.name < y.name; });
+        std::sort(t.attributes.begin(), t.attributes.end(),
+                  [](const auto& x, const auto& y) { return x.name < y.name; });
         return t;
     }
 
@@ -212,12 +217,15 @@ std::optional<TypeConstraint> unify(const std::vector<TypeConstraint>& types) {
     if (known.empty()) return of_kind(Kind::Any);
     if (std::all_of(known.begin(), known.end(), [&](const auto* t) { return same_type(*t, *known[0]); }))
         return *known[0];
-    auto count = [&](Kind k) { return std::count_if(known.begin(), known.end(), [&](const auto* t) { return t->kind == k; }); };
+    auto count = [&](Kind k) {
+        return std::count_if(known.begin(), known.end(), [&](const auto* t) { return t->kind == k; });
+    };
     const auto n = static_cast<std::ptrdiff_t>(known.size());
     if (count(Kind::Object) == n) {
         bool same_names = std::all_of(known.begin(), known.end(), [&](const auto* t) {
             return std::equal(t->attributes.begin(), t->attributes.end(), known[0]->attributes.begin(),
-                              known[0]->attributes.end(), [](const auto& a, const auto& b) { return a.name == b.name; });
+                              known[0]->attributes.end(),
+                              [](const auto& a, const auto& b) { return a.name == b.name; });
         });
         if (same_names) {
             TypeConstraint out = of_kind(Kind::Object);
@@ -238,8 +246,9 @@ std::optional<TypeConstraint> unify(const std::vector<TypeConstraint>& types) {
         return of_kind(Kind::Map, {std::move(*u)});
     }
     if (count(Kind::Tuple) == n) {
-        bool same_length = std::all_of(known.begin(), known.end(),
-                                       [&](const auto* t) { return t->elements.size() == known[0]->elements.size(); });
+        auto length = known[0]->elements.size();
+        bool same_length =
+            std::all_of(known.begin(), known.end(), [&](const auto* t) { return t->elements.size() == length; });
         if (same_length) {
             TypeConstraint out = of_kind(Kind::Tuple);
             for (std::size_t i = 0; i < known[0]->elements.size(); ++i) {
@@ -278,6 +287,80 @@ std::string describe(const Value& v) {
 std::string with_article(const std::string& noun) {
     bool vowel = !noun.empty() && std::string_view("aeiou").find(noun[0]) != std::string_view::npos;
     return (vowel ? "an " : "a ") + noun;
+}
+
+// Go's strconv.Quote for the text cty hashes; non-ASCII text is taken as printable.
+void append_quoted(std::string_view text, std::string& out) {
+    out += '"';
+    for (unsigned char c : text) {
+        switch (c) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\a': out += "\\a"; break;
+            case '\b': out += "\\b"; break;
+            case '\f': out += "\\f"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            case '\t': out += "\\t"; break;
+            case '\v': out += "\\v"; break;
+            default:
+                if (c < 0x20 || c == 0x7f) out += fmt::format("\\x{:02x}", c);
+                else out += static_cast<char>(c);
+        }
+    }
+    out += '"';
+}
+
+// cty's set hash bytes (makeSetHashBytes), by which it orders set elements that are not primitive:
+// sets of objects come out in the order Terraform shows them.
+void append_set_key(const Value& v, const TypeConstraint& type, std::string& out) {
+    if (v.is_unknown()) {
+        out += '?';
+        return;
+    }
+    static const TypeConstraint any;
+    switch (v.kind()) {
+        case Value::Kind::Null: out += '~'; return;
+        case Value::Kind::Bool: out += v.as_bool() ? 'T' : 'F'; return;
+        case Value::Kind::Number: out += fmt::format("{:.10g}", v.as_number()); return;  // big.Float.String()
+        case Value::Kind::String: append_quoted(v.as_string(), out); return;
+        case Value::Kind::List: {
+            bool tuple = type.kind == Kind::Tuple || type.kind == Kind::Any;
+            out += tuple ? '<' : '[';
+            const auto& items = v.items();
+            for (std::size_t i = 0; i < items.size(); ++i) {
+                const TypeConstraint& element = tuple ? (i < type.elements.size() ? type.elements[i] : any)
+                                                      : type.elements[0];
+                append_set_key(items[i], element, out);
+                out += ';';
+            }
+            out += tuple ? '>' : ']';
+            return;
+        }
+        case Value::Kind::Object: {
+            if (type.kind == Kind::Map) {
+                out += '{';
+                for (const auto& [key, field] : v.fields()) {
+                    append_quoted(key, out);
+                    out += ':';
+                    append_set_key(field, type.elements[0], out);
+                    out += ';';
+                }
+                out += '}';
+                return;
+            }
+            out += '<';
+            for (const auto& [key, field] : v.fields()) {
+                auto it = std::find_if(type.attributes.begin(), type.attributes.end(),
+                                       [&](const auto& a) { return a.name == key; });
+                append_set_key(field, it != type.attributes.end() ? it->type : any, out);
+                out += ';';
+            }
+            out += '>';
+            return;
+        }
+        case Value::Kind::Unknown: return;
+    }
 }
 
 class Converter {
@@ -333,18 +416,20 @@ private:
     }
 
     // A collection has one element type in Terraform: when `any` leaves it open, the elements'
-    // own types are unified (["a", 1] binds to list(any) as ["a", "1"]) and each is converted again.
-    void unify_elements(const std::vector<Value*>& items, const Value& collection, const Path& path,
-                        std::string_view noun, const Provenance& origin) {
+    // own types are unified (["a", 1] binds to list(any) as ["a", "1"]) and each is converted
+    // again. Returns the element type the collection ends up with.
+    TypeConstraint unify_elements(const std::vector<Value*>& items, const Value& collection, const Path& path,
+                                  std::string_view noun, const Provenance& origin) {
         std::vector<TypeConstraint> types;
         types.reserve(items.size());
         for (const Value* item : items) types.push_back(infer(*item));
         auto common = unify(types);
         if (!common) {
             reject(collection, path, fmt::format("all {} elements must have the same type", noun));
-            return;
+            return {};
         }
         for (Value* item : items) *item = to(*item, *common, path, origin);
+        return std::move(*common);
     }
 
     Value sequence(const Value& v, const TypeConstraint& t, const Path& path, const Provenance& origin) {
@@ -354,20 +439,21 @@ private:
         items.reserve(v.items().size());
         for (std::size_t i = 0; i < v.items().size(); ++i)
             items.push_back(to(v.items()[i], element, Path{&path, Path::Step::Index, {}, i}, origin));
+        TypeConstraint unified;
         if (contains_any(element)) {
             std::vector<Value*> refs;
             for (auto& item : items) refs.push_back(&item);
-            unify_elements(refs, v, path, t.kind == Kind::Set ? "set" : "list", origin);
+            unified = unify_elements(refs, v, path, t.kind == Kind::Set ? "set" : "list", origin);
         }
         if (!error.empty()) return v;
-        if (t.kind == Kind::Set) items = set_order(std::move(items));
+        if (t.kind == Kind::Set) items = set_order(std::move(items), contains_any(element) ? unified : element);
         return same_origin(Value::list(std::move(items)), v);
     }
 
-    // Terraform iterates a set in cty's order: primitive elements sorted and de-duplicated, then one
-    // null, then unknown elements, which stay distinct since each may equal any other. (cty orders
-    // sets of objects by a hash we do not reproduce; they keep their order, de-duplicated.)
-    static ValueList set_order(ValueList items) {
+    // Terraform iterates a set in cty's order: primitive elements sorted (strings bytewise, numbers
+    // numerically, false before true), other elements by their set_key; then unknown elements,
+    // which stay distinct since each may equal any other; then one null.
+    static ValueList set_order(ValueList items, const TypeConstraint& element) {
         ValueList known, unknowns;
         std::optional<Value> null;
         for (auto& item : items) {
@@ -379,9 +465,25 @@ private:
                 known.push_back(std::move(item));
             }
         }
-        if (auto sorted = hcl::detail::make_set(known)) known = std::move(*sorted);
-        if (null) known.push_back(std::move(*null));
+        bool primitive = std::all_of(known.begin(), known.end(),
+                                     [](const Value& v) { return v.is_string() || v.is_number() || v.is_bool(); });
+        if (primitive) {
+            if (auto sorted = hcl::detail::make_set(known)) known = std::move(*sorted);
+        } else {
+            std::vector<std::pair<std::string, Value>> keyed;
+            for (auto& v : known) {
+                std::string key;
+                append_set_key(v, element, key);
+                keyed.emplace_back(std::move(key), std::move(v));
+            }
+            std::stable_sort(keyed.begin(), keyed.end(),
+                             [](const auto& a, const auto& b) { return a.first < b.first; });
+            known.clear();
+            for (auto& [key, v] : keyed)
+                if (known.empty() || !same_data(known.back(), v)) known.push_back(std::move(v));
+        }
         for (auto& u : unknowns) known.push_back(std::move(u));
+        if (null) known.push_back(std::move(*null));
         return known;
     }
 

@@ -26,7 +26,7 @@ struct ObjectAttribute {
     std::string name;
     TypeConstraint type;
     bool optional = false;
-    std::optional<Value> default_value;  // optional(T, default), already converted to T; never null
+    std::optional<Value> default_value;  // optional(T, default) as written (converts to T); never null
 };
 
 struct ParsedType {
