@@ -4,11 +4,16 @@
 #include <doctest/doctest.h>
 #include <unistd.h>
 
+#include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 
+#include <nlohmann/json.hpp>
+
 #include "engine/scan.hpp"
 #include "frontends/terraform/evaluator.hpp"
+#include "frontends/terraform/functions_internal.hpp"
 #include "frontends/terraform/hcl_parser.hpp"
 #include "frontends/terraform/type_constraints.hpp"
 
@@ -391,4 +396,77 @@ resource "aws_s3_bucket" "b" {
     REQUIRE(region.is_unknown());
     CHECK(region.unknown_reason() == "var.cfg: attribute \"region\" is required");
     CHECK(rules(*out) == "RES002");
+}
+
+// The oracle itself, when it is installed: Terraform's jsonencode of each variable against ours.
+// Only values Terraform accepts can be in one configuration (one refusal fails them all).
+TEST_CASE("type constraints agree with terraform console, when terraform is installed") {
+    if (std::system("terraform version >/dev/null 2>&1") != 0) {
+        MESSAGE("skipped: terraform is not installed");
+        return;
+    }
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {R"(object({region = optional(string, "eu-central-1")}))", "{}"},
+        {R"(object({a = optional(string, "d"), b = optional(number), c = optional(object({r = optional(string, "eu")}), {})}))", "{}"},
+        {R"(object({a = optional(string, "d")}))", "{a = null}"},
+        {R"(object({c = optional(object({r = optional(string, "eu"), z = optional(string)}), {z = "q"})}))", "{c = {}}"},
+        {R"(object({a = optional(any, "x"), b = optional(list(string), [1, true])}))", "{}"},
+        {R"(list(object({a = optional(string, "d"), b = optional(bool)})))", R"([{}, {a = "x", z = 1}])"},
+        {R"(map(object({a = optional(string, "d")})))", "{k1 = {}, k2 = {a = 5}}"},
+        {R"(set(object({a = optional(string, "d")})))", R"([{a = "z"}, {}, {a = "b"}])"},
+        {"object({a = number, b = string, c = bool, d = string, e = bool, f = string})",
+         R"({a = "1.50", b = 2.5, c = "true", d = true, e = "1", f = 100000000000000000000})"},
+        {"number", R"("1e3")"},
+        {"bool", R"("0")"},
+        {"string", "1.0e-7"},
+        {"set(string)", R"([3, 1, "b", 10, 1])"},
+        {"set(number)", R"(["10", "9", 10])"},
+        {"tuple([string, number])", R"(["1", "2"])"},
+        {"set(object({n = number, s = string}))", R"([{n = 10, s = "a"}, {n = 9, s = "a"}, {n = 1.0e11, s = "b"}])"},
+        {"set(map(string))", R"([{b = "1"}, {a = "2"}, {a = "1", b = "0"}])"},
+        {"set(list(string))", R"([["b"], ["a", "c"], ["a"]])"},
+        {"map(list(string))", "{a = [1], b = []}"},
+        {"list(any)", R"([null, "a", 1])"},
+        {"list(any)", R"([[1], ["a", "b"]])"},
+        {"map(any)", R"({a = {x = 1, y = "s"}, b = {x = "q", y = true}})"},
+        {"list(any)", R"([{a = 1}, {b = "x"}])"},
+        {"list(object({a = any}))", R"([{a = [1]}, {a = [1, 2]}])"},
+        {"set(any)", R"([{a = 1}, {a = "x"}, {a = "1"}])"},
+        {"list", R"(["x", 1])"},
+    };
+    Project p("console");
+    std::string vars, tfvars, all = "jsonencode([";
+    for (std::size_t i = 0; i < cases.size(); ++i) {
+        vars += "variable \"x" + std::to_string(i) + "\" {\n  type = " + cases[i].first + "\n}\n";
+        tfvars += "x" + std::to_string(i) + " = " + cases[i].second + "\n";
+        all += (i ? ", var.x" : "var.x") + std::to_string(i);
+    }
+    p.write("main.tf", vars);
+    p.write("terraform.tfvars", tfvars);
+    p.write("expr", all + "])\n");  // piped, the console prints only its last result: one expression
+    std::string command = "cd '" + p.dir.string() +
+                          "' && CHECKPOINT_DISABLE=1 TF_CLI_CONFIG_FILE=/dev/null terraform console < expr 2>/dev/null";
+    std::FILE* pipe = ::popen(command.c_str(), "r");
+    REQUIRE(pipe);
+    std::string shown;
+    char buffer[4096];
+    while (std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe)) shown.append(buffer, n);
+    ::pclose(pipe);
+    // The console shows the JSON as a quoted HCL string.
+    while (!shown.empty() && (shown.back() == '\n' || shown.back() == '"')) shown.pop_back();
+    std::string json;
+    for (std::size_t i = shown.starts_with('"') ? 1 : 0; i < shown.size(); ++i) {
+        if (shown[i] == '\\' && i + 1 < shown.size()) ++i;
+        json += shown[i];
+    }
+    auto theirs = nlohmann::json::parse(json, nullptr, false);
+    INFO("terraform console printed: ", shown);
+    REQUIRE(theirs.is_array());
+    REQUIRE(theirs.size() == cases.size());
+    for (std::size_t i = 0; i < cases.size(); ++i) {
+        CAPTURE(cases[i].first);
+        CAPTURE(cases[i].second);
+        Value ours = convert(value_of(cases[i].second), type_of(cases[i].first), "var.x");
+        CHECK(nlohmann::json::parse(hcl::detail::json_encode(ours)).dump() == theirs[i].dump());
+    }
 }
