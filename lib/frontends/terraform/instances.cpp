@@ -723,23 +723,52 @@ Value Instances::variable(ModuleInstance& m, const std::string& name, Range use)
     if (decl_it == m.config->variables.end())
         return Value::unknown(fmt::format("var.{} is not declared", name), use, UnknownCause::Error);
     const hcl::Block& decl = *decl_it->second;
+    auto type_it = variable_types_.find(&decl);
+    if (type_it == variable_types_.end()) {  // once per declaration, however many instances its module has
+        const auto* type = decl.body.attribute("type");
+        type_it = variable_types_.emplace(&decl, type ? parse_type_constraint(type->value) : ParsedType{}).first;
+    }
+    const ParsedType& type = type_it->second;
     return memo(m.variables[name], depth_, "var." + name, use, [&]() -> Value {
+        // Terraform converts whatever a variable receives to its type, so `optional` defaults apply
+        // and values not of the type are refused.
+        auto typed = [&](const Value& v) {
+            if (type.error.empty()) return convert(v, type.type, "var." + name);
+            return Value::unknown(fmt::format("var.{} has an invalid type: {}", name, type.error), v.range)
+                .with_provenance(v.provenance);
+        };
+        // nullable = false: a null assignment means "use the default".
+        const auto* nullable = decl.body.attribute("nullable");
+        bool takes_null = !nullable || nullable->value.kind != hcl::ExprKind::Bool || nullable->value.boolean;
+        std::string null_from;
         if (!m.parent) {
             auto& values = root_values_[&m];
-            if (auto it = values.find(name); it != values.end())
-                return it->second.value.with_provenance(prepend(fmt::format("var.{} from {}", name, it->second.label),
-                                                                it->second.value.range, it->second.value.provenance));
+            if (auto it = values.find(name); it != values.end()) {
+                const Value& v = it->second.value;
+                if (takes_null || !v.is_null())
+                    return typed(v.with_provenance(
+                        prepend(fmt::format("var.{} from {}", name, it->second.label), v.range, v.provenance)));
+                null_from = it->second.label;
+            }
         } else if (const auto* arg = m.call->body.attribute(name)) {
             InstanceScope scope(*this, *m.parent, m);  // the call's arguments see the instance's keys
             Value v = hcl::evaluate(arg->value, scope);
             std::string call = m.prefix.substr(0, m.prefix.size() - 1);
-            return v.with_provenance(prepend(fmt::format("{} input {}", call, name), arg->range, v.provenance));
+            if (takes_null || !v.is_null())
+                return typed(v.with_provenance(prepend(fmt::format("{} input {}", call, name), arg->range, v.provenance)));
+            null_from = call;
         }
         if (const auto* def = decl.body.attribute("default")) {
             InstanceScope scope(*this, m);
             Value v = hcl::evaluate(def->value, scope);
-            return v.with_provenance(prepend(fmt::format("var.{} default", name), def->range, v.provenance));
+            if (!takes_null && v.is_null())
+                return Value::unknown(fmt::format("var.{} is not nullable but its default is null", name), def->range);
+            return typed(v.with_provenance(prepend(fmt::format("var.{} default", name), def->range, v.provenance)));
         }
+        if (!null_from.empty())
+            return Value::unknown(fmt::format("var.{} is not nullable and has no default, but {} sets it to null", name,
+                                              null_from),
+                                  decl.header_range);
         Provenance declared = prepend(fmt::format("var.{} is declared without a default", name), decl.header_range, nullptr);
         if (!m.parent)
             return Value::unknown(fmt::format("var.{0} has no default: pass --var {0}=... or add a tfvars file", name),

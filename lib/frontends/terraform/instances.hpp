@@ -13,6 +13,7 @@
 #include "core/value.hpp"
 #include "frontends/terraform/evaluator.hpp"
 #include "frontends/terraform/module_config.hpp"
+#include "frontends/terraform/type_constraints.hpp"
 
 namespace residency::terraform {
 
@@ -149,6 +150,7 @@ private:
     std::vector<ModuleInstance*> roots_;
     std::map<const ModuleInstance*, std::map<std::string, RootValue>> root_values_;
     std::map<std::string, ResourceInstance*, std::less<>> by_address_;
+    std::map<const hcl::Block*, ParsedType> variable_types_;  // by variable declaration
     int depth_ = 0;
 };
 
