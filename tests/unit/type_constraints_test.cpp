@@ -11,7 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "engine/scan.hpp"
+#include "frontends/frontends.hpp"
 #include "frontends/terraform/evaluator.hpp"
 #include "frontends/terraform/functions_internal.hpp"
 #include "frontends/terraform/hcl_parser.hpp"
