@@ -114,6 +114,18 @@ Value Value::at(Range r) const {
     v.range = r;
     return v;
 }
+Value Value::with_pattern(std::string pattern) const {
+    Value v = *this;
+    v.pattern_ = std::make_shared<const std::string>(std::move(pattern));
+    return v;
+}
+
+Value Value::without_pattern() const {
+    Value v = *this;
+    v.pattern_.reset();
+    return v;
+}
+
 Value Value::with_provenance(Provenance p) const {
     Value v = *this;
     v.provenance = std::move(p);

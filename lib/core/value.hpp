@@ -75,6 +75,13 @@ public:
     const std::string& as_string() const { return text_; }        // String only
     const std::string& unknown_reason() const { return text_; }  // Unknown only
     UnknownCause unknown_cause() const { return cause_; }        // Unknown only
+    // Unknown only: for a string rendered from a template whose unknown parts are all references,
+    // the known text with each unknown part written as its own pattern or reason between \x1f marks
+    // ("replica-\x1frandom_pet.this.id is known only after apply\x1f"). Two unknown strings with
+    // the same pattern will be equal once known; nullptr when there is none.
+    const std::string* pattern() const { return pattern_.get(); }
+    Value with_pattern(std::string pattern) const;
+    Value without_pattern() const;
     const ValueList& items() const;   // List only; empty otherwise
     const ValueMap& fields() const;   // Object only; empty otherwise
     const Value* get(std::string_view key) const;  // Object field, or nullptr
@@ -102,6 +109,7 @@ private:
     std::string text_;
     std::shared_ptr<const ValueList> list_;
     std::shared_ptr<const ValueMap> map_;
+    std::shared_ptr<const std::string> pattern_;
 };
 
 // Structural equality of the data (ranges and provenance ignored); unknowns are never equal.

@@ -505,3 +505,23 @@ TEST_CASE("try keeps unknown leaves of a structure that evaluated without an err
     CHECK(dest.is_unknown());
     CHECK(dest.ref_asset == "aws_s3_bucket.b");
 }
+
+TEST_CASE_FIXTURE(Fixture, "an unknown string rendered from references keeps its pattern; a transformed one does not") {
+    Value arn = Value::unknown("aws_s3_bucket.o.id is known only after apply", {}, UnknownCause::AfterApply);
+    arn.ref_asset = "aws_s3_bucket.o";
+    scope.vars["id"] = arn;
+    Value a = eval(R"("replica-${var.id}")");
+    REQUIRE(a.is_unknown());
+    REQUIRE(a.pattern() != nullptr);
+    CHECK(*a.pattern() == "replica-\x1f" "aws_s3_bucket.o.id is known only after apply\x1f");
+    scope.vars["name"] = a;
+    Value nested = eval(R"("arn:aws:s3:::${var.name}")");
+    REQUIRE(nested.pattern() != nullptr);
+    CHECK(*nested.pattern() == "arn:aws:s3:::replica-\x1f" "aws_s3_bucket.o.id is known only after apply\x1f");
+    scope.vars["unset"] = Value::unknown("var.unset has no default", {}, UnknownCause::Input);
+    CHECK(eval(R"("x-${var.unset}")").pattern() != nullptr);  // a variable with no value is one value everywhere
+    CHECK(eval(R"(upper("replica-${var.id}"))").pattern() == nullptr);
+    CHECK(eval(R"("x-${uuid()}")").pattern() == nullptr);
+    CHECK(eval(R"("x-${md5("a")}")").pattern() == nullptr);
+    CHECK(eval(R"("x-${var.id}-%{ if var.u }y%{ endif }")").pattern() == nullptr);
+}

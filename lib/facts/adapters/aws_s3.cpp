@@ -14,26 +14,27 @@ constexpr std::string_view kMechanism = "s3-replication";
 
 struct BucketIndex {
     const Graph& graph;
-    std::map<std::string, const Asset*, std::less<>> by_name;  // root + '\n' + bucket name
+    std::map<std::string, const Asset*, std::less<>> by_name;     // root + '\n' + bucket name
+    std::map<std::string, const Asset*, std::less<>> by_pattern;  // root + '\n' + pattern of an unknown name
 
-    const Asset* named(std::string_view root, std::string_view name) const {
-        std::string key;
-        key.append(root).append(1, '\n').append(name);
-        auto it = by_name.find(key);
-        return it == by_name.end() ? nullptr : it->second;
-    }
-
-    // A reference to a bucket resource, or a literal name or ARN of one in the same root.
-    const Asset* bucket(const Asset& from, const Value& v) const {
-        if (!v.ref_asset.empty()) {
-            const Asset* a = graph.find(from.root, v.ref_asset);
-            return a && a->type == "aws_s3_bucket" ? a : nullptr;
-        }
-        if (!v.is_string()) return nullptr;
-        std::string_view name = v.as_string();
+    static const Asset* find(const std::map<std::string, const Asset*, std::less<>>& index, std::string_view root,
+                             std::string_view name) {
         constexpr std::string_view prefix = "arn:aws:s3:::";
         if (name.starts_with(prefix)) name.remove_prefix(prefix.size());
-        return named(from.root, name);
+        std::string key;
+        key.append(root).append(1, '\n').append(name);
+        auto it = index.find(key);
+        return it == index.end() ? nullptr : it->second;
+    }
+
+    // A reference to a bucket resource; a literal name or ARN of one in the same root; or a name
+    // built from the same references as one ("replica-${random_pet.this.id}"), known only after apply.
+    const Asset* bucket(const Asset& from, const Value& v) const {
+        if (!v.ref_asset.empty())
+            if (const Asset* a = graph.find(from.root, v.ref_asset); a && a->type == "aws_s3_bucket") return a;
+        if (v.is_string()) return find(by_name, from.root, v.as_string());
+        if (v.is_unknown() && v.pattern()) return find(by_pattern, from.root, *v.pattern());
+        return nullptr;
     }
 };
 
@@ -44,9 +45,9 @@ bool disabled(const Value& rule) {
 }
 
 std::string why_unresolved(const Value& v) {
+    if (v.is_unknown()) return "the destination bucket is not known: " + v.unknown_reason();
     if (!v.ref_asset.empty())
         return fmt::format("the destination refers to {}, which is not an S3 bucket of this configuration", v.ref_asset);
-    if (v.is_unknown()) return "the destination bucket is not known: " + v.unknown_reason();
     if (!v.is_string()) return "the destination bucket is not a string";
     std::string_view name = v.as_string();
     if (name.starts_with("arn:aws:s3:::")) name.remove_prefix(13);
@@ -89,8 +90,10 @@ void s3_replication(Facts& facts) {
     BucketIndex index{*facts.graph, {}};
     for (const Asset& a : facts.graph->assets)
         if (a.type == "aws_s3_bucket" && a.mode == "resource")
-            if (const Value* b = a.attributes.get("bucket"); b && b->is_string())
-                index.by_name.emplace(a.root + '\n' + b->as_string(), &a);
+            if (const Value* b = a.attributes.get("bucket")) {
+                if (b->is_string()) index.by_name.emplace(a.root + '\n' + b->as_string(), &a);
+                if (b->is_unknown() && b->pattern()) index.by_pattern.emplace(a.root + '\n' + *b->pattern(), &a);
+            }
     for (const Asset& a : facts.graph->assets) {
         if (a.mode != "resource") continue;
         if (a.type == "aws_s3_bucket_replication_configuration") {

@@ -122,6 +122,8 @@ private:
 
     struct Rendering {
         std::string text;
+        std::string pattern;           // text, with unknown parts as their pattern (Value::pattern)
+        bool patterned = true;         // false once a part has no pattern: a condition or an error
         std::optional<Value> unknown;  // the first unknown part
         std::optional<Value> origin;   // the only interpolated value with an origin, if just one
         int origins = 0;
@@ -130,7 +132,10 @@ private:
     Value render(const Expr& e, std::span<const Expr> parts) {
         Rendering r;
         if (auto error = render_parts(parts, r)) return *error;
-        if (r.unknown) return propagate_unknown(*r.unknown, e.range);
+        if (r.unknown) {
+            Value out = propagate_unknown(*r.unknown, e.range);
+            return r.patterned ? out.with_pattern(std::move(r.pattern)) : out;
+        }
         Value out = Value::string(std::move(r.text), e.range);
         return r.origins == 1 ? derived_from(std::move(out), *r.origin) : out;
     }
@@ -140,6 +145,7 @@ private:
         for (const Expr& part : parts) {
             if (part.kind == ExprKind::String) {
                 r.text += part.text;
+                r.pattern += part.text;
             } else if (part.kind == ExprKind::Template) {
                 if (auto error = render_parts(part.children, r)) return error;
             } else if (part.kind == ExprKind::TemplateIf) {
@@ -156,15 +162,29 @@ private:
     void append_interpolation(const Value& v, Range range, Rendering& r) {
         if (v.is_unknown()) {
             if (!r.unknown) r.unknown = v;
+            if (v.pattern()) {
+                r.pattern += *v.pattern();  // a rendered string inside another: the same text
+            } else {
+                r.pattern += '\x1f';
+                r.pattern += v.unknown_reason();
+                r.pattern += '\x1f';
+            }
+            // Only a reference stands for one value wherever it is used: a variable with no value, or
+            // a resource's computed attribute. uuid(), an error or an unsupported call do not.
+            bool reference = v.pattern() || v.unknown_cause() == UnknownCause::Input ||
+                             (v.unknown_cause() == UnknownCause::AfterApply && !v.ref_asset.empty());
+            if (!reference) r.patterned = false;
             return;
         }
         if (v.is_null()) {
+            r.patterned = false;
             Value error = fail("cannot include a null value in a string template", range);
             if (!r.unknown) r.unknown = error;
             return;
         }
         auto text = as_text(v);
         if (!text) {
+            r.patterned = false;
             Value error = fail(std::string("cannot include a ") + Value::kind_name(v.kind()) +
                                    " value in a string template: string required",
                                range);
@@ -172,6 +192,7 @@ private:
             return;
         }
         r.text += *text;
+        r.pattern += *text;
         if (has_origin(v) && r.origins++ == 0) r.origin = v;
     }
 

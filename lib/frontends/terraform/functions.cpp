@@ -139,8 +139,10 @@ Value unlisted_attributes(const Value& object, Range range) {
     return derived_from(Value::unknown(std::move(reason), range, UnknownCause::AfterApply), object);
 }
 
+// The result of an operation on an unknown is that unknown, but not its pattern: lower("a${x}") is
+// not "a${x}".
 Value propagate_unknown(const Value& unknown, Range range) {
-    Value out = unknown;
+    Value out = unknown.pattern() ? unknown.without_pattern() : unknown;
     if (!out.range.valid()) out.range = range;
     return out;
 }
