@@ -354,4 +354,26 @@ private:
 
 ParseResult parse(FileId file, std::string_view text) { return Parser(file, text).run(); }
 
+Value to_value(const Node& n, const Range* at) {
+    Range r = at ? *at : n.range;
+    switch (n.kind) {
+        case Node::Kind::Null: return Value::null(r);
+        case Node::Kind::Bool: return Value::boolean(n.boolean, r);
+        case Node::Kind::Number: return Value::number(n.number, r);
+        case Node::Kind::String: return Value::string(n.text, r);
+        case Node::Kind::Array: {
+            ValueList items;
+            items.reserve(n.items.size());
+            for (const auto& item : n.items) items.push_back(to_value(item, at));
+            return Value::list(std::move(items), r);
+        }
+        case Node::Kind::Object: {
+            ValueMap fields;
+            for (const auto& [key, value] : n.members) fields.insert_or_assign(key, to_value(value, at));
+            return Value::object(std::move(fields), r);
+        }
+    }
+    return Value::null(r);
+}
+
 }  // namespace residency::json

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/source.hpp"
+#include "core/value.hpp"
 
 namespace residency::json {
 
@@ -38,5 +39,9 @@ struct ParseResult {
 // Strict RFC 8259 JSON (no comments, no trailing commas); nesting deeper than 512 is an error;
 // never throws, never recurses without bound.
 ParseResult parse(FileId file, std::string_view text);
+
+// The document as a Value; each part keeps its node's range, or `at` when given (a document that
+// is not a file of the scan, such as jsondecode's argument). Objects keep the last of duplicate keys.
+Value to_value(const Node& node, const Range* at = nullptr);
 
 }  // namespace residency::json

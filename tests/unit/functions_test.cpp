@@ -190,7 +190,8 @@ const std::vector<Case> kCases = {
     {R"(base64encode("Hello World"))", R"("SGVsbG8gV29ybGQ=")"},
     {R"(csvdecode("a,b\n1,2\n3,\"x,y\"\n"))", R"([{a = "1", b = "2"}, {a = "3", b = "x,y"}])"},
     {R"(jsondecode("{\"hello\": [1, true, null, 2.5]}"))", "{hello = [1, true, null, 2.5]}"},
-    {R"(jsondecode("{"))", R"(unknown: Invalid value for "str" parameter: the given string is not valid JSON)"},
+    {R"(jsondecode("{"))",
+     R"(unknown: Invalid value for "str" parameter: the given string is not valid JSON: expected a string key, found end of input)"},
     {R"(yamldecode("a: [1, 0x1f, 'x', ~, true, 2.5, eu-west-1]\nb: {c: \"d\"}"))",
      R"({a = [1, 31, "x", null, true, 2.5, "eu-west-1"], b = {c = "d"}})"},
     {R"(yamldecode("a: *x"))", R"(unknown: Invalid value for "src" parameter: aliases are not supported)"},
@@ -341,7 +342,7 @@ TEST_CASE("hostile arguments give reasoned unknowns instead of exhausting memory
     FunctionScope scope;
     std::vector<Value> args{Value::string(deep)};
     CHECK(show(call_function("jsondecode", args, Range{}, scope)) ==
-          R"(unknown: Invalid value for "str" parameter: the JSON document is nested too deeply)");
+          R"(unknown: Invalid value for "str" parameter: the given string is not valid JSON: nesting deeper than 512 levels)");
     std::vector<Value> re{Value::string(std::string(20000, 'a')), Value::string("/(a|b)*/"), Value::string("x")};
     CHECK(show(call_function("replace", re, Range{}, scope)) ==
           R"(unknown: Invalid value for "str" parameter: string of 20000 bytes is too long for a regular expression replace)");

@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/json.hpp"
 #include "policy/policy_yaml.hpp"
 
 #include "frontends/terraform/functions_internal.hpp"
@@ -82,48 +83,12 @@ void json_value(const Value& v, std::string& out) {
     }
 }
 
-// Deeper than any real document; converting recursively must not exhaust the stack.
-constexpr int kMaxJsonDepth = 256;
-
-std::optional<Value> from_json(const nlohmann::json& j, Range r, int depth = 0) {
-    if (depth > kMaxJsonDepth) return std::nullopt;
-    switch (j.type()) {
-        case nlohmann::json::value_t::boolean: return Value::boolean(j.get<bool>(), r);
-        case nlohmann::json::value_t::number_integer: return Value::number(static_cast<double>(j.get<std::int64_t>()), r);
-        case nlohmann::json::value_t::number_unsigned:
-            return Value::number(static_cast<double>(j.get<std::uint64_t>()), r);
-        case nlohmann::json::value_t::number_float: return Value::number(j.get<double>(), r);
-        case nlohmann::json::value_t::string: return Value::string(j.get<std::string>(), r);
-        case nlohmann::json::value_t::array: {
-            ValueList items;
-            for (const auto& e : j) {
-                auto item = from_json(e, r, depth + 1);
-                if (!item) return std::nullopt;
-                items.push_back(std::move(*item));
-            }
-            return Value::list(std::move(items), r);
-        }
-        case nlohmann::json::value_t::object: {
-            ValueMap fields;
-            for (const auto& [k, e] : j.items()) {
-                auto field = from_json(e, r, depth + 1);
-                if (!field) return std::nullopt;
-                fields.insert_or_assign(k, std::move(*field));
-            }
-            return Value::object(std::move(fields), r);
-        }
-        default: return Value::null(r);
-    }
-}
-
 Value fn_jsonencode(Call& c) { return Value::string(json_encode(c.args[0]), c.range); }
 
 Value fn_jsondecode(Call& c) {
-    auto j = nlohmann::json::parse(c.args[0].as_string(), nullptr, /*allow_exceptions=*/false);
-    if (j.is_discarded()) return c.invalid("str", "the given string is not valid JSON");
-    auto v = from_json(j, c.range);
-    if (!v) return c.invalid("str", "the JSON document is nested too deeply");
-    return *v;
+    json::ParseResult parsed = json::parse(kNoFile, c.args[0].as_string());
+    if (!parsed.ok) return c.invalid("str", "the given string is not valid JSON: " + parsed.error);
+    return json::to_value(parsed.root, &c.range);
 }
 
 // YAML 1.2 core schema, as Terraform's yamldecode resolves plain scalars; quoted ones are strings.

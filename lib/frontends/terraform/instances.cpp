@@ -7,10 +7,10 @@
 #include <cmath>
 #include <fstream>
 
-#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "catalog/resource_types.hpp"
+#include "core/json.hpp"
 #include "frontends/terraform/functions_internal.hpp"
 #include "frontends/terraform/provider_defaults.hpp"
 
@@ -604,14 +604,15 @@ std::optional<std::filesystem::path> Instances::installed_module(const ModuleIns
     auto it = installed_.find(dir);
     if (it == installed_.end()) {
         std::map<std::string, std::filesystem::path> found;
-        std::ifstream f(dir / ".terraform" / "modules" / "modules.json", std::ios::binary);
-        if (f) {
-            auto doc = nlohmann::json::parse(f, nullptr, false);
-            if (doc.is_object() && doc.contains("Modules") && doc["Modules"].is_array())
-                for (const auto& entry : doc["Modules"]) {
-                    if (!entry.is_object() || !entry.contains("Key") || !entry.contains("Dir")) continue;
-                    if (!entry["Key"].is_string() || !entry["Dir"].is_string()) continue;
-                    found[entry["Key"].get<std::string>()] = (dir / entry["Dir"].get<std::string>()).lexically_normal();
+        if (auto text = read_file_bytes(dir / ".terraform" / "modules" / "modules.json")) {
+            json::ParseResult doc = json::parse(kNoFile, *text);
+            const json::Node* modules = doc.ok ? doc.root.get("Modules") : nullptr;
+            if (modules && modules->is_array())
+                for (const auto& entry : modules->items) {
+                    const json::Node* key = entry.get("Key");
+                    const json::Node* path = entry.get("Dir");
+                    if (key && path && key->is_string() && path->is_string())
+                        found[key->text] = (dir / path->text).lexically_normal();
                 }
         }
         it = installed_.emplace(dir, std::move(found)).first;

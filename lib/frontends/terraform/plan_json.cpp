@@ -28,26 +28,6 @@ std::string string_member(const json::Node* n, std::string_view key) {
     return m && m->is_string() ? m->text : std::string();
 }
 
-Value to_value(const json::Node& n) {
-    switch (n.kind) {
-        case json::Node::Kind::Null: return Value::null(n.range);
-        case json::Node::Kind::Bool: return Value::boolean(n.boolean, n.range);
-        case json::Node::Kind::Number: return Value::number(n.number, n.range);
-        case json::Node::Kind::String: return Value::string(n.text, n.range);
-        case json::Node::Kind::Array: {
-            ValueList items;
-            for (const auto& item : n.items) items.push_back(to_value(item));
-            return Value::list(std::move(items), n.range);
-        }
-        case json::Node::Kind::Object: {
-            ValueMap fields;
-            for (const auto& [key, value] : n.members) fields[key] = to_value(value);
-            return Value::object(std::move(fields), n.range);
-        }
-    }
-    return Value::null(n.range);
-}
-
 const char* kind_noun(const Value& v) { return v.is_list() ? "a list" : "a map"; }
 
 // `module.logs["us"].module.db[0]` -> `module.logs.module.db`: configuration is per module, not per instance.
@@ -245,7 +225,7 @@ struct PlanLoader {
             const json::Node* value = member(member(root.get("variables"), name), "value");
             if (!value)
                 return Value::unknown(fmt::format("var.{} has no value in the plan's variables", name), use);
-            Value v = to_value(*value);
+            Value v = json::to_value(*value);
             return v.with_provenance(prepend(fmt::format("var.{}", name), value->range, nullptr));
         }
         auto call = module_calls.find(module_path);
@@ -261,7 +241,7 @@ struct PlanLoader {
                                     : member(member(member(module->second, "variables"), name), "default");
         if (def) {
             std::string label = fmt::format("{} var.{} default", module_path, name);
-            return to_value(*def).with_provenance(prepend(label, def->range, nullptr));
+            return json::to_value(*def).with_provenance(prepend(label, def->range, nullptr));
         }
         return Value::unknown(fmt::format("{} input {} is not set and has no default", module_path, name), use);
     }
@@ -269,7 +249,7 @@ struct PlanLoader {
     // The value of one recorded expression: a constant, or a single reference that plan JSON lets us
     // follow (a root variable, or a module input back up to one). `what` names it in reasons.
     Value expression(const json::Node& expr, const std::string& module_path, const std::string& what, int hops) {
-        if (const json::Node* c = member(&expr, "constant_value")) return to_value(*c);
+        if (const json::Node* c = member(&expr, "constant_value")) return json::to_value(*c);
         const json::Node* refs = member(&expr, "references");
         std::vector<std::string> names;
         if (refs && refs->is_array())
@@ -401,7 +381,7 @@ struct PlanLoader {
                 }
                 v = Value::list(std::move(items), n.range);
             } else {
-                v = to_value(n);
+                v = json::to_value(n);
             }
             if (is_expression(expr)) v.ref_asset = referenced(expr);
             return v;
