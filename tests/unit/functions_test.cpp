@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "frontends/terraform/evaluator.hpp"
-#include "frontends/terraform/hcl_parser.hpp"
+#include "frontends/terraform/evaluation/evaluator.hpp"
+#include "frontends/terraform/syntax/hcl_parser.hpp"
 
 using namespace residency;
 using namespace residency::hcl;

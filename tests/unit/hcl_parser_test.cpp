@@ -4,7 +4,7 @@
 #include <random>
 #include <string>
 
-#include "frontends/terraform/hcl_parser.hpp"
+#include "frontends/terraform/syntax/hcl_parser.hpp"
 
 using namespace residency;
 using namespace residency::hcl;

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "core/json.hpp"
-#include "frontends/terraform/plan_json.hpp"
+#include "frontends/terraform/plan/plan_json.hpp"
 
 using namespace residency;
 

@@ -4,8 +4,8 @@
 #include <random>
 #include <string>
 
-#include "frontends/terraform/hcl_parser.hpp"
-#include "frontends/terraform/tf_json.hpp"
+#include "frontends/terraform/syntax/hcl_parser.hpp"
+#include "frontends/terraform/syntax/tf_json.hpp"
 
 using namespace residency;
 using namespace residency::hcl;

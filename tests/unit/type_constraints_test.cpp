@@ -12,10 +12,10 @@
 #include <nlohmann/json.hpp>
 
 #include "frontends/frontends.hpp"
-#include "frontends/terraform/evaluator.hpp"
-#include "frontends/terraform/functions_internal.hpp"
-#include "frontends/terraform/hcl_parser.hpp"
-#include "frontends/terraform/type_constraints.hpp"
+#include "frontends/terraform/evaluation/evaluator.hpp"
+#include "frontends/terraform/evaluation/functions_internal.hpp"
+#include "frontends/terraform/syntax/hcl_parser.hpp"
+#include "frontends/terraform/evaluation/type_constraints.hpp"
 
 namespace fs = std::filesystem;
 using namespace residency;

@@ -6,7 +6,7 @@
 
 #include "catalog/resource_types.hpp"
 #include "core/json.hpp"
-#include "frontends/terraform/plan_json.hpp"
+#include "frontends/terraform/plan/plan_json.hpp"
 #include "frontends/terraform/terraform.hpp"
 
 namespace residency::terraform {

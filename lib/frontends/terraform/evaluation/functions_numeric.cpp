@@ -1,7 +1,7 @@
 // Terraform's numeric functions: abs ceil floor log max min parseint pow signum.
 #include <cmath>
 
-#include "frontends/terraform/functions_internal.hpp"
+#include "frontends/terraform/evaluation/functions_internal.hpp"
 
 namespace residency::hcl::detail {
 namespace {

@@ -1,5 +1,5 @@
 // Terraform's type conversion functions, and sensitive/nonsensitive (sensitivity is not modelled here).
-#include "frontends/terraform/functions_internal.hpp"
+#include "frontends/terraform/evaluation/functions_internal.hpp"
 
 namespace residency::hcl::detail {
 namespace {

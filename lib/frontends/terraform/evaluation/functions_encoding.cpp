@@ -10,7 +10,7 @@
 #include "core/json.hpp"
 #include "policy/policy_yaml.hpp"
 
-#include "frontends/terraform/functions_internal.hpp"
+#include "frontends/terraform/evaluation/functions_internal.hpp"
 
 namespace residency::hcl::detail {
 

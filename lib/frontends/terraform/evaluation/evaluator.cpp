@@ -1,9 +1,9 @@
 // Evaluates HCL expressions with Terraform's semantics: unknowns propagate, errors become reasoned unknowns.
-#include "frontends/terraform/evaluator.hpp"
+#include "frontends/terraform/evaluation/evaluator.hpp"
 
 #include <cmath>
 
-#include "frontends/terraform/functions_internal.hpp"
+#include "frontends/terraform/evaluation/functions_internal.hpp"
 
 namespace residency::hcl {
 namespace {

@@ -1,5 +1,5 @@
 // Indexing of a module directory's top-level declarations.
-#include "frontends/terraform/module_config.hpp"
+#include "frontends/terraform/modules/module_config.hpp"
 
 namespace residency::terraform {
 

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "core/value.hpp"
-#include "frontends/terraform/hcl_ast.hpp"
+#include "frontends/terraform/syntax/hcl_ast.hpp"
 
 namespace residency::terraform {
 

@@ -16,7 +16,7 @@
 // Terraform does with a JSON string (JSON already decoded them). Ranges are then mapped from the
 // synthetic text back into the JSON file through a decoded-byte -> source-byte table, so they
 // are exact even when the JSON string holds escapes (an escape's bytes all map to the escape).
-#include "frontends/terraform/tf_json.hpp"
+#include "frontends/terraform/syntax/tf_json.hpp"
 
 #include <fmt/format.h>
 
@@ -27,7 +27,7 @@
 #include <vector>
 
 #include "core/json.hpp"
-#include "frontends/terraform/hcl_parser.hpp"
+#include "frontends/terraform/syntax/hcl_parser.hpp"
 
 namespace residency::terraform {
 

@@ -13,9 +13,9 @@
 #include <sstream>
 
 #include "catalog/resource_types.hpp"
-#include "frontends/terraform/hcl_parser.hpp"
-#include "frontends/terraform/instances.hpp"
-#include "frontends/terraform/tf_json.hpp"
+#include "frontends/terraform/syntax/hcl_parser.hpp"
+#include "frontends/terraform/modules/instances.hpp"
+#include "frontends/terraform/syntax/tf_json.hpp"
 
 namespace residency::terraform {
 

@@ -1,5 +1,5 @@
 // Conversion of tree-sitter HCL nodes (bodies, blocks, expressions) into the project's syntax tree.
-#include "frontends/terraform/hcl_convert.hpp"
+#include "frontends/terraform/syntax/hcl_convert.hpp"
 
 #include <charconv>
 #include <cstdlib>

@@ -1,5 +1,5 @@
 // HCL parsing with tree-sitter: per-thread parser, syntax errors, piecewise recovery of broken parts.
-#include "frontends/terraform/hcl_parser.hpp"
+#include "frontends/terraform/syntax/hcl_parser.hpp"
 
 #include <tree_sitter/api.h>
 
@@ -9,7 +9,7 @@
 #include <string>
 #include <utility>
 
-#include "frontends/terraform/hcl_convert.hpp"
+#include "frontends/terraform/syntax/hcl_convert.hpp"
 
 extern "C" const TSLanguage* tree_sitter_hcl();
 

@@ -3,7 +3,7 @@
 #include <charconv>
 #include <cmath>
 
-#include "frontends/terraform/functions_internal.hpp"
+#include "frontends/terraform/evaluation/functions_internal.hpp"
 
 namespace residency::hcl {
 namespace detail {

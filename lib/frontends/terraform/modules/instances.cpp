@@ -1,5 +1,5 @@
 // Module and resource instantiation, and the Scope that gives names their meaning inside a module.
-#include "frontends/terraform/instances.hpp"
+#include "frontends/terraform/modules/instances.hpp"
 
 #include <fmt/format.h>
 
@@ -11,8 +11,8 @@
 
 #include "catalog/resource_types.hpp"
 #include "core/json.hpp"
-#include "frontends/terraform/functions_internal.hpp"
-#include "frontends/terraform/provider_defaults.hpp"
+#include "frontends/terraform/evaluation/functions_internal.hpp"
+#include "frontends/terraform/modules/provider_defaults.hpp"
 
 namespace residency::terraform {
 

@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "frontends/terraform/evaluator.hpp"
+#include "frontends/terraform/evaluation/evaluator.hpp"
 
 namespace residency::hcl::detail {
 

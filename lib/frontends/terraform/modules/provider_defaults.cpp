@@ -1,5 +1,5 @@
 // Where Google resources take their location from when the configuration does not set it.
-#include "frontends/terraform/provider_defaults.hpp"
+#include "frontends/terraform/modules/provider_defaults.hpp"
 
 #include <algorithm>
 #include <iterator>

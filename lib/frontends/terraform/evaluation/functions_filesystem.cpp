@@ -1,6 +1,6 @@
 // Terraform's filesystem functions over Scope::read_file, and templatefile/templatestring rendering.
-#include "frontends/terraform/functions_internal.hpp"
-#include "frontends/terraform/hcl_parser.hpp"
+#include "frontends/terraform/evaluation/functions_internal.hpp"
+#include "frontends/terraform/syntax/hcl_parser.hpp"
 
 namespace residency::hcl::detail {
 namespace {

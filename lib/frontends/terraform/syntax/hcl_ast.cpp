@@ -1,5 +1,5 @@
 // Lookups on HCL bodies.
-#include "frontends/terraform/hcl_ast.hpp"
+#include "frontends/terraform/syntax/hcl_ast.hpp"
 
 namespace residency::hcl {
 

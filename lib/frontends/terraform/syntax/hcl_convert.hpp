@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "frontends/terraform/hcl_ast.hpp"
+#include "frontends/terraform/syntax/hcl_ast.hpp"
 
 namespace residency::hcl::detail {
 

@@ -1,12 +1,12 @@
 // Parsing of variable type constraints, and Terraform's (cty's) conversion of values to them.
-#include "frontends/terraform/type_constraints.hpp"
+#include "frontends/terraform/evaluation/type_constraints.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 
-#include "frontends/terraform/evaluator.hpp"
-#include "frontends/terraform/functions_internal.hpp"
+#include "frontends/terraform/evaluation/evaluator.hpp"
+#include "frontends/terraform/evaluation/functions_internal.hpp"
 
 namespace residency::terraform {
 namespace {

@@ -1,6 +1,6 @@
 // Loads `terraform show -json` plans and states into assets, regions followed through the recorded provider configuration.
-#include "frontends/terraform/plan_json.hpp"
-#include "frontends/terraform/provider_defaults.hpp"
+#include "frontends/terraform/plan/plan_json.hpp"
+#include "frontends/terraform/modules/provider_defaults.hpp"
 
 #include <fmt/format.h>
 

@@ -3,7 +3,7 @@
 #include <climits>
 #include <utility>
 
-#include "frontends/terraform/hcl_convert.hpp"
+#include "frontends/terraform/syntax/hcl_convert.hpp"
 
 #include "core/utf8.hpp"
 

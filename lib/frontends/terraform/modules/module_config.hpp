@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "core/source.hpp"
-#include "frontends/terraform/hcl_ast.hpp"
+#include "frontends/terraform/syntax/hcl_ast.hpp"
 
 namespace residency::terraform {
 

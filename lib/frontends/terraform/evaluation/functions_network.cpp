@@ -1,7 +1,7 @@
 // Terraform's CIDR functions for IPv4 and IPv6: cidrhost cidrnetmask cidrsubnet cidrsubnets.
 #include <cstdio>
 
-#include "frontends/terraform/functions_internal.hpp"
+#include "frontends/terraform/evaluation/functions_internal.hpp"
 
 namespace residency::hcl::detail {
 namespace {

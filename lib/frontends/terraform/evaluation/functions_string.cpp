@@ -6,7 +6,7 @@
 #include <cstdlib>
 #include <regex>
 
-#include "frontends/terraform/functions_internal.hpp"
+#include "frontends/terraform/evaluation/functions_internal.hpp"
 
 namespace residency::hcl::detail {
 namespace {

@@ -3,7 +3,7 @@
 
 #include <string_view>
 
-#include "frontends/terraform/hcl_ast.hpp"
+#include "frontends/terraform/syntax/hcl_ast.hpp"
 
 namespace residency::hcl {
 

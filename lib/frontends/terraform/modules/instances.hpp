@@ -11,9 +11,9 @@
 #include <vector>
 
 #include "core/value.hpp"
-#include "frontends/terraform/evaluator.hpp"
-#include "frontends/terraform/module_config.hpp"
-#include "frontends/terraform/type_constraints.hpp"
+#include "frontends/terraform/evaluation/evaluator.hpp"
+#include "frontends/terraform/modules/module_config.hpp"
+#include "frontends/terraform/evaluation/type_constraints.hpp"
 
 namespace residency::terraform {
 

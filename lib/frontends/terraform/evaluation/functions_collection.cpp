@@ -2,7 +2,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "frontends/terraform/functions_internal.hpp"
+#include "frontends/terraform/evaluation/functions_internal.hpp"
 
 namespace residency::hcl::detail {
 namespace {
