@@ -50,12 +50,12 @@ struct Asset {
     Value attributes;     // object: arguments, and nested blocks as lists of objects
     std::string provider_config;  // "aws", "aws.us" ("" when none applies)
 
-    // The effective location as written, already followed through references, variables and the
-    // provider configuration: a String with provenance, Unknown with the reason, or Null when
-    // nothing anywhere sets one (the cloud's default then applies).
-    Value region;
-    // Set when the region came from the resource's own argument rather than its provider.
-    bool region_from_resource = false;
+    // The effective location as written (a region, zone, multi-region or "global"), already followed
+    // through references, variables and the provider configuration: a String with provenance,
+    // Unknown with the reason, or Null when nothing anywhere sets one (the cloud's default applies).
+    Value location;
+    // Set when the location came from the asset's own argument rather than its provider.
+    bool location_from_asset = false;
     // False for a resource that has no location of its own (a child living with a parent that is not
     // in the scan, a global object): a null region then means "not applicable", not "unset".
     bool location_applies = true;

@@ -35,7 +35,7 @@ LocationFact locate(const Asset& asset) {
         f.state = LocationFact::State::CloudNotInCatalog;
         return f;
     }
-    LocationFact f = locate_value(asset.cloud, asset.region);
+    LocationFact f = locate_value(asset.cloud, asset.location);
     if (f.state == LocationFact::State::Unset && !asset.location_applies) f.state = LocationFact::State::NotApplicable;
     return f;
 }

@@ -16,7 +16,7 @@ Asset asset(std::string type, std::string cloud, Value region, AssetClass cls = 
     a.mode = "resource";
     a.cloud = std::move(cloud);
     a.asset_class = cls;
-    a.region = std::move(region);
+    a.location = std::move(region);
     return a;
 }
 

@@ -81,11 +81,11 @@ TEST_CASE("plan json: an aliased provider with a constant region") {
     CHECK(a.provider_config == "aws.us");
     CHECK(l->slice(a.header_range) == "\"aws_s3_bucket.b\"");
     CHECK(l->slice(a.range).starts_with("{\"address\": \"aws_s3_bucket.b\""));
-    REQUIRE(a.region.is_string());
-    CHECK(a.region.as_string() == "us-east-1");
-    CHECK_FALSE(a.region_from_resource);
-    CHECK(l->labels(a.region) == std::vector<std::string>{"provider \"aws\" (alias \"us\") region"});
-    CHECK(l->slice(steps(a.region.provenance)[0]->range) == "\"us-east-1\"");
+    REQUIRE(a.location.is_string());
+    CHECK(a.location.as_string() == "us-east-1");
+    CHECK_FALSE(a.location_from_asset);
+    CHECK(l->labels(a.location) == std::vector<std::string>{"provider \"aws\" (alias \"us\") region"});
+    CHECK(l->slice(steps(a.location.provenance)[0]->range) == "\"us-east-1\"");
     const Value* bucket = a.attributes.get("bucket");
     REQUIRE(bucket);
     CHECK(bucket->as_string() == "weights");
@@ -96,10 +96,10 @@ TEST_CASE("plan json: a provider region that refers to a root variable") {
     auto l = load(plan_with(R"({"aws.dr": {"name": "aws", "alias": "dr", "expressions": {"region": {"references": ["var.dr_region"]}}}})",
                             "aws.dr", R"({"dr_region": {"value": "us-west-2"}})"));
     const Asset& a = l->asset("aws_s3_bucket.b");
-    REQUIRE(a.region.is_string());
-    CHECK(a.region.as_string() == "us-west-2");
-    CHECK(l->labels(a.region) == std::vector<std::string>{"provider \"aws\" (alias \"dr\") region", "var.dr_region"});
-    auto s = steps(a.region.provenance);
+    REQUIRE(a.location.is_string());
+    CHECK(a.location.as_string() == "us-west-2");
+    CHECK(l->labels(a.location) == std::vector<std::string>{"provider \"aws\" (alias \"dr\") region", "var.dr_region"});
+    auto s = steps(a.location.provenance);
     CHECK(l->slice(s[0]->range) == "\"var.dr_region\"");
     CHECK(l->slice(s[1]->range) == "\"us-west-2\"");
 }
@@ -108,14 +108,14 @@ TEST_CASE("plan json: an indexed variable reference and a map that a function pi
     auto indexed = load(plan_with(R"({"aws": {"name": "aws", "expressions": {"region": {"references": ["var.regions[\"eu\"]", "var.regions"]}}}})",
                                   "aws", R"({"regions": {"value": {"eu": "eu-west-3", "us": "us-east-2"}}})"));
     const Asset& a = indexed->asset("aws_s3_bucket.b");
-    REQUIRE(a.region.is_string());
-    CHECK(a.region.as_string() == "eu-west-3");
+    REQUIRE(a.location.is_string());
+    CHECK(a.location.as_string() == "eu-west-3");
 
     auto whole = load(plan_with(R"({"aws": {"name": "aws", "expressions": {"region": {"references": ["var.regions"]}}}})", "aws",
                                 R"({"regions": {"value": {"eu": "eu-west-3"}}})"));
     const Asset& b = whole->asset("aws_s3_bucket.b");
-    REQUIRE(b.region.is_unknown());
-    CHECK(b.region.unknown_reason() ==
+    REQUIRE(b.location.is_unknown());
+    CHECK(b.location.unknown_reason() ==
           "provider \"aws\" region is a map, not a region name: plan JSON does not record how the expression picks from it");
 }
 
@@ -143,16 +143,16 @@ TEST_CASE("plan json: a module provider whose region comes through a module inpu
                                            "name": "this", "provider_config_key": "module.shared:aws"}]}}}}}})");
     CHECK(l->problems.empty());
     const Asset& logs = l->asset("module.logs.aws_s3_bucket.this");
-    REQUIRE(logs.region.is_string());
-    CHECK(logs.region.as_string() == "eu-central-1");
+    REQUIRE(logs.location.is_string());
+    CHECK(logs.location.as_string() == "eu-central-1");
     CHECK(logs.provider_config == "aws");
-    CHECK(l->labels(logs.region) ==
+    CHECK(l->labels(logs.location) ==
           std::vector<std::string>{"module.logs provider \"aws\" region", "module.logs input region", "var.x"});
     // No provider block in the module: the key names no entry, and the root's default applies.
     const Asset& shared = l->asset("module.shared[\"a\"].aws_s3_bucket.this");
-    REQUIRE(shared.region.is_string());
-    CHECK(shared.region.as_string() == "eu-west-1");
-    CHECK(l->labels(shared.region) == std::vector<std::string>{"provider \"aws\" region"});
+    REQUIRE(shared.location.is_string());
+    CHECK(shared.location.as_string() == "eu-west-1");
+    CHECK(l->labels(shared.location) == std::vector<std::string>{"provider \"aws\" region"});
 }
 
 TEST_CASE("plan json: module inputs that are unset fall back to the module's default") {
@@ -167,9 +167,9 @@ TEST_CASE("plan json: module inputs that are unset fall back to the module's def
                        "provider_config_key": "module.m:aws"}],
         "variables": {"region": {"default": "eu-south-1"}}}}}}}})");
     const Asset& q = l->asset("module.m.aws_sqs_queue.q");
-    REQUIRE(q.region.is_string());
-    CHECK(q.region.as_string() == "eu-south-1");
-    CHECK(l->labels(q.region) == std::vector<std::string>{"module.m provider \"aws\" region", "module.m var.region default"});
+    REQUIRE(q.location.is_string());
+    CHECK(q.location.as_string() == "eu-south-1");
+    CHECK(l->labels(q.location) == std::vector<std::string>{"module.m provider \"aws\" region", "module.m var.region default"});
 }
 
 TEST_CASE("plan json: a resource's own region in its values") {
@@ -190,39 +190,39 @@ TEST_CASE("plan json: a resource's own region in its values") {
       {"address": "google_storage_bucket.g", "mode": "managed", "type": "google_storage_bucket", "name": "g",
        "provider_config_key": "google", "expressions": {"location": {"constant_value": "EU"}}}]}}})");
     const Asset& own = l->asset("aws_s3_bucket.own");
-    CHECK(own.region.as_string() == "eu-north-1");
-    CHECK(own.region_from_resource);
-    CHECK(l->labels(own.region) == std::vector<std::string>{"aws_s3_bucket.own region"});
-    CHECK(l->slice(own.region.range) == "\"eu-north-1\"");
+    CHECK(own.location.as_string() == "eu-north-1");
+    CHECK(own.location_from_asset);
+    CHECK(l->labels(own.location) == std::vector<std::string>{"aws_s3_bucket.own region"});
+    CHECK(l->slice(own.location.range) == "\"eu-north-1\"");
     // AWS provider v6 writes the provider's region into every resource's values.
     const Asset& inherited = l->asset("aws_s3_bucket.inherited");
-    CHECK(inherited.region.as_string() == "eu-west-1");
-    CHECK_FALSE(inherited.region_from_resource);
+    CHECK(inherited.location.as_string() == "eu-west-1");
+    CHECK_FALSE(inherited.location_from_asset);
     const Asset& g = l->asset("google_storage_bucket.g");
     CHECK(g.cloud == "google");
-    CHECK(g.region.as_string() == "EU");
-    CHECK(g.region_from_resource);
+    CHECK(g.location.as_string() == "EU");
+    CHECK(g.location_from_asset);
 }
 
 TEST_CASE("plan json: unresolvable provider regions are unknown with the reason") {
     auto local = load(plan_with(R"({"aws.us": {"name": "aws", "alias": "us", "expressions": {"region": {"references": ["local.region"]}}}})",
                                 "aws.us"));
     const Asset& a = local->asset("aws_s3_bucket.b");
-    REQUIRE(a.region.is_unknown());
-    CHECK(a.region.unknown_reason() == "provider \"aws\" (alias \"us\") region refers to local.region, which plan JSON does not record");
-    CHECK(local->slice(a.region.range) == "\"local.region\"");
-    CHECK(local->labels(a.region) == std::vector<std::string>{"provider \"aws\" (alias \"us\") region"});
+    REQUIRE(a.location.is_unknown());
+    CHECK(a.location.unknown_reason() == "provider \"aws\" (alias \"us\") region refers to local.region, which plan JSON does not record");
+    CHECK(local->slice(a.location.range) == "\"local.region\"");
+    CHECK(local->labels(a.location) == std::vector<std::string>{"provider \"aws\" (alias \"us\") region"});
 
     auto missing = load(plan_with(R"({"aws": {"name": "aws", "expressions": {"region": {"references": ["var.nope"]}}}})", "aws"));
-    CHECK(missing->asset("aws_s3_bucket.b").region.unknown_reason() == "var.nope has no value in the plan's variables");
+    CHECK(missing->asset("aws_s3_bucket.b").location.unknown_reason() == "var.nope has no value in the plan's variables");
 
     auto combined = load(plan_with(R"({"aws": {"name": "aws", "expressions": {"region": {"references": ["var.a", "var.b"]}}}})", "aws",
                                    R"({"a": {"value": "eu"}, "b": {"value": "west-1"}})"));
-    CHECK(combined->asset("aws_s3_bucket.b").region.unknown_reason() ==
+    CHECK(combined->asset("aws_s3_bucket.b").location.unknown_reason() ==
           "provider \"aws\" region combines var.a, var.b, and plan JSON records only which values an expression uses, not how");
 
     auto unset = load(plan_with(R"({"aws": {"name": "aws", "expressions": {"profile": {"constant_value": "ml"}}}})", "aws"));
-    CHECK(unset->asset("aws_s3_bucket.b").region.is_null());
+    CHECK(unset->asset("aws_s3_bucket.b").location.is_null());
 }
 
 TEST_CASE("plan json: values known only after apply stay unknown and keep the resource they refer to") {
@@ -265,12 +265,12 @@ TEST_CASE("plan json: state JSON records no provider configuration") {
     {"address": "data.aws_region.current", "mode": "data", "type": "aws_region", "name": "current",
      "values": {"name": "eu-west-1", "region": "eu-west-1"}}]}}})");
     const Asset& b = l->asset("aws_s3_bucket.b");
-    REQUIRE(b.region.is_unknown());
-    CHECK(b.region.unknown_reason() ==
+    REQUIRE(b.location.is_unknown());
+    CHECK(b.location.unknown_reason() ==
           "aws_s3_bucket.b takes its region from its provider, and this file records no provider configuration");
     const Asset& d = l->asset("data.aws_region.current");
     CHECK(d.mode == "data");
-    CHECK(d.region.as_string() == "eu-west-1");
+    CHECK(d.location.as_string() == "eu-west-1");
 }
 
 TEST_CASE("plan json: recognising plans") {

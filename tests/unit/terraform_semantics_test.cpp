@@ -294,13 +294,13 @@ resource "azurerm_storage_account" "datasets" {
     auto out = p.scan({"us"});
     REQUIRE(out->error == "");
     INFO("findings:\n", all_findings(*out));
-    auto weights = places(*out, asset(*out, "azurerm_storage_account.weights").region.provenance, p.dir);
+    auto weights = places(*out, asset(*out, "azurerm_storage_account.weights").location.provenance, p.dir);
     CHECK(weights == std::vector<std::string>{
                          fmt::format("main.tf:{} azurerm_storage_account.weights location",
                                      p.line_of("main.tf", "location                 = azurerm_resource_group.ml")),
                          fmt::format("main.tf:{} azurerm_resource_group.ml location", p.line_of("main.tf", "location = \"westeurope\"")),
                      });
-    auto datasets = places(*out, asset(*out, "azurerm_storage_account.datasets").region.provenance, p.dir);
+    auto datasets = places(*out, asset(*out, "azurerm_storage_account.datasets").location.provenance, p.dir);
     CHECK(datasets == std::vector<std::string>{
                           fmt::format("main.tf:{} azurerm_storage_account.datasets location",
                                       p.line_of("main.tf", "location                 = azurerm_resource_group.from_var")),
@@ -355,7 +355,7 @@ resource "aws_s3_bucket" "data" {
     auto out = p.scan();
     REQUIRE(out->error == "");
     INFO("findings:\n", all_findings(*out));
-    auto chain = places(*out, asset(*out, "module.site[\"virginia\"].aws_s3_bucket.data").region.provenance, p.dir);
+    auto chain = places(*out, asset(*out, "module.site[\"virginia\"].aws_s3_bucket.data").location.provenance, p.dir);
     CHECK(chain == std::vector<std::string>{
                        "site/main.tf:5 module.site[\"virginia\"].aws_s3_bucket.data region",
                        fmt::format("main.tf:{} module.site[\"virginia\"] input region", p.line_of("main.tf", "region   = each.value")),
@@ -368,7 +368,7 @@ resource "aws_s3_bucket" "data" {
     CHECK(std::find(related.begin(), related.end(),
                     fmt::format("main.tf:{} each.value.region (for_each key \"virginia\")", p.line_of("main.tf", "\"us-east-1\""))) !=
           related.end());
-    auto by_key = places(*out, asset(*out, "aws_s3_bucket.by_key[\"us-west-2\"]").region.provenance, p.dir);
+    auto by_key = places(*out, asset(*out, "aws_s3_bucket.by_key[\"us-west-2\"]").location.provenance, p.dir);
     CHECK(by_key == std::vector<std::string>{
                         fmt::format("main.tf:{} aws_s3_bucket.by_key[\"us-west-2\"] region", p.line_of("main.tf", "region   = each.key")),
                         fmt::format("main.tf:{} each.key \"us-west-2\"", p.line_of("main.tf", "toset([\"us-west-2\"])")),
@@ -423,14 +423,14 @@ locals {
 )");
     auto out = p.scan();
     REQUIRE(out->error == "");
-    const Value& input = asset(*out, "aws_s3_bucket.input").region;
+    const Value& input = asset(*out, "aws_s3_bucket.input").location;
     REQUIRE(input.is_unknown());
     CHECK(input.unknown_cause() == UnknownCause::Input);
-    const Value& computed = asset(*out, "aws_s3_bucket.computed").region;
+    const Value& computed = asset(*out, "aws_s3_bucket.computed").location;
     REQUIRE(computed.is_unknown());
     CHECK(computed.unknown_cause() == UnknownCause::AfterApply);
     CHECK(computed.unknown_reason() == "aws_s3_bucket.input.bucket_domain_name is known only after apply");
-    const Value& gap = asset(*out, "aws_s3_bucket.gap").region;
+    const Value& gap = asset(*out, "aws_s3_bucket.gap").location;
     REQUIRE(gap.is_unknown());
     CHECK(gap.unknown_cause() == UnknownCause::Unsupported);
     // The unsupported call is the last step of the chain, so a diagnostic can point at it.

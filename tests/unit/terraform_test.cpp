@@ -95,7 +95,7 @@ resource "aws_s3_bucket" "unknown" {
     auto out = p.scan();
     REQUIRE(out->error == "");
     CHECK(asset(*out, "aws_s3_bucket.counted[1]").attributes.get("bucket")->as_string() == "b-1");
-    CHECK(asset(*out, "aws_s3_bucket.keyed[\"b\"]").region.as_string() == "eu-north-1");
+    CHECK(asset(*out, "aws_s3_bucket.keyed[\"b\"]").location.as_string() == "eu-north-1");
     const Asset& u = asset(*out, "aws_s3_bucket.unknown[*]");
     CHECK(u.attributes.get("bucket")->is_unknown());
     CHECK(out->report.findings.empty());
@@ -119,7 +119,7 @@ resource "aws_s3_bucket" "x" {
     auto out = p.scan();
     auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     REQUIRE(out->error == "");
-    CHECK(asset(*out, "aws_s3_bucket.x").region.as_string() == "eu-west-1");
+    CHECK(asset(*out, "aws_s3_bucket.x").location.as_string() == "eu-west-1");
     CHECK(seconds < 20);  // a bound against exponential blow-up, not a timing test
 }
 
@@ -138,8 +138,8 @@ resource "aws_s3_bucket" "x" {
     auto out = p.scan();
     REQUIRE(out->error == "");
     const Asset& x = asset(*out, "aws_s3_bucket.x");
-    CHECK(x.region.is_unknown());
-    CHECK(x.region.unknown_reason().find("nested too deeply") != std::string::npos);
+    CHECK(x.location.is_unknown());
+    CHECK(x.location.unknown_reason().find("nested too deeply") != std::string::npos);
 }
 
 TEST_CASE("a module that calls itself is a cycle diagnostic, not an exponential expansion") {
@@ -188,7 +188,7 @@ resource "aws_s3_bucket" "x" {
 )");
     auto out = p.scan();
     REQUIRE(out->error == "");
-    CHECK(asset(*out, "aws_s3_bucket.x").region.is_unknown());
+    CHECK(asset(*out, "aws_s3_bucket.x").location.is_unknown());
     CHECK(out->report.findings.empty());
 }
 
@@ -228,7 +228,7 @@ resource "aws_s3_bucket_replication_configuration" "r" {
 )");
     auto out = p.scan();
     REQUIRE(out->error == "");
-    CHECK(asset(*out, "aws_s3_bucket.from_template").region.as_string() == "eu-west-3");
+    CHECK(asset(*out, "aws_s3_bucket.from_template").location.as_string() == "eu-west-3");
     std::vector<std::string> replication;
     for (const auto& f : out->report.findings)
         if (f.rule_id == "RES101") replication.push_back(f.message);

@@ -325,7 +325,7 @@ resource "aws_s3_bucket" "b" {
 )");
     auto out = p.scan();
     REQUIRE(out->error == "");
-    CHECK(asset(*out, "aws_s3_bucket.b").region.as_string() == "eu-central-1");
+    CHECK(asset(*out, "aws_s3_bucket.b").location.as_string() == "eu-central-1");
     CHECK(rules(*out) == "");  // before: RES201, the bucket "in us-east-1"
 }
 
@@ -370,9 +370,9 @@ resource "aws_s3_bucket" "backup" {
 )");
     auto out = p.scan();
     REQUIRE(out->error == "");
-    CHECK(asset(*out, "aws_s3_bucket.home").region.as_string() == "eu-west-3");
-    CHECK(asset(*out, "module.data.aws_s3_bucket.this").region.as_string() == "eu-west-1");
-    CHECK(asset(*out, "module.data.aws_s3_bucket.backup").region.as_string() == "eu-north-1");
+    CHECK(asset(*out, "aws_s3_bucket.home").location.as_string() == "eu-west-3");
+    CHECK(asset(*out, "module.data.aws_s3_bucket.this").location.as_string() == "eu-west-1");
+    CHECK(asset(*out, "module.data.aws_s3_bucket.backup").location.as_string() == "eu-north-1");
     CHECK(rules(*out) == "");
 }
 
@@ -392,7 +392,7 @@ resource "aws_s3_bucket" "b" {
 )");
     auto out = p.scan();
     REQUIRE(out->error == "");
-    const Value& region = asset(*out, "aws_s3_bucket.b").region;
+    const Value& region = asset(*out, "aws_s3_bucket.b").location;
     REQUIRE(region.is_unknown());
     CHECK(region.unknown_reason() == "var.cfg: attribute \"region\" is required");
     CHECK(rules(*out) == "RES002");

@@ -244,9 +244,9 @@ void add_backend(Instances& instances, ModuleInstance& root, const std::string& 
         for (const auto& other : graph.assets) {
             if (other.root != root_name || other.type != resource_type) continue;
             const Value* n = other.attributes.get(name_attr);
-            if (n && n->is_string() && n->as_string() == bucket->as_string() && !other.region.is_null())
-                return other.region.with_provenance(prepend(fmt::format("{} {} \"{}\" is {}", label, attr, bucket->as_string(), other.address),
-                                                            bucket->range, other.region.provenance));
+            if (n && n->is_string() && n->as_string() == bucket->as_string() && !other.location.is_null())
+                return other.location.with_provenance(prepend(fmt::format("{} {} \"{}\" is {}", label, attr, bucket->as_string(), other.address),
+                                                            bucket->range, other.location.provenance));
         }
         return Value::unknown(fmt::format("the {} \"{}\" holding the state is not defined in the scanned configuration: "
                                           "add it to the scan or allow its region in the policy",
@@ -256,15 +256,15 @@ void add_backend(Instances& instances, ModuleInstance& root, const std::string& 
     if (type == "s3") {
         auto region = own("region");
         // A partial backend configuration leaves the region to `terraform init -backend-config`.
-        a.region = region ? *region
+        a.location = region ? *region
                           : Value::unknown("backend \"s3\" sets no region here: it comes from -backend-config or "
                                            "AWS_REGION when terraform init runs",
                                            b->header_range);
-        a.region_from_resource = region.has_value();
+        a.location_from_asset = region.has_value();
     } else if (type == "gcs") {
-        a.region = located_by_name("bucket", "google_storage_bucket", "name");
+        a.location = located_by_name("bucket", "google_storage_bucket", "name");
     } else {
-        a.region = located_by_name("storage_account_name", "azurerm_storage_account", "name");
+        a.location = located_by_name("storage_account_name", "azurerm_storage_account", "name");
     }
     graph.add(std::move(a));
 }
@@ -385,8 +385,8 @@ void load_configurations(const std::vector<fs::path>& dirs, const Options& optio
             a.header_range = r->block->header_range;
             a.attributes = with_default_tags(instances, *r, instances.attributes(*r), a.cloud);
             a.provider_config = r->provider ? r->provider->name : "";
-            a.region = instances.region(*r);
-            a.region_from_resource = r->region_from_resource;
+            a.location = instances.region(*r);
+            a.location_from_asset = r->region_from_resource;
             a.location_applies = r->location_applies;
             a.condition = existence_condition(*r);
             graph.add(std::move(a));

@@ -397,7 +397,7 @@ struct PlanLoader {
             // unknown there is the provider's region, unless the configuration sets it.
             bool configured = !config || member(exprs, name) != nullptr;
             if (v->is_unknown() && !configured) continue;
-            a.region_from_resource = configured;
+            a.location_from_asset = configured;
             const json::Node* at = member(values, name);
             return v->with_provenance(prepend(fmt::format("{} {}", a.address, name), at ? at->range : v->range, v->provenance));
         }
@@ -473,7 +473,7 @@ struct PlanLoader {
         }
         Provider provider = provider_of(provider_key, module_path);
         if (!a.cloud.empty()) a.provider_config = provider.name;
-        a.region = region_of(a, values, config, provider);
+        a.location = region_of(a, values, config, provider);
         graph.add(std::move(a));
     }
 
