@@ -67,7 +67,6 @@ public:
     Value count_index;
     Value each_key;
     Value each_value;
-    std::vector<std::string>* references = nullptr;
     std::map<std::string, Value> iterators;  // dynamic block iterators
 
     Value resolve(std::string_view root, std::span<const hcl::TraversalStep> steps, Range range,
@@ -224,7 +223,6 @@ Value InstanceScope::resource_ref(ResourceGroup& group, std::span<const hcl::Tra
             bool by_key = false;
             for (auto& i : group.instances) {
                 Value attrs = with_location(*i);
-                if (references && !group.is_data) references->push_back(i->address);
                 if (i->each_key.is_string()) {
                     by_key = true;
                     map.emplace(i->each_key.as_string(), attrs);
@@ -254,7 +252,6 @@ Value InstanceScope::resource_ref(ResourceGroup& group, std::span<const hcl::Tra
         if (group.instances.empty()) return invalid_reference(fmt::format("{} has no instances", group.address), range);
         inst = group.instances[0].get();
     }
-    if (references && !group.is_data) references->push_back(inst->address);
     if (consumed < rest.size() && !rest[consumed].is_index) {
         const std::string& name = rest[consumed].name;
         ++consumed;
@@ -712,10 +709,8 @@ static Value memo(Slot& slot, int& depth, const std::string& what, Range use, co
     return v;
 }
 
-Value Instances::evaluate_in(ModuleInstance& m, const hcl::Expr& e, ResourceInstance* self,
-                             std::vector<std::string>* references) {
+Value Instances::evaluate_in(ModuleInstance& m, const hcl::Expr& e, ResourceInstance* self) {
     InstanceScope scope = self ? InstanceScope(*this, m, *self) : InstanceScope(*this, m);
-    scope.references = references;
     return hcl::evaluate(e, scope);
 }
 
@@ -861,7 +856,6 @@ static Value evaluate_body(Instances& in, ModuleInstance& m, const hcl::Body& bo
     for (const auto& attr : body.attributes) {
         if (top && is_meta_argument(attr.name)) continue;
         InstanceScope scope(in, m, r);
-        scope.references = &r.references;
         scope.iterators = iterators;
         fields[attr.name] = written_at(hcl::evaluate(attr.value, scope), attr.value.range);
     }

@@ -51,7 +51,6 @@ struct ResourceInstance {
     bool region_from_resource = false;
     bool location_applies = true;  // false for a child or global resource with no location of its own
     ProviderConfig* provider = nullptr;
-    std::vector<std::string> references;  // addresses of resources its attributes refer to
 };
 
 struct ResourceGroup {
@@ -107,8 +106,7 @@ public:
 
     Value& attributes(ResourceInstance& r);
     Value& region(ResourceInstance& r);
-    Value evaluate_in(ModuleInstance& m, const hcl::Expr& e, ResourceInstance* self = nullptr,
-                      std::vector<std::string>* references = nullptr);
+    Value evaluate_in(ModuleInstance& m, const hcl::Expr& e, ResourceInstance* self = nullptr);
 
     Value variable(ModuleInstance& m, const std::string& name, Range use);
     Value local(ModuleInstance& m, const std::string& name, Range use);
