@@ -34,12 +34,18 @@ std::string_view class_name(AssetClass c);  // "data-store", "compute", "ai-serv
 // Data stores, compute, AI services and state backends: what placement rules judge.
 bool holds_or_processes_data(AssetClass c);
 
+enum class AssetMode : std::uint8_t {
+    Managed,     // created by the configuration or manifests
+    Read,        // read from an object that exists elsewhere (a Terraform data source): placed by it
+    Superseded,  // the same asset from a plan in the scan replaces this one
+};
+
 struct Asset {
     std::string format;   // the frontend that produced it: "terraform"
     std::string root;     // the root module (or manifest set) it belongs to: addresses are unique within one
     std::string address;  // Terraform-style: "module.ml.aws_s3_bucket.weights", "terraform.backend.s3"
     std::string type;     // "aws_s3_bucket", "backend_s3"
-    std::string mode;     // "resource" | "data" | "backend"; "superseded" when a plan in the scan replaces it
+    AssetMode mode = AssetMode::Managed;
     std::string cloud;    // "aws" | "google" | "azure" | ""
     AssetClass asset_class = AssetClass::Other;
     // Why the asset may not exist at all ("count depends on var.replicas"); "" when it certainly does.

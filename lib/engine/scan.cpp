@@ -342,7 +342,7 @@ void finish_findings(std::vector<Finding> all, const Targets& targets, const Sca
     const SourceSet& sources = out.sources;
     std::set<std::string_view> roots;
     for (const auto& a : out.graph.assets)
-        if (a.mode != "superseded") roots.insert(a.root);
+        if (a.mode != AssetMode::Superseded) roots.insert(a.root);
     if (roots.size() > 1)
         for (auto& f : all)
             if (!f.root.empty()) f.message += fmt::format(" (root {})", f.root);
@@ -392,7 +392,7 @@ void summarize(const Facts& facts, const ScanOutcome& out, Report& report) {
     std::sort(report.files.begin(), report.files.end(),
               [&](const ScannedFile& a, const ScannedFile& b) { return sources.get(a.id).path < sources.get(b.id).path; });
     for (const auto& f : facts.assets) {
-        if (f.asset->mode == "data" || f.asset->mode == "superseded") continue;
+        if (f.asset->mode != AssetMode::Managed) continue;
         ++report.asset_count;
         if (f.location.state == LocationFact::State::Known) ++report.located_asset_count;
     }

@@ -28,7 +28,7 @@ static bool is_global_code(std::string_view code) {
 }
 
 LocationFact locate(const Asset& asset) {
-    if (asset.mode == "data" || asset.mode == "superseded" || asset.cloud.empty()) return {};
+    if (asset.mode != AssetMode::Managed || asset.cloud.empty()) return {};
     if (asset.asset_class == AssetClass::Global) return {};
     if (!catalog::knows_cloud(asset.cloud)) {
         LocationFact f;
@@ -101,7 +101,7 @@ Facts build_facts(const Graph& graph, const SourceSet& sources, LoadResult load)
             l.unsupported_function = true;
             l.range = call->range;
         }
-        if (a.mode != "superseded") facts.by_class[static_cast<std::size_t>(a.asset_class)].push_back(static_cast<AssetId>(i));
+        if (a.mode != AssetMode::Superseded) facts.by_class[static_cast<std::size_t>(a.asset_class)].push_back(static_cast<AssetId>(i));
     }
     collect_flows(facts);
     return facts;

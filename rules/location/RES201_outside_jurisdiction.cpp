@@ -110,7 +110,7 @@ void check(const Facts& facts, RuleOutput& out) {
         const AssetFact& f = *fp;
         if (f.location.state != LocationFact::State::Known) continue;
         if (facts.inside(f.location.place)) continue;
-        std::string what = f.asset->mode == "backend"
+        std::string what = f.asset->asset_class == AssetClass::StateBackend
                                ? fmt::format("Terraform state ({})", f.asset->address)
                                : f.asset->address;
         out.report(f.asset, f.asset->header_range,

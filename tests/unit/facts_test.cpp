@@ -13,7 +13,7 @@ Asset asset(std::string type, std::string cloud, Value region, AssetClass cls = 
     a.root = ".";
     a.address = type + ".x";
     a.type = std::move(type);
-    a.mode = "resource";
+    a.mode = AssetMode::Managed;
     a.cloud = std::move(cloud);
     a.asset_class = cls;
     a.location = std::move(region);
@@ -56,7 +56,7 @@ TEST_CASE("locate: a place, unknown with its reason, global, unset, not applicab
     CHECK(locate(asset("digitalocean_volume", "digitalocean", Value::string("fra1"))).state ==
           LocationFact::State::CloudNotInCatalog);
     Asset data = asset("aws_region", "aws", Value::string("us-east-1"));
-    data.mode = "data";
+    data.mode = AssetMode::Read;
     CHECK(locate(data).state == LocationFact::State::NotApplicable);
 }
 

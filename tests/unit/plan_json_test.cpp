@@ -76,7 +76,7 @@ TEST_CASE("plan json: an aliased provider with a constant region") {
     const Asset& a = l->asset("aws_s3_bucket.b");
     CHECK(a.root == "plan.json");
     CHECK(a.type == "aws_s3_bucket");
-    CHECK(a.mode == "resource");
+    CHECK(a.mode == AssetMode::Managed);
     CHECK(a.cloud == "aws");
     CHECK(a.provider_config == "aws.us");
     CHECK(l->slice(a.header_range) == "\"aws_s3_bucket.b\"");
@@ -269,7 +269,7 @@ TEST_CASE("plan json: state JSON records no provider configuration") {
     CHECK(b.location.unknown_reason() ==
           "aws_s3_bucket.b takes its region from its provider, and this file records no provider configuration");
     const Asset& d = l->asset("data.aws_region.current");
-    CHECK(d.mode == "data");
+    CHECK(d.mode == AssetMode::Read);
     CHECK(d.location.as_string() == "eu-west-1");
 }
 

@@ -87,15 +87,15 @@ void collect_rules(Facts& facts, const BucketIndex& index, const Asset& via, con
 }  // namespace
 
 void s3_replication(Facts& facts) {
-    BucketIndex index{*facts.graph, {}};
+    BucketIndex index{*facts.graph, {}, {}};
     for (const Asset& a : facts.graph->assets)
-        if (a.type == "aws_s3_bucket" && a.mode == "resource")
+        if (a.type == "aws_s3_bucket" && a.mode == AssetMode::Managed)
             if (const Value* b = a.attributes.get("bucket")) {
                 if (b->is_string()) index.by_name.emplace(a.root + '\n' + b->as_string(), &a);
                 if (b->is_unknown() && b->pattern()) index.by_pattern.emplace(a.root + '\n' + *b->pattern(), &a);
             }
     for (const Asset& a : facts.graph->assets) {
-        if (a.mode != "resource") continue;
+        if (a.mode != AssetMode::Managed) continue;
         if (a.type == "aws_s3_bucket_replication_configuration") {
             const Value* source = a.attributes.get("bucket");
             const Asset* origin = source ? index.bucket(a, *source) : nullptr;

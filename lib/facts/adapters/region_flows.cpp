@@ -22,7 +22,7 @@ constexpr RegionFlowEntry kRegionFlows[] = {
 
 void region_flows(Facts& facts) {
     for (const Asset& a : facts.graph->assets) {
-        if (a.mode != "resource") continue;
+        if (a.mode != AssetMode::Managed) continue;
         for (const auto& entry : kRegionFlows) {
             if (a.type != entry.type) continue;
             const Value* blocks = a.attributes.get(entry.block);

@@ -194,8 +194,6 @@ struct Loader {
     std::map<std::string, RootValue> cli_values;
 };
 
-std::string_view mode_of(const ResourceInstance& r) { return r.is_data ? "data" : "resource"; }
-
 // Why an instance may not exist: its own count or for_each, or a module call's on the way to it,
 // is not known. "" when it certainly exists.
 std::string existence_condition(const ResourceInstance& r) {
@@ -222,7 +220,6 @@ void add_backend(Instances& instances, ModuleInstance& root, const std::string& 
     a.root = root_name;
     a.address = "terraform.backend." + type;
     a.type = "backend_" + type;
-    a.mode = "backend";
     a.cloud = cloud;
     a.range = b->range;
     a.header_range = b->header_range;
@@ -379,7 +376,7 @@ void load_configurations(const std::vector<fs::path>& dirs, const Options& optio
             a.root = root_name;
             a.address = r->address;
             a.type = r->type;
-            a.mode = std::string(mode_of(*r));
+            a.mode = r->is_data ? AssetMode::Read : AssetMode::Managed;
             a.cloud = std::string(catalog::cloud_of_type(r->type));
             a.range = r->block->range;
             a.header_range = r->block->header_range;

@@ -61,7 +61,7 @@ void supersede_configuration(Graph& graph, std::size_t first, const std::string&
         if (!hcl || *hcl >= first) continue;
         Asset& configured = graph.assets[*hcl];
         planned.configuration_range = configured.header_range;
-        configured.mode = "superseded";
+        configured.mode = AssetMode::Superseded;
     }
     // Instances the configuration could not expand (`[*]`: count or for_each unknown there) are
     // the plan's known instances.
@@ -71,7 +71,7 @@ void supersede_configuration(Graph& graph, std::size_t first, const std::string&
         if (configured.root != config_root || configured.address.find("[*]") == std::string::npos) continue;
         std::string key = without_keys(configured.address);
         if (!planned_static.count(key)) continue;
-        configured.mode = "superseded";
+        configured.mode = AssetMode::Superseded;
         unexpanded.emplace(key, configured.header_range);
     }
     for (std::size_t i = first; i < graph.assets.size(); ++i) {
@@ -110,8 +110,8 @@ void TerraformFrontend::load(LoadContext& context) {
     for (std::size_t i = first; i < context.graph.assets.size(); ++i) {
         Asset& a = context.graph.assets[i];
         a.format = "terraform";
-        a.asset_class = a.mode == "backend" ? AssetClass::StateBackend : catalog::classify(a.type);
-        if (a.cloud.empty() && a.mode == "resource") a.cloud = provider_cloud(a.type);
+        a.asset_class = a.type.starts_with("backend_") ? AssetClass::StateBackend : catalog::classify(a.type);
+        if (a.cloud.empty() && a.mode == AssetMode::Managed && a.asset_class != AssetClass::StateBackend) a.cloud = provider_cloud(a.type);
     }
 }
 

@@ -459,7 +459,7 @@ struct PlanLoader {
         a.root = root_name;
         a.address = address->text;
         a.type = type;
-        a.mode = mode == "managed" ? "resource" : "data";
+        a.mode = mode == "managed" ? AssetMode::Managed : AssetMode::Read;
         a.cloud = std::string(catalog::cloud_of_type(type));
         a.range = r.range;
         a.header_range = address->range;
