@@ -1,6 +1,7 @@
 // `residency rules`: the rule list; `residency explain RULE`: one rule's documentation.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <iostream>
 
 #include "commands.hpp"
@@ -12,9 +13,15 @@ namespace residency::cli {
 void add_rules(CLI::App& app, int& exit_code) {
     CLI::App* cmd = app.add_subcommand("rules", "List every rule");
     cmd->callback([&exit_code]() {
+        // Columns as wide as their longest entry, so a long rule name never shifts the titles.
+        std::size_t family = 0, name = 0;
+        for (const auto& r : all_rules()) {
+            family = std::max(family, r.meta->family.size());
+            name = std::max(name, r.meta->name.size());
+        }
         for (const auto& r : all_rules())
-            std::cout << fmt::format("{}  {:<9} {:<12} {:<36} {}\n", r.meta->id, severity_name(r.meta->severity),
-                                     r.meta->family, r.meta->name, r.meta->title);
+            std::cout << fmt::format("{}  {:<9} {:<{}}  {:<{}}  {}\n", r.meta->id, severity_name(r.meta->severity),
+                                     r.meta->family, family, r.meta->name, name, r.meta->title);
         exit_code = kExitClean;
     });
 }

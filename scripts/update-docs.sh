@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates what the docs-current test checks: docs/rules, the README's rule table and its
-# example output. Run after changing a rule's metadata or the example.
+# example output, and the listing of `residency rules` in tests/cli. Run after changing a rule's
+# metadata or the example.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=${1:-build/release/residency}
@@ -17,3 +18,4 @@ block = '<!-- demo:begin -->\n```\n$ build/release/residency scan examples/\n' +
 readme = re.sub(r'<!-- demo:begin -->.*?<!-- demo:end -->', lambda m: block, readme, flags=re.S)
 open('README.md', 'w').write(readme)
 PY
+UPDATE_GOLDEN=1 bash tests/cli/check.sh "$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")"
