@@ -15,7 +15,14 @@ void RuleOutput::report(const Asset* asset, Range range, std::string message, st
     if (asset) {
         f.root = asset->root;
         f.asset = asset->address;
-        if (!asset->condition.empty()) f.message += fmt::format(" (if created: {})", asset->condition);
+        if (!asset->condition.empty()) {
+            // "count is not known: var.x has no default": the reason is left out when the message
+            // already gives it (a location unresolved for the same reason).
+            const std::string& c = asset->condition;
+            std::size_t colon = c.find(": ");
+            bool said = colon != std::string::npos && f.message.find(c.substr(colon + 2)) != std::string::npos;
+            f.message += fmt::format(" (if created: {})", said ? c.substr(0, colon) : c);
+        }
         if (asset->configuration_range.valid())
             f.related.push_back({asset->configuration_range, "configuration of " + asset->address});
     }

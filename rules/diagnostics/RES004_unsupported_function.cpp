@@ -82,7 +82,7 @@ constexpr RuleMeta kMeta{
     .id = "RES004",
     .name = "unsupported-function",
     .family = "diagnostics",
-    .severity = Severity::Info,
+    .severity = Severity::Low,
     .title = "A function call cannot be evaluated statically",
     .why = "Hashes, timestamps, UUIDs and provider-defined functions cannot be evaluated without running "
            "Terraform (or at all before apply). Every value that depends on such a call is unknown, so a "

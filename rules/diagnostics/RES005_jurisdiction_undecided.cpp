@@ -34,9 +34,24 @@ resource "aws_s3_bucket" "logs" {
   bucket   = "logs"
 }
 )"},
+    {"a dataset with no location, and no policy to judge it by", R"(-- residency.yaml --
+version: 1
+-- main.tf --
+resource "google_bigquery_dataset" "prompts" {  # expect: RES005
+  dataset_id = "prompts"
+}
+)"},
 };
 
 constexpr RuleExample kGood[] = {
+    {"nothing that holds data", R"(-- residency.yaml --
+version: 1
+-- main.tf --
+resource "aws_iam_role" "trainer" {
+  name               = "trainer"
+  assume_role_policy = "{}"
+}
+)"},
     {"the same assets with a policy", R"(-- residency.yaml --
 version: 1
 jurisdiction: eu
@@ -51,24 +66,34 @@ resource "aws_s3_bucket" "weights" {
 )"},
 };
 
-// Points at the first located asset: a diagnostic needs a place, and that is where the split starts.
+// Points at the first located data asset (where the split starts), or the first data asset when none
+// is located: a diagnostic needs a place.
 void check(const Facts& facts, RuleOutput& out) {
     if (facts.has_jurisdiction()) return;
+    auto assets = facts.of_classes(kDataClasses);
+    if (assets.empty()) return;  // nothing holds data: nothing would be judged either way
     const AssetFact* first = nullptr;
     std::size_t located = 0;
-    for (const AssetFact* f : facts.of_classes(kDataClasses)) {
+    for (const AssetFact* f : assets) {
         if (f->location.state != LocationFact::State::Known) continue;
         if (!first) first = f;
         ++located;
     }
-    if (!first) return;  // nothing located: nothing would be judged either way
+    constexpr std::string_view kFix = "set `jurisdiction` in residency.yaml or pass --jurisdiction, and nothing is judged until then";
+    if (!first) {
+        out.report(nullptr, assets.front()->asset->header_range,
+                   fmt::format("no home jurisdiction: none of the {} data stores, compute and AI services has a known "
+                               "location to infer it from; {}",
+                               assets.size(), kFix));
+        return;
+    }
     std::string shares;
     for (const auto& [j, n] : facts.located_split)
         shares += fmt::format("{}{} {}", shares.empty() ? "" : ", ", j.empty() ? "several countries" : j, n);
     out.report(nullptr, first->asset->header_range,
-               fmt::format("no home jurisdiction: no jurisdiction holds three quarters of the {} located assets ({}); "
-                           "set `jurisdiction` in residency.yaml or pass --jurisdiction, and nothing is judged until then",
-                           located, shares),
+               fmt::format("no home jurisdiction: no jurisdiction holds three quarters of the {} located data stores, "
+                           "compute and AI services ({}); {}",
+                           located, shares, kFix),
                provenance_locations(first->location.provenance));
 }
 

@@ -48,8 +48,10 @@ void check(const Facts& facts, RuleOutput& out) {
         std::string which = assets.size() == 1
                                 ? fmt::format("the location of {} is", assets.front()->address)
                                 : fmt::format("the locations of {} and {} more are", assets.front()->address, assets.size() - 1);
+        std::vector<RelatedLocation> related;
+        for (std::size_t i = 1; i < assets.size(); ++i) related.push_back({assets[i]->header_range, "also not checked: " + assets[i]->address});
         out.report(assets.front(), assets.front()->header_range,
-                   fmt::format("provider \"{}\" is not in the catalog: {} not checked", key.second, which));
+                   fmt::format("provider \"{}\" is not in the catalog: {} not checked", key.second, which), std::move(related));
     }
 }
 

@@ -63,6 +63,14 @@ resource "azurerm_storage_account" "lake" {  # expect: RES201
   account_tier             = "Standard"
   account_replication_type = "LRS"
 }
+
+resource "google_discovery_engine_data_store" "docs" {  # expect: RES201
+  location          = "global"
+  data_store_id     = "docs"
+  display_name      = "docs"
+  industry_vertical = "GENERIC"
+  content_config    = "CONTENT_REQUIRED"
+}
 )"},
 };
 
@@ -101,6 +109,11 @@ resource "google_storage_bucket" "eu" {
   name     = "eu-weights"
   location = "EU"
 }
+
+resource "google_kms_key_ring" "keys" {
+  name     = "keys"
+  location = "global"
+}
 )"},
 };
 
@@ -108,15 +121,18 @@ void check(const Facts& facts, RuleOutput& out) {
     if (!facts.has_jurisdiction()) return;
     for (const AssetFact* fp : facts.of_classes(kDataClasses)) {
         const AssetFact& f = *fp;
-        if (f.location.state != LocationFact::State::Known) continue;
-        if (facts.inside(f.location.place)) continue;
+        bool global = f.location.state == LocationFact::State::Global;
+        if (!global && (f.location.state != LocationFact::State::Known || facts.inside(f.location.place))) continue;
         std::string what = f.asset->asset_class == AssetClass::StateBackend
                                ? fmt::format("Terraform state ({})", f.asset->address)
                                : f.asset->address;
-        out.report(f.asset, f.asset->header_range,
-                   fmt::format("{} is in {}, outside {}", what, describe_place(f.location.place),
-                               facts.jurisdiction_label()),
-                   provenance_locations(f.location.provenance));
+        // "global" pins the data to no region: the service may keep or process it anywhere.
+        std::string message = global ? fmt::format("{} is at the global location, which guarantees no region, so not "
+                                                   "inside {}",
+                                                   what, facts.jurisdiction_label())
+                                     : fmt::format("{} is in {}, outside {}", what, describe_place(f.location.place),
+                                                   facts.jurisdiction_label());
+        out.report(f.asset, f.asset->header_range, std::move(message), provenance_locations(f.location.provenance));
     }
 }
 

@@ -143,8 +143,9 @@ TEST_CASE("a jurisdiction is inferred only from three quarters of the located as
     CHECK(split->report.findings.empty());
     CHECK(messages(split->report.diagnostics) ==
           std::vector<std::string>{
-              "no home jurisdiction: no jurisdiction holds three quarters of the 5 located assets (eu 3, us 2); set "
-              "`jurisdiction` in residency.yaml or pass --jurisdiction, and nothing is judged until then"});
+              "no home jurisdiction: no jurisdiction holds three quarters of the 5 located data stores, compute and AI "
+              "services (eu 3, us 2); set `jurisdiction` in residency.yaml or pass --jurisdiction, and nothing is "
+              "judged until then"});
 }
 
 TEST_CASE("every class that holds or processes data needs a location; other providers are named") {

@@ -24,6 +24,8 @@ constexpr std::string_view kPlacelessProviders[] = {"archive", "cloudinit", "ext
 // The cloud of a resource type the catalog does not know is its provider's name ("digitalocean"),
 // so the scan can say which provider it cannot place rather than stay silent.
 std::string provider_cloud(std::string_view type) {
+    // Actions on, and updates of, Azure objects that exist elsewhere create nothing of their own.
+    if (type == "azapi_resource_action" || type == "azapi_update_resource") return {};
     std::string_view provider = type.substr(0, type.find('_'));
     for (auto p : kPlacelessProviders)
         if (p == provider) return {};

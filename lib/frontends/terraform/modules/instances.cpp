@@ -521,7 +521,12 @@ void Instances::instantiate_children(ModuleInstance& m) {
                                           "contains it, or pass --allow-outside-root",
                                           name, source);
             } else if (!(config = lookup_(dir))) {
-                unavailable = fmt::format("module.{} source \"{}\" has no Terraform files", name, source);
+                std::error_code ec;
+                unavailable = std::filesystem::is_directory(dir, ec)
+                                  ? fmt::format("module.{} source \"{}\" has no Terraform files", name, source)
+                                  : fmt::format("module.{} source \"{}\" does not exist: the module is put there by "
+                                                "something outside this configuration (a script, a copy, a CI step)",
+                                                name, source);
             }
         } else if (source.empty()) {
             unavailable = fmt::format("module.{} has no literal source", name);
