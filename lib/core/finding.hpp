@@ -28,6 +28,7 @@ struct Finding {
     std::vector<RelatedLocation> related;
     std::string root;         // the root (module, manifest set) of the asset ("" for file-level diagnostics)
     std::string asset;        // address of the asset it is about ("" for file-level diagnostics)
+    std::string key;          // tells apart findings of one rule at one place (a flow's destination)
     std::string fingerprint;  // stable: hash of rule, root, asset, file and the text at the range; no line numbers
     std::string justification;  // for a finding suppressed in source: the reason written there
 };

@@ -43,7 +43,9 @@ struct RuleOutput {
     Severity severity = Severity::Medium;
     std::vector<Finding>* out = nullptr;
     // An asset whose existence is conditional (unknown count or for_each) says so in the message.
-    void report(const Asset* asset, Range range, std::string message, std::vector<RelatedLocation> related = {});
+    // `key` tells apart findings of one rule at the same place: a dynamic block's several destinations.
+    void report(const Asset* asset, Range range, std::string message, std::vector<RelatedLocation> related = {},
+                std::string key = {});
 };
 
 using RuleCheck = void (*)(const Facts& facts, RuleOutput& out);

@@ -5,8 +5,10 @@
 
 namespace residency {
 
-void RuleOutput::report(const Asset* asset, Range range, std::string message, std::vector<RelatedLocation> related) {
+void RuleOutput::report(const Asset* asset, Range range, std::string message, std::vector<RelatedLocation> related,
+                        std::string key) {
     Finding f;
+    f.key = std::move(key);
     f.rule_id = std::string(rule->id);
     f.severity = severity;
     f.message = std::move(message);

@@ -322,13 +322,25 @@ std::vector<Finding> run_rules(const ScanOptions& options, const Policy& policy,
     return all;
 }
 
-// Stable under edits that move lines: the rule, the root, the asset, the file, and the text the
-// finding points at, never a line number.
-std::string fingerprint(const Finding& f, const SourceSet& sources) {
-    std::string key = f.rule_id + '\0' + f.root + '\0' + f.asset;
+// A path as the fingerprint names it: relative to the scan root that holds it, so that the same
+// finding has the same fingerprint whatever directory the scan ran from.
+std::string rooted(const fs::path& path, const std::vector<fs::path>& roots) {
+    std::error_code ec;
+    fs::path abs = fs::absolute(path, ec).lexically_normal();
+    for (const auto& r : roots) {
+        fs::path rel = abs.lexically_relative(r);
+        if (!rel.empty() && !rel.native().starts_with("..")) return rel.generic_string();
+    }
+    return roots.empty() ? abs.generic_string() : abs.lexically_relative(roots.front()).generic_string();
+}
+
+// Stable under edits that move lines: the rule, the root, the asset, the file, the text the finding
+// points at and what tells it apart from its neighbours, never a line number.
+std::string fingerprint(const Finding& f, const SourceSet& sources, const std::vector<fs::path>& roots) {
+    std::string key = f.rule_id + '\0' + (f.root.empty() ? "" : rooted(f.root, roots)) + '\0' + f.asset + '\0' + f.key;
     if (f.range.valid()) {
         const SourceFile& file = sources.get(f.range.file);
-        key += '\0' + file.path + '\0';
+        key += '\0' + rooted(file.abs_path, roots) + '\0';
         if (f.range.end <= file.text.size() && f.range.begin <= f.range.end)
             key.append(file.text, f.range.begin, std::min<std::size_t>(f.range.end - f.range.begin, 512));
     }
@@ -356,14 +368,14 @@ void finish_findings(std::vector<Finding> all, const Targets& targets, const Sca
         });
     auto key = [&](const Finding& f) {
         std::string path = f.range.valid() ? sources.get(f.range.file).path : "";
-        return std::make_tuple(path, f.range.begin, f.range.end, f.rule_id, f.root, f.asset, f.message);
+        return std::make_tuple(path, f.range.begin, f.range.end, f.rule_id, f.root, f.asset, f.key, f.message);
     };
     std::sort(all.begin(), all.end(), [&](const Finding& a, const Finding& b) { return key(a) < key(b); });
     all.erase(std::unique(all.begin(), all.end(), [&](const Finding& a, const Finding& b) { return key(a) == key(b); }),
               all.end());
     std::map<FileId, bool> has_marker;
     for (auto& f : all) {
-        f.fingerprint = fingerprint(f, sources);
+        f.fingerprint = fingerprint(f, sources, targets.roots);
         // Most files have no suppression at all: look for the marker once per file, not per finding
         // (a plan file is one long line that every finding in it would search again).
         if (f.range.valid()) {

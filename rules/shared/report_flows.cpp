@@ -23,7 +23,8 @@ void report_flows_outside(const Facts& facts, RuleOutput& out, std::string_view 
         if (f.destination_asset)
             related.push_back({f.destination_asset->header_range, "destination " + f.destination_asset->address});
         for (auto& p : provenance_locations(f.destination.provenance)) related.push_back(std::move(p));
-        out.report(f.via, f.range, std::move(message), std::move(related));
+        std::string key = f.destination_asset ? f.destination_asset->address : f.destination.place.code;
+        out.report(f.via, f.range, std::move(message), std::move(related), std::move(key));
     }
 }
 

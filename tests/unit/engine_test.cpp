@@ -245,3 +245,134 @@ resource "aws_s3_bucket" "replica" {
               "aws_s3_bucket.replica[*] is in us-east-1 (US), outside eu (if created: count is not known: var.replicas "
               "has no default: pass --var replicas=... or add a tfvars file)"});
 }
+
+TEST_CASE("fingerprints do not depend on the directory the scan runs from") {
+    Project p("cwd");
+    p.write("modules/bucket/main.tf", kBucketModule);
+    p.write("envs/prod/main.tf", env("us-east-1"));
+    auto here = p.scan({"."});
+    ScanOptions o;
+    o.paths = {p.dir.string()};
+    o.jurisdictions = {"eu"};
+    fs::path was = fs::current_path();
+    fs::current_path(p.dir / "modules");
+    auto elsewhere = run_scan(o);
+    fs::current_path(was);
+    REQUIRE(here->report.findings.size() == 1);
+    REQUIRE(elsewhere->report.findings.size() == 1);
+    CHECK(here->report.findings[0].fingerprint == elsewhere->report.findings[0].fingerprint);
+}
+
+TEST_CASE("replication: several destinations of one block, unknown blocks beside known ones, names that only look alike") {
+    Project p("flows");
+    p.write("main.tf", R"(variable "regions" {}
+variable "blue" {}
+
+provider "aws" {
+  region = "eu-west-1"
+}
+
+provider "aws" {
+  alias  = "us"
+  region = "us-east-1"
+}
+
+resource "aws_dynamodb_table" "two" {
+  name     = "two"
+  hash_key = "id"
+  dynamic "replica" {
+    for_each = ["us-east-1", "ap-south-1"]
+    content {
+      region_name = replica.value
+    }
+  }
+}
+
+resource "aws_dynamodb_table" "mixed" {
+  name     = "mixed"
+  hash_key = "id"
+  dynamic "replica" {
+    for_each = var.regions
+    content {
+      region_name = replica.value
+    }
+  }
+  replica {
+    region_name = "us-west-2"
+  }
+}
+
+resource "random_pet" "p" {}
+
+resource "aws_s3_bucket" "src" {
+  bucket = "src"
+}
+
+resource "aws_s3_bucket" "upper_us" {
+  provider = aws.us
+  bucket   = "data-${upper(random_pet.p.id)}"
+}
+
+resource "aws_s3_bucket" "blue_us" {
+  provider = aws.us
+  bucket   = "w-${var.blue ? "blue" : "green"}"
+}
+
+resource "aws_s3_bucket_replication_configuration" "r" {
+  bucket = aws_s3_bucket.src.id
+  role   = "arn:aws:iam::123456789012:role/r"
+  rule {
+    status = "Enabled"
+    destination {
+      bucket = "arn:aws:s3:::data-${random_pet.p.id}"
+    }
+  }
+  rule {
+    status = "Enabled"
+    destination {
+      bucket = "arn:aws:s3:::w-${var.blue ? "green" : "blue"}"
+    }
+  }
+}
+
+data "aws_s3_bucket" "existing" {
+  bucket = "existing"
+}
+
+resource "aws_s3_bucket_replication_configuration" "to_existing" {
+  bucket = aws_s3_bucket.src.id
+  role   = "arn:aws:iam::123456789012:role/r"
+  rule {
+    status = "Enabled"
+    destination {
+      bucket = data.aws_s3_bucket.existing.arn
+    }
+  }
+}
+)");
+    auto out = p.scan({"."});
+    std::vector<std::string> replication = messages(out->report.findings, "RES102");
+    CHECK(replication == std::vector<std::string>{
+                             "aws_dynamodb_table.two (eu-west-1 (IE)) replicates to ap-south-1 (IN), outside eu",
+                             "aws_dynamodb_table.two (eu-west-1 (IE)) replicates to us-east-1 (US), outside eu",
+                             "aws_dynamodb_table.mixed (eu-west-1 (IE)) replicates to us-west-2 (US), outside eu",
+                         });
+    std::set<std::string> fingerprints;
+    for (const auto& f : out->report.findings) fingerprints.insert(f.fingerprint);
+    CHECK(fingerprints.size() == out->report.findings.size());
+    CHECK(messages(out->report.findings, "RES101").empty());  // no destination is either US bucket
+    CHECK(messages(out->report.diagnostics, "RES002") ==
+          std::vector<std::string>{
+              "cannot resolve where aws_dynamodb_table.mixed copies data to: the replica blocks of "
+              "aws_dynamodb_table.mixed are not known: var.regions has no default: pass --var regions=... or add a "
+              "tfvars file",
+              "cannot resolve where aws_s3_bucket_replication_configuration.r copies data to: the destination bucket's "
+              "name is known only after apply and names no one bucket of this configuration: random_pet.p.id is "
+              "known only after apply",
+              "cannot resolve where aws_s3_bucket_replication_configuration.r copies data to: the destination bucket "
+              "is not known: var.blue has no default: pass --var blue=... or add a tfvars file",
+              "cannot resolve where aws_s3_bucket_replication_configuration.to_existing copies data to: the "
+              "destination bucket is not known: data.aws_s3_bucket.existing.arn is read from the existing object "
+              "when Terraform plans",
+          });
+}

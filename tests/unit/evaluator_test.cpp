@@ -513,15 +513,19 @@ TEST_CASE_FIXTURE(Fixture, "an unknown string rendered from references keeps its
     Value a = eval(R"("replica-${var.id}")");
     REQUIRE(a.is_unknown());
     REQUIRE(a.pattern() != nullptr);
-    CHECK(*a.pattern() == "replica-\x1f" "aws_s3_bucket.o.id is known only after apply\x1f");
+    CHECK(*a.pattern() == "replica-\x1f" "var.id\x1e" "aws_s3_bucket.o.id is known only after apply\x1f");
     scope.vars["name"] = a;
     Value nested = eval(R"("arn:aws:s3:::${var.name}")");
     REQUIRE(nested.pattern() != nullptr);
-    CHECK(*nested.pattern() == "arn:aws:s3:::replica-\x1f" "aws_s3_bucket.o.id is known only after apply\x1f");
+    CHECK(*nested.pattern() == "arn:aws:s3:::replica-\x1f" "var.id\x1e" "aws_s3_bucket.o.id is known only after apply\x1f");
     scope.vars["unset"] = Value::unknown("var.unset has no default", {}, UnknownCause::Input);
     CHECK(eval(R"("x-${var.unset}")").pattern() != nullptr);  // a variable with no value is one value everywhere
     CHECK(eval(R"(upper("replica-${var.id}"))").pattern() == nullptr);
     CHECK(eval(R"("x-${uuid()}")").pattern() == nullptr);
     CHECK(eval(R"("x-${md5("a")}")").pattern() == nullptr);
     CHECK(eval(R"("x-${var.id}-%{ if var.u }y%{ endif }")").pattern() == nullptr);
+    scope.vars["list"] = Value::unknown("random_shuffle.s.result is known only after apply", {}, UnknownCause::AfterApply);
+    scope.vars["list"].ref_asset = "random_shuffle.s";
+    CHECK(eval(R"("x-${var.list[0]}")").pattern() == nullptr);  // [0] and [1] would look alike
+    CHECK(eval(R"("x-${var.unset ? "a" : "b"}")").pattern() == nullptr);
 }

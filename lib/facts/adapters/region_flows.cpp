@@ -34,6 +34,12 @@ void region_flows(Facts& facts) {
                 continue;
             }
             for (const Value& block : blocks->items()) {
+                if (block.is_unknown()) {  // a dynamic block whose instances are not known
+                    facts.flows.push_back(unresolved_flow(entry.mechanism, a, a, block.range,
+                                                          fmt::format("the {} blocks of {} are not known: {}", entry.block,
+                                                                      a.address, block.unknown_reason())));
+                    continue;
+                }
                 const Value* region = block.get(entry.attribute);
                 if (!region || region->is_null()) continue;  // Terraform rejects the block; nothing is copied
                 Flow f{entry.mechanism, &a, &a, region->range, nullptr, locate_value(a.cloud, *region)};

@@ -153,27 +153,43 @@ private:
             } else if (part.kind == ExprKind::TemplateFor) {
                 if (auto error = render_for(part, r)) return error;
             } else {
-                append_interpolation(eval(part), part.range, r);
+                append_interpolation(eval(part), part, r);
             }
         }
         return std::nullopt;
     }
 
-    void append_interpolation(const Value& v, Range range, Rendering& r) {
+    // "a.b.c" for a reference made of names only; "" for anything else (an index, a call, a
+    // conditional), whose value a pattern cannot name.
+    static std::string plain_reference(const Expr& e) {
+        if (e.kind == ExprKind::Variable) return e.text;
+        if (e.kind != ExprKind::GetAttr || e.children.empty()) return {};
+        std::string base = plain_reference(e.children[0]);
+        return base.empty() ? base : base + "." + e.text;
+    }
+
+    void append_interpolation(const Value& v, const Expr& part, Rendering& r) {
+        Range range = part.range;
         if (v.is_unknown()) {
             if (!r.unknown) r.unknown = v;
-            if (v.pattern()) {
+            // Only a plain reference stands for one value wherever it is written: a variable with no
+            // value, a resource's computed attribute, or a string rendered from such references. Its
+            // text and the reason (which names the module instance) identify it; upper(x), x[0],
+            // uuid(), a conditional or an error do not.
+            std::string name = plain_reference(part);
+            bool reference = !name.empty() && (v.pattern() || v.unknown_cause() == UnknownCause::Input ||
+                                               (v.unknown_cause() == UnknownCause::AfterApply && !v.ref_asset.empty()));
+            if (!reference) {
+                r.patterned = false;
+            } else if (v.pattern()) {
                 r.pattern += *v.pattern();  // a rendered string inside another: the same text
             } else {
                 r.pattern += '\x1f';
+                r.pattern += name;
+                r.pattern += '\x1e';
                 r.pattern += v.unknown_reason();
                 r.pattern += '\x1f';
             }
-            // Only a reference stands for one value wherever it is used: a variable with no value, or
-            // a resource's computed attribute. uuid(), an error or an unsupported call do not.
-            bool reference = v.pattern() || v.unknown_cause() == UnknownCause::Input ||
-                             (v.unknown_cause() == UnknownCause::AfterApply && !v.ref_asset.empty());
-            if (!reference) r.patterned = false;
             return;
         }
         if (v.is_null()) {

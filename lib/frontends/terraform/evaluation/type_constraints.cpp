@@ -527,6 +527,10 @@ private:
             const Value* field = v.get(a.name);
             if (field && !field->is_null()) {
                 fields.emplace(a.name, to(*field, a.type, at, origin));
+            } else if (!field && v.is_open()) {
+                // A resource or data source object lists its arguments only: an attribute it does
+                // not list is computed, known after apply, never the type's default.
+                fields.emplace(a.name, hcl::detail::unlisted_attribute(v, a.name, v.range));
             } else if (a.default_value) {
                 Value d = a.default_value->with_provenance(
                     prepend(render(at) + " optional default", a.default_value->range, origin));

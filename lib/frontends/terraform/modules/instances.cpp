@@ -889,13 +889,13 @@ static Value evaluate_body(Instances& in, ModuleInstance& m, const hcl::Body& bo
                 double i = 0;
                 for (const auto& v : coll.items()) emit(Value::number(i++), hcl::detail::child_of(coll, v));
             } else {
-                // Unknown collection: the nested blocks themselves are unknown.
+                // Unknown collection: an unknown item stands for the blocks it makes, beside the
+                // blocks of the same type that are known, whatever their order.
                 Value why = coll.is_unknown() ? coll
                             : coll.is_open()  ? hcl::detail::unlisted_attributes(coll, fe->value.range)
                                               : Value::unknown("dynamic block for_each is not a collection",
                                                                fe->value.range, UnknownCause::Error);
-                fields[block.labels[0]] = written_at(std::move(why), fe->value.range);
-                nested.erase(block.labels[0]);
+                out.push_back(written_at(std::move(why), fe->value.range));
             }
             continue;
         }
