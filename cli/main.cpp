@@ -20,10 +20,14 @@ int main(int argc, char** argv) {
     // CLI11 says only "A subcommand is required" for a mistyped command: name it instead.
     if (argc > 1 && argv[1][0] != '-') {
         bool known = false;
-        for (const CLI::App* sub : app.get_subcommands({})) known = known || sub->check_name(argv[1]);
+        std::string listed;
+        for (const CLI::App* sub : app.get_subcommands({})) {
+            known = known || sub->check_name(argv[1]);
+            if (!sub->get_group().empty()) listed += (listed.empty() ? "" : ", ") + sub->get_name();
+        }
         if (!known) {
-            std::cerr << "residency: unknown command \"" << residency::sanitize_terminal(argv[1])
-                      << "\" (commands: scan, rules, explain, regions, version)\nRun `residency --help` for usage.\n";
+            std::cerr << "residency: unknown command \"" << residency::sanitize_terminal(argv[1]) << "\" (commands: "
+                      << listed << ")\nRun `residency --help` for usage.\n";
             return kExitError;
         }
     }

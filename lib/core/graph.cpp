@@ -17,11 +17,6 @@ std::string_view class_name(AssetClass c) {
     return "other";
 }
 
-bool holds_or_processes_data(AssetClass c) {
-    return c == AssetClass::DataStore || c == AssetClass::Compute || c == AssetClass::AiService ||
-           c == AssetClass::StateBackend;
-}
-
 AssetId Graph::add(Asset asset) {
     auto id = static_cast<AssetId>(assets.size());
     by_address_.emplace(asset.root + '\n' + asset.address, id);

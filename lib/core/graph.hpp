@@ -31,8 +31,6 @@ enum class AssetClass : std::uint8_t {
 };
 inline constexpr std::size_t kAssetClassCount = 8;
 std::string_view class_name(AssetClass c);  // "data-store", "compute", "ai-service", ...
-// Data stores, compute, AI services and state backends: what placement rules judge.
-bool holds_or_processes_data(AssetClass c);
 
 enum class AssetMode : std::uint8_t {
     Managed,     // created by the configuration or manifests

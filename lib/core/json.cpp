@@ -22,7 +22,6 @@ namespace {
 
 constexpr std::size_t kMaxDepth = 512;
 
-
 int hex_value(char c) {
     if (c >= '0' && c <= '9') return c - '0';
     if (c >= 'a' && c <= 'f') return c - 'a' + 10;

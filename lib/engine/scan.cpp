@@ -290,11 +290,20 @@ void decide_jurisdiction(const ScanOptions& options, const Policy& policy, const
         info.explanation = "from " + out.report.policy_path;
     } else {
         // With files given, the project around them is read for context, but the home jurisdiction
-        // is inferred from the roots those files belong to, not from every project beside them.
+        // is inferred from the roots those files belong to (the root in their directory, or the roots
+        // that use an asset written in them), not from every project beside them.
         std::set<std::string> relevant;
-        if (!targets.only_files.empty())
+        if (!targets.only_files.empty()) {
+            std::set<std::string> roots;
+            for (const auto& a : out.graph.assets) roots.insert(a.root);
+            for (const auto& file : targets.only_files) {
+                std::string dir = fs::path(file).parent_path().generic_string();
+                if (roots.count(dir.empty() ? "." : dir)) relevant.insert(dir.empty() ? "." : dir);
+            }
             for (const auto& a : out.graph.assets)
                 if (a.range.valid() && targets.given(out.sources.get(a.range.file).path)) relevant.insert(a.root);
+            if (relevant.empty()) relevant.insert("");  // none: infer from nothing rather than from everything
+        }
         infer_jurisdiction(facts, info, relevant);
     }
     std::sort(facts.jurisdictions.begin(), facts.jurisdictions.end());
@@ -359,8 +368,10 @@ void finish_findings(std::vector<Finding> all, const Targets& targets, const Sca
         for (auto& f : all)
             if (!f.root.empty()) f.message += fmt::format(" (root {})", f.root);
     auto in_given = [&](const Range& r) { return r.valid() && targets.given(sources.get(r.file).path); };
+    // RES005 is about the whole scan, wherever it points: it stays with files given.
     if (!targets.only_files.empty())
         std::erase_if(all, [&](const Finding& f) {
+            if (f.rule_id == "RES005") return false;
             // A finding is the given files' when it is written there or when one of the places its
             // location came from is (a provider region changed in the file being committed).
             return !in_given(f.range) &&
@@ -394,7 +405,7 @@ void finish_findings(std::vector<Finding> all, const Targets& targets, const Sca
     }
 }
 
-void summarize(const Facts& facts, const ScanOutcome& out, Report& report) {
+void summarize(const Facts& facts, const Targets& targets, const ScanOutcome& out, Report& report) {
     const SourceSet& sources = out.sources;
     for (FileId id = 0; id < sources.size(); ++id) {
         const SourceFile& s = sources.get(id);
@@ -411,7 +422,9 @@ void summarize(const Facts& facts, const ScanOutcome& out, Report& report) {
     // Calls of functions residency does not evaluate that decide no location: one count, not a
     // diagnostic each (RES004 reports those that do).
     std::set<std::pair<FileId, std::uint32_t>> calls, reported;
-    for (const auto& c : facts.load.unsupported_functions) calls.insert({c.range.file, c.range.begin});
+    for (const auto& c : facts.load.unsupported_functions)
+        if (targets.only_files.empty() || (c.range.valid() && targets.given(sources.get(c.range.file).path)))
+            calls.insert({c.range.file, c.range.begin});
     for (const auto* list : {&report.diagnostics, &report.suppressed})
         for (const auto& d : *list)
             if (d.rule_id == "RES004") reported.insert({d.range.file, d.range.begin});
@@ -466,7 +479,7 @@ std::unique_ptr<ScanOutcome> run_pipeline(const ScanOptions& options, std::span<
     decide_jurisdiction(options, *policy, *targets, *out, facts, report.jurisdiction);
 
     finish_findings(run_rules(options, *policy, facts, report), *targets, *out, report);
-    summarize(facts, *out, report);
+    summarize(facts, *targets, *out, report);
     return out;
 }
 

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "facts/adapters/adapters.hpp"
@@ -83,13 +84,23 @@ Facts build_facts(const Graph& graph, const SourceSet& sources, LoadResult load)
     facts.load = std::move(load);
     // An unknown that the tool could not model starts at a call it cannot evaluate when such a call
     // lies inside one of the places the unknown passed through: the innermost is the one named.
+    std::map<FileId, std::vector<const LoadProblem*>> calls;  // by file, sorted by where they start
+    for (const auto& c : facts.load.unsupported_functions) calls[c.range.file].push_back(&c);
+    for (auto& [file, list] : calls)
+        std::sort(list.begin(), list.end(), [](const LoadProblem* a, const LoadProblem* b) { return a->range.begin < b->range.begin; });
     auto unsupported_call = [&](const LocationFact& l) -> const LoadProblem* {
         const LoadProblem* best = nullptr;
-        for (const Range& place : l.unknown_places)
-            for (const auto& c : facts.load.unsupported_functions)
-                if (c.range.file == place.file && place.begin <= c.range.begin && c.range.end <= place.end &&
-                    (!best || c.range.end - c.range.begin < best->range.end - best->range.begin))
-                    best = &c;
+        for (const Range& place : l.unknown_places) {
+            auto it = calls.find(place.file);
+            if (it == calls.end()) continue;
+            const auto& list = it->second;
+            auto c = std::lower_bound(list.begin(), list.end(), place.begin,
+                                      [](const LoadProblem* p, std::uint32_t at) { return p->range.begin < at; });
+            for (; c != list.end() && (*c)->range.begin < place.end; ++c)
+                if ((*c)->range.end <= place.end &&
+                    (!best || (*c)->range.end - (*c)->range.begin < best->range.end - best->range.begin))
+                    best = *c;
+        }
         return best;
     };
     facts.assets.reserve(graph.assets.size());

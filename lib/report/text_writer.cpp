@@ -149,8 +149,9 @@ std::string summary(const Report& report) {
     if (!report.suppressed.empty())
         out += "Suppressed in source: " + plural(report.suppressed.size(), "finding") + ".\n";
     for (const auto& [rule, n] : report.unreported)
-        if (rule == "RES004")
-            out += "Not shown: " + plural(n, "call") + " of functions residency does not evaluate, deciding no location (RES004).\n";
+        out += rule == "RES004"
+                   ? "Not shown: " + plural(n, "call") + " of functions residency does not evaluate, deciding no location (RES004).\n"
+                   : "Not shown: " + plural(n, "diagnostic") + " " + rule + ".\n";
     return out;
 }
 

@@ -50,7 +50,8 @@ void check(const Facts& facts, RuleOutput& out) {
                    std::move(related));
     }
     for (const Flow& flow : facts.flows) {
-        if (flow.destination.state != LocationFact::State::NotInCatalog) continue;
+        // A destination asset's own code gets its diagnostic above, once.
+        if (flow.destination.state != LocationFact::State::NotInCatalog || flow.destination_asset) continue;
         out.report(flow.via, flow.range,
                    fmt::format("\"{}\" is not {} location in the catalog, so where {} copies data to cannot be checked",
                                flow.destination.written, cloud_title(flow.via->cloud), flow.via->address),

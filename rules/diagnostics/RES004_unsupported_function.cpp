@@ -62,11 +62,14 @@ void check(const Facts& facts, RuleOutput& out) {
         const Range& r = f->location.range;
         calls[{f->asset->root, r.file, r.begin, r.end}].assets.push_back(f);
     }
+    if (calls.empty()) return;
+    std::map<std::tuple<FileId, std::uint32_t, std::uint32_t>, std::string_view> names;
+    for (const auto& c : facts.load.unsupported_functions) names.emplace(std::make_tuple(c.range.file, c.range.begin, c.range.end), c.message);
     for (const auto& [key, call] : calls) {
         const AssetFact* first = call.assets.front();
-        std::string_view name = "?";
-        for (const auto& c : facts.load.unsupported_functions)
-            if (c.range == first->location.range) name = c.message;
+        const Range& r = first->location.range;
+        auto named = names.find({r.file, r.begin, r.end});
+        std::string_view name = named == names.end() ? std::string_view("?") : named->second;
         std::string which = call.assets.size() == 1
                                 ? fmt::format("the location of {}", first->asset->address)
                                 : fmt::format("the locations of {} and {} more", first->asset->address, call.assets.size() - 1);

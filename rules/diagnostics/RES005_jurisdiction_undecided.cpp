@@ -73,12 +73,12 @@ void check(const Facts& facts, RuleOutput& out) {
     auto assets = facts.of_classes(kDataClasses);
     if (assets.empty()) return;  // nothing holds data: nothing would be judged either way
     const AssetFact* first = nullptr;
+    for (const AssetFact* f : assets)
+        if (!first && f->location.state == LocationFact::State::Known) first = f;
+    // What inference counted (with files given, only their roots), so the numbers add up.
     std::size_t located = 0;
-    for (const AssetFact* f : assets) {
-        if (f->location.state != LocationFact::State::Known) continue;
-        if (!first) first = f;
-        ++located;
-    }
+    for (const auto& [j, n] : facts.located_split) located += n;
+    if (located == 0) first = nullptr;
     constexpr std::string_view kFix = "set `jurisdiction` in residency.yaml or pass --jurisdiction, and nothing is judged until then";
     if (!first) {
         out.report(nullptr, assets.front()->asset->header_range,

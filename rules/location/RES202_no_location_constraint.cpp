@@ -97,7 +97,9 @@ void check(const Facts& facts, RuleOutput& out) {
             continue;
         }
         std::string provider = a.provider_config.empty() ? a.cloud : a.provider_config;
-        std::string where = a.cloud == "aws" ? "AWS_REGION or the AWS profile" : "GOOGLE_REGION";
+        std::string where = a.cloud == "aws"      ? "AWS_REGION or the AWS profile"
+                            : a.cloud == "google" ? "GOOGLE_REGION"
+                                                  : "the environment";
         out.report(&a, a.header_range,
                    fmt::format("{} has no location: neither it nor provider \"{}\" sets a region, so it is "
                                "created wherever {} points when Terraform runs",

@@ -6,9 +6,10 @@ namespace residency::rules {
 void report_flows_outside(const Facts& facts, RuleOutput& out, std::string_view mechanism) {
     if (!facts.has_jurisdiction()) return;
     for (const Flow& f : facts.flows) {
-        if (f.mechanism != mechanism || f.destination.state != LocationFact::State::Known) continue;
-        if (facts.inside(f.destination.place)) continue;
-        std::string place = describe_place(f.destination.place);
+        if (f.mechanism != mechanism) continue;
+        bool global = f.destination.state == LocationFact::State::Global;  // pinned to no region
+        if (!global && (f.destination.state != LocationFact::State::Known || facts.inside(f.destination.place))) continue;
+        std::string place = global ? "the global location" : describe_place(f.destination.place);
         std::string to = f.destination_asset ? fmt::format("{} in {}", f.destination_asset->address, place)
                                              : place;
         const LocationFact& from = facts.fact(*f.origin).location;
@@ -23,7 +24,7 @@ void report_flows_outside(const Facts& facts, RuleOutput& out, std::string_view 
         if (f.destination_asset)
             related.push_back({f.destination_asset->header_range, "destination " + f.destination_asset->address});
         for (auto& p : provenance_locations(f.destination.provenance)) related.push_back(std::move(p));
-        std::string key = f.destination_asset ? f.destination_asset->address : f.destination.place.code;
+        std::string key = f.destination_asset ? f.destination_asset->address : global ? "global" : f.destination.place.code;
         out.report(f.via, f.range, std::move(message), std::move(related), std::move(key));
     }
 }

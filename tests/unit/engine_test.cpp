@@ -376,3 +376,16 @@ resource "aws_s3_bucket_replication_configuration" "to_existing" {
               "when Terraform plans",
           });
 }
+
+TEST_CASE("with files given, an undecided jurisdiction is still said, and counted from their roots") {
+    Project p("given-split");
+    p.write("a/main.tf", "provider \"aws\" {\n  region = \"eu-west-1\"\n}\nresource \"aws_s3_bucket\" \"a\" {\n  bucket = \"a\"\n}\n");
+    p.write("b/main.tf", "provider \"aws\" {\n  region = \"us-east-1\"\n}\nresource \"aws_s3_bucket\" \"b\" {\n  bucket = \"b\"\n}\n");
+    p.write("b/providers.tf", "provider \"aws\" {\n  alias  = \"eu\"\n  region = \"eu-west-1\"\n}\nresource \"aws_s3_bucket\" \"c\" {\n  provider = aws.eu\n  bucket   = \"c\"\n}\n");
+    auto out = p.scan({"b/providers.tf"}, {});
+    CHECK(messages(out->report.diagnostics) ==
+          std::vector<std::string>{
+              "no home jurisdiction: no jurisdiction holds three quarters of the 2 located data stores, compute and AI "
+              "services (eu 1, us 1); set `jurisdiction` in residency.yaml or pass --jurisdiction, and nothing is "
+              "judged until then"});
+}

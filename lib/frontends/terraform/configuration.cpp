@@ -46,8 +46,10 @@ struct Loader {
     // Untrusted repositories may hold symlinks to anywhere: a file is read only when what it
     // really is lies inside the scan root.
     bool inside_root(const fs::path& path) const {
-        if (options.allow_outside_root) return true;
         std::error_code ec;
+        // Asked to follow modules outside the root: their files are read, but a symlink still
+        // never leads anywhere else.
+        if (options.allow_outside_root && !fs::is_symlink(path, ec)) return true;
         fs::path real = fs::weakly_canonical(path, ec);
         if (ec) return false;
         fs::path rel = real.lexically_relative(fs::weakly_canonical(root, ec));
