@@ -270,12 +270,10 @@ void infer_jurisdiction(Facts& facts, JurisdictionInfo& info, const std::set<std
         return;
     }
     info.origin = "none";
-    std::string shares;
-    for (const auto& [j, n] : split) shares += fmt::format("{}{} {}", shares.empty() ? "" : ", ", j.empty() ? "several countries" : j, n);
     info.explanation = located == 0 ? "no located assets to infer it from; set --jurisdiction or a policy"
                                     : fmt::format("no jurisdiction holds three quarters of the located assets ({}); "
                                                   "set --jurisdiction or a policy",
-                                                  shares);
+                                                  facts.located_split_text());
 }
 
 void decide_jurisdiction(const ScanOptions& options, const Policy& policy, const Targets& targets,

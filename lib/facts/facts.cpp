@@ -146,6 +146,13 @@ std::string Facts::jurisdiction_label() const {
     return out;
 }
 
+std::string Facts::located_split_text() const {
+    std::string out;
+    for (const auto& [j, n] : located_split)
+        out += fmt::format("{}{} {}", out.empty() ? "" : ", ", j.empty() ? "several countries" : j, n);
+    return out;
+}
+
 const AssetFact& Facts::fact(const Asset& a) const {
     return assets[static_cast<std::size_t>(&a - graph->assets.data())];
 }

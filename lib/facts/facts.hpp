@@ -63,6 +63,7 @@ struct Facts {
     // With no policy or flag: located data assets by the legal area or country they are in, most
     // first ("" for places spanning several countries); what inference decided from.
     std::vector<std::pair<std::string, std::size_t>> located_split;
+    std::string located_split_text() const;  // "eu 19, us 8, several countries 1"
 
     // Located assets are inside when their whole place lies in a home jurisdiction, or every
     // region they span is explicitly allowed.

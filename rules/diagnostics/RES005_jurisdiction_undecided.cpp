@@ -87,13 +87,10 @@ void check(const Facts& facts, RuleOutput& out) {
                                assets.size(), kFix));
         return;
     }
-    std::string shares;
-    for (const auto& [j, n] : facts.located_split)
-        shares += fmt::format("{}{} {}", shares.empty() ? "" : ", ", j.empty() ? "several countries" : j, n);
     out.report(nullptr, first->asset->header_range,
                fmt::format("no home jurisdiction: no jurisdiction holds three quarters of the {} located data stores, "
                            "compute and AI services ({}); {}",
-                           located, shares, kFix),
+                           located, facts.located_split_text(), kFix),
                provenance_locations(first->location.provenance));
 }
 

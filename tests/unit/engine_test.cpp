@@ -9,37 +9,14 @@
 #include <set>
 
 #include "frontends/frontends.hpp"
+#include "support/project.hpp"
 
 namespace fs = std::filesystem;
 using namespace residency;
 
 namespace {
 
-struct Project {
-    fs::path dir;
-    explicit Project(const char* name) {
-        dir = fs::temp_directory_path() / (std::string("residency-engine-") + name + "-" + std::to_string(::getpid()));
-        fs::remove_all(dir);
-        fs::create_directories(dir / ".git");
-    }
-    ~Project() { fs::remove_all(dir); }
-    void write(const std::string& path, const std::string& text) const {
-        fs::create_directories((dir / path).parent_path());
-        std::ofstream(dir / path) << text;
-    }
-    // Run from the project's directory, as a user would: paths in messages are relative to it.
-    std::unique_ptr<ScanOutcome> scan(std::vector<std::string> paths, std::vector<std::string> jurisdiction = {"eu"},
-                                      FrontendOptions formats = {}) const {
-        ScanOptions o;
-        o.paths = std::move(paths);
-        o.jurisdictions = std::move(jurisdiction);
-        fs::path was = fs::current_path();
-        fs::current_path(dir);
-        auto out = run_scan(o, formats);
-        fs::current_path(was);
-        return out;
-    }
-};
+using testing::Project;
 
 std::vector<std::string> messages(const std::vector<Finding>& list, std::string_view rule = "") {
     std::vector<std::string> out;
@@ -64,7 +41,7 @@ TEST_CASE("one module file used by two roots gives a finding per root, each nami
     p.write("modules/bucket/main.tf", kBucketModule);
     p.write("envs/prod/main.tf", env("us-east-1"));
     p.write("envs/staging/main.tf", env("ap-northeast-1"));
-    auto out = p.scan({"."});
+    auto out = p.scan_from({"."});
     REQUIRE(out->error == "");
     CHECK(messages(out->report.findings) ==
           std::vector<std::string>{
@@ -76,7 +53,7 @@ TEST_CASE("one module file used by two roots gives a finding per root, each nami
     CHECK(out->report.findings[0].fingerprint != out->report.findings[1].fingerprint);
 
     // Given one root's file, as pre-commit does: that root's finding, still there.
-    auto given = p.scan({"envs/staging/main.tf"});
+    auto given = p.scan_from({"envs/staging/main.tf"});
     CHECK(messages(given->report.findings) ==
           std::vector<std::string>{
               "module.bucket.aws_s3_bucket.this is in ap-northeast-1 (JP), outside eu (root envs/staging)"});
@@ -85,9 +62,9 @@ TEST_CASE("one module file used by two roots gives a finding per root, each nami
 TEST_CASE("fingerprints do not move with lines") {
     Project p("fingerprint");
     p.write("main.tf", "provider \"aws\" {\n  region = \"us-east-1\"\n}\nresource \"aws_s3_bucket\" \"w\" {\n  bucket = \"w\"\n}\n");
-    auto before = p.scan({"."});
+    auto before = p.scan_from({"."});
     p.write("main.tf", "# moved\n\nprovider \"aws\" {\n  region = \"us-east-1\"\n}\n\nresource \"aws_s3_bucket\" \"w\" {\n  bucket = \"w\"\n}\n");
-    auto after = p.scan({"."});
+    auto after = p.scan_from({"."});
     REQUIRE(before->report.findings.size() == 1);
     REQUIRE(after->report.findings.size() == 1);
     CHECK(before->report.findings[0].fingerprint == after->report.findings[0].fingerprint);
@@ -114,13 +91,13 @@ module "replica" {
   providers = { aws = aws.de }
 }
 )");
-    auto refused = p.scan({"examples/replica"}, {"ie"});
+    auto refused = p.scan_from({"examples/replica"}, {"ie"});
     CHECK(messages(refused->report.findings).empty());
     CHECK(messages(refused->report.diagnostics, "RES002").size() == 2);
 
     FrontendOptions allow;
     allow.terraform.allow_outside_root = true;
-    auto out = p.scan({"examples/replica"}, {"ie"}, allow);
+    auto out = p.scan_from({"examples/replica"}, {"ie"}, allow);
     REQUIRE(out->error == "");
     CHECK(messages(out->report.findings) ==
           std::vector<std::string>{"module.replica.aws_s3_bucket.this is in eu-central-1 (DE), outside ie"});
@@ -132,13 +109,13 @@ TEST_CASE("a jurisdiction is inferred only from three quarters of the located as
     std::string main = "provider \"aws\" {\n  region = \"eu-west-1\"\n}\nprovider \"aws\" {\n  alias  = \"us\"\n  region = \"us-east-1\"\n}\n";
     for (const char* b : {"a", "b", "c"}) main += std::string("resource \"aws_s3_bucket\" \"") + b + "\" {\n  bucket = \"" + b + "\"\n}\n";
     p.write("main.tf", main + "resource \"aws_s3_bucket\" \"us\" {\n  provider = aws.us\n  bucket = \"us\"\n}\n");
-    auto clear = p.scan({"."}, {});
+    auto clear = p.scan_from({"."}, {});
     CHECK(clear->report.jurisdiction.codes == std::vector<std::string>{"eu"});
     CHECK(clear->report.jurisdiction.explanation == "inferred: 3 of the 4 located data stores, compute and AI services are in it");
     CHECK(messages(clear->report.findings) == std::vector<std::string>{"aws_s3_bucket.us is in us-east-1 (US), outside eu"});
 
     p.write("more.tf", "resource \"aws_s3_bucket\" \"us2\" {\n  provider = aws.us\n  bucket = \"us2\"\n}\n");
-    auto split = p.scan({"."}, {});
+    auto split = p.scan_from({"."}, {});
     CHECK(split->report.jurisdiction.codes.empty());
     CHECK(split->report.findings.empty());
     CHECK(messages(split->report.diagnostics) ==
@@ -170,7 +147,7 @@ resource "random_id" "suffix" {
   byte_length = 4
 }
 )");
-    auto out = p.scan({"."});
+    auto out = p.scan_from({"."});
     CHECK(messages(out->report.findings, "RES202") ==
           std::vector<std::string>{
               "aws_instance.trainer has no location: neither it nor provider \"aws\" sets a region, so it is created "
@@ -205,7 +182,7 @@ resource "google_storage_bucket" "weights" {
   location = "EU"
 }
 )");
-    auto out = p.scan({"."});
+    auto out = p.scan_from({"."});
     CHECK(out->report.findings.empty());
     CHECK(out->report.diagnostics.empty());
     CHECK(out->report.unreported == std::vector<std::pair<std::string, std::size_t>>{{"RES004", 2}});
@@ -214,13 +191,13 @@ resource "google_storage_bucket" "weights" {
 TEST_CASE("a scan with nothing to read says so; a file no frontend reads is skipped, not a reason to scan") {
     Project p("nothing");
     p.write("README.md", "# hello\n");
-    auto out = p.scan({"."});
+    auto out = p.scan_from({"."});
     REQUIRE(out->error == "");
     REQUIRE(out->notices.size() == 1);
     CHECK(out->notices[0] == "no file to scan under .: residency reads Terraform (.tf, .tf.json, .tfvars, plan and state JSON)");
 
     p.write("main.tf", "provider \"aws\" {\n  region = \"us-east-1\"\n}\nresource \"aws_s3_bucket\" \"w\" {\n  bucket = \"w\"\n}\n");
-    auto skipped = p.scan({"README.md"});
+    auto skipped = p.scan_from({"README.md"});
     CHECK(skipped->notices == std::vector<std::string>{"skipped README.md: no frontend reads it"});
     CHECK(skipped->report.files.empty());
     CHECK(skipped->report.findings.empty());
@@ -239,7 +216,7 @@ resource "aws_s3_bucket" "replica" {
   bucket = "replica"
 }
 )");
-    auto out = p.scan({"."});
+    auto out = p.scan_from({"."});
     CHECK(messages(out->report.findings) ==
           std::vector<std::string>{
               "aws_s3_bucket.replica[*] is in us-east-1 (US), outside eu (if created: count is not known: var.replicas "
@@ -250,7 +227,7 @@ TEST_CASE("fingerprints do not depend on the directory the scan runs from") {
     Project p("cwd");
     p.write("modules/bucket/main.tf", kBucketModule);
     p.write("envs/prod/main.tf", env("us-east-1"));
-    auto here = p.scan({"."});
+    auto here = p.scan_from({"."});
     ScanOptions o;
     o.paths = {p.dir.string()};
     o.jurisdictions = {"eu"};
@@ -350,7 +327,7 @@ resource "aws_s3_bucket_replication_configuration" "to_existing" {
   }
 }
 )");
-    auto out = p.scan({"."});
+    auto out = p.scan_from({"."});
     std::vector<std::string> replication = messages(out->report.findings, "RES102");
     CHECK(replication == std::vector<std::string>{
                              "aws_dynamodb_table.two (eu-west-1 (IE)) replicates to ap-south-1 (IN), outside eu",
@@ -382,7 +359,7 @@ TEST_CASE("with files given, an undecided jurisdiction is still said, and counte
     p.write("a/main.tf", "provider \"aws\" {\n  region = \"eu-west-1\"\n}\nresource \"aws_s3_bucket\" \"a\" {\n  bucket = \"a\"\n}\n");
     p.write("b/main.tf", "provider \"aws\" {\n  region = \"us-east-1\"\n}\nresource \"aws_s3_bucket\" \"b\" {\n  bucket = \"b\"\n}\n");
     p.write("b/providers.tf", "provider \"aws\" {\n  alias  = \"eu\"\n  region = \"eu-west-1\"\n}\nresource \"aws_s3_bucket\" \"c\" {\n  provider = aws.eu\n  bucket   = \"c\"\n}\n");
-    auto out = p.scan({"b/providers.tf"}, {});
+    auto out = p.scan_from({"b/providers.tf"}, {});
     CHECK(messages(out->report.diagnostics) ==
           std::vector<std::string>{
               "no home jurisdiction: no jurisdiction holds three quarters of the 2 located data stores, compute and AI "

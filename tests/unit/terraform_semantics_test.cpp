@@ -9,52 +9,16 @@
 #include <fstream>
 
 #include "frontends/frontends.hpp"
+#include "support/project.hpp"
 
 namespace fs = std::filesystem;
 using namespace residency;
 
 namespace {
 
-struct Project {
-    fs::path dir;
-    std::map<std::string, std::string> files;
-    explicit Project(const char* name) {
-        dir = fs::temp_directory_path() / fmt::format("residency-semantics-{}-{}", name, ::getpid());
-        fs::remove_all(dir);
-        fs::create_directories(dir / ".git");  // stops the policy search here
-    }
-    ~Project() { fs::remove_all(dir); }
-    void write(const std::string& path, const std::string& text) {
-        fs::create_directories((dir / path).parent_path());
-        std::ofstream(dir / path, std::ios::binary) << text;
-        files[path] = text;
-    }
-    std::unique_ptr<ScanOutcome> scan(std::vector<std::string> jurisdiction = {"eu"}) const {
-        ScanOptions o;
-        o.paths = {dir.string()};
-        o.jurisdictions = std::move(jurisdiction);
-        return run_scan(o);
-    }
-    // The 1-based line of the first occurrence of `needle` in a file written above.
-    std::uint32_t line_of(const std::string& path, std::string_view needle) const {
-        const std::string& text = files.at(path);
-        auto at = text.find(needle);
-        REQUIRE(at != std::string::npos);
-        return static_cast<std::uint32_t>(std::count(text.begin(), text.begin() + static_cast<long>(at), '\n') + 1);
-    }
-};
-
-const Asset* find_asset(const ScanOutcome& out, std::string_view address) {
-    for (const auto& a : out.graph.assets)
-        if (a.address == address) return &a;
-    return nullptr;
-}
-
-const Asset& asset(const ScanOutcome& out, std::string_view address) {
-    const Asset* a = find_asset(out, address);
-    if (!a) FAIL("no asset " << address);
-    return *a;
-}
+using testing::asset;
+using testing::find_asset;
+using testing::Project;
 
 // "path:line label" for every related location of a finding, and for every provenance step.
 std::vector<std::string> places(const ScanOutcome& out, const std::vector<RelatedLocation>& related, const fs::path& dir) {

@@ -7,38 +7,15 @@
 #include <fstream>
 
 #include "frontends/frontends.hpp"
+#include "support/project.hpp"
 
 namespace fs = std::filesystem;
 using namespace residency;
 
 namespace {
 
-struct Project {
-    fs::path dir;
-    explicit Project(const char* name) {
-        dir = fs::temp_directory_path() / (std::string("residency-tf-") + name + "-" + std::to_string(::getpid()));
-        fs::remove_all(dir);
-        fs::create_directories(dir / ".git");
-    }
-    ~Project() { fs::remove_all(dir); }
-    void write(const std::string& path, const std::string& text) const {
-        fs::create_directories((dir / path).parent_path());
-        std::ofstream(dir / path) << text;
-    }
-    std::unique_ptr<ScanOutcome> scan(std::vector<std::string> jurisdiction = {"eu"}) const {
-        ScanOptions o;
-        o.paths = {dir.string()};
-        o.jurisdictions = std::move(jurisdiction);
-        return run_scan(o);
-    }
-};
-
-const Asset& asset(const ScanOutcome& out, std::string_view address) {
-    for (const auto& a : out.graph.assets)
-        if (a.address == address) return a;
-    FAIL("no asset " << address);
-    throw 0;
-}
+using testing::asset;
+using testing::Project;
 
 }  // namespace
 

@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "frontends/frontends.hpp"
+#include "support/project.hpp"
 #include "frontends/terraform/evaluation/evaluator.hpp"
 #include "frontends/terraform/evaluation/functions_internal.hpp"
 #include "frontends/terraform/syntax/hcl_parser.hpp"
@@ -273,32 +274,8 @@ TEST_CASE("type constraints: a converted value keeps its range and provenance; a
 
 namespace {
 
-struct Project {
-    fs::path dir;
-    explicit Project(const char* name) {
-        dir = fs::temp_directory_path() / (std::string("residency-types-") + name + "-" + std::to_string(::getpid()));
-        fs::remove_all(dir);
-        fs::create_directories(dir / ".git");
-    }
-    ~Project() { fs::remove_all(dir); }
-    void write(const std::string& path, const std::string& text) const {
-        fs::create_directories((dir / path).parent_path());
-        std::ofstream(dir / path) << text;
-    }
-    std::unique_ptr<ScanOutcome> scan() const {
-        ScanOptions o;
-        o.paths = {dir.string()};
-        o.jurisdictions = {"eu"};
-        return run_scan(o);
-    }
-};
-
-const Asset& asset(const ScanOutcome& out, std::string_view address) {
-    for (const auto& a : out.graph.assets)
-        if (a.address == address) return a;
-    FAIL("no asset " << address);
-    throw 0;
-}
+using testing::asset;
+using testing::Project;
 
 std::string rules(const ScanOutcome& out) {
     std::string ids;
