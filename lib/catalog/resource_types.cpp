@@ -206,7 +206,8 @@ constexpr Entry raw_table[] = {
     {"google_tpu_node", C}, {"google_tpu_v2_vm", C},
 
     // ---- Google AI services
-    {"google_colab_", A}, {"google_dialogflow_", A}, {"google_discovery_engine_", A},
+    {"google_colab_", A}, {"google_dialogflow_", A}, {"google_dialogflow_cx_security_settings", O},
+    {"google_discovery_engine_", A},
     {"google_document_ai_", A}, {"google_ml_engine_model", A}, {"google_notebooks_", A},
     {"google_vertex_ai_", A}, {"google_workbench_", A},
 
