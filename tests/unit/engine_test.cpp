@@ -366,3 +366,33 @@ TEST_CASE("with files given, an undecided jurisdiction is still said, and counte
               "services (eu 1, us 1); set `jurisdiction` in residency.yaml or pass --jurisdiction, and nothing is "
               "judged until then"});
 }
+
+TEST_CASE("provenance through a for-expression's template reaches the variable that writes the region") {
+    Project p("for-template");
+    p.write("main.tf", R"(variable "region" {
+  default = "us-central1"
+}
+
+variable "zones" {
+  default = ["b"]
+}
+
+locals {
+  zones = { for z in var.zones : z => "${var.region}-${z}" }
+}
+
+resource "google_compute_instance" "vm" {
+  for_each     = local.zones
+  name         = "vm-${each.key}"
+  zone         = each.value
+  machine_type = "e2-small"
+}
+)");
+    auto out = p.scan_from({"."});
+    REQUIRE(out->report.findings.size() == 1);
+    std::vector<std::string> related;
+    for (const auto& r : out->report.findings[0].related)
+        related.push_back(r.message + " @" + std::to_string(out->sources.get(r.range.file).line_col(r.range.begin).line));
+    CHECK(related == std::vector<std::string>{"google_compute_instance.vm[\"b\"] zone @16",
+                                              "each.value (for_each key \"b\") @10", "var.region default @2"});
+}

@@ -125,7 +125,7 @@ private:
         std::string pattern;           // text, with unknown parts as their pattern (Value::pattern)
         bool patterned = true;         // false once a part has no pattern: a condition or an error
         std::optional<Value> unknown;  // the first unknown part
-        std::optional<Value> origin;   // the only interpolated value with an origin, if just one
+        std::optional<Value> origin;   // the first interpolated value with an origin
         int origins = 0;
     };
 
@@ -137,7 +137,11 @@ private:
             return r.patterned ? out.with_pattern(std::move(r.pattern)) : out;
         }
         Value out = Value::string(std::move(r.text), e.range);
-        return r.origins == 1 ? derived_from(std::move(out), *r.origin) : out;
+        if (r.origins == 1) return derived_from(std::move(out), *r.origin);
+        // Several parts with an origin ("${var.region}-${z}"): the first one's chain says where the
+        // text begins; no single object is named by it.
+        if (r.origins > 1) out.provenance = r.origin->provenance;
+        return out;
     }
 
     // Appends the parts to r.text; returns an error value when rendering cannot go on.
