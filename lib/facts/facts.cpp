@@ -109,7 +109,7 @@ Facts build_facts(const Graph& graph, const SourceSet& sources, LoadResult load)
         facts.assets.push_back(AssetFact{&a, locate(a)});
         LocationFact& l = facts.assets.back().location;
         if (const LoadProblem* call = l.unknown_places.empty() ? nullptr : unsupported_call(l)) {
-            l.unsupported_function = true;
+            l.unsupported_function = call->message;
             l.range = call->range;
         }
         if (a.mode != AssetMode::Superseded) facts.by_class[static_cast<std::size_t>(a.asset_class)].push_back(static_cast<AssetId>(i));

@@ -30,7 +30,7 @@ struct LocationFact {
     catalog::Place place;   // Known
     std::string written;    // the code as written (Known, NotInCatalog, Global)
     std::string reason;     // Unknown
-    bool unsupported_function = false;  // Unknown because a function call could not be evaluated
+    std::string unsupported_function;  // Unknown because this function's call could not be evaluated
     std::vector<Range> unknown_places;  // Unknown, when the tool could not model it: where it passed through
     Range range;            // where the code or the unknown came from
     Provenance provenance;

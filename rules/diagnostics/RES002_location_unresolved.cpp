@@ -82,7 +82,7 @@ void check(const Facts& facts, RuleOutput& out) {
     for (const AssetFact* fp : facts.of_classes(kDataClasses)) {
         const AssetFact& f = *fp;
         // An unknown that starts at a function residency cannot evaluate is RES004's, at the call.
-        if (f.location.state != LocationFact::State::Unknown || f.location.unsupported_function) continue;
+        if (f.location.state != LocationFact::State::Unknown || !f.location.unsupported_function.empty()) continue;
         auto related = provenance_locations(f.location.provenance);
         bool shown = std::any_of(related.begin(), related.end(), [&](const RelatedLocation& r) {
             return r.range.file == f.location.range.file && r.range.begin <= f.location.range.begin &&

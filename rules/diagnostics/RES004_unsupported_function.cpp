@@ -53,28 +53,20 @@ resource "aws_s3_bucket" "weights" {
 // Only calls whose unknown result decides a location a rule reads, once per call and root (one
 // provider region decides every asset under it); the engine counts the other calls.
 void check(const Facts& facts, RuleOutput& out) {
-    struct Call {
-        std::vector<const AssetFact*> assets;
-    };
-    std::map<std::tuple<std::string, FileId, std::uint32_t, std::uint32_t>, Call> calls;
+    std::map<std::tuple<std::string_view, FileId, std::uint32_t, std::uint32_t>, std::vector<const AssetFact*>> calls;
     for (const AssetFact* f : facts.of_classes(kDataClasses)) {
-        if (f->location.state != LocationFact::State::Unknown || !f->location.unsupported_function) continue;
+        if (f->location.state != LocationFact::State::Unknown || f->location.unsupported_function.empty()) continue;
         const Range& r = f->location.range;
-        calls[{f->asset->root, r.file, r.begin, r.end}].assets.push_back(f);
+        calls[{f->asset->root, r.file, r.begin, r.end}].push_back(f);
     }
-    if (calls.empty()) return;
-    std::map<std::tuple<FileId, std::uint32_t, std::uint32_t>, std::string_view> names;
-    for (const auto& c : facts.load.unsupported_functions) names.emplace(std::make_tuple(c.range.file, c.range.begin, c.range.end), c.message);
-    for (const auto& [key, call] : calls) {
-        const AssetFact* first = call.assets.front();
-        const Range& r = first->location.range;
-        auto named = names.find({r.file, r.begin, r.end});
-        std::string_view name = named == names.end() ? std::string_view("?") : named->second;
-        std::string which = call.assets.size() == 1
+    for (const auto& [key, assets] : calls) {
+        const AssetFact* first = assets.front();
+        const std::string& name = first->location.unsupported_function;
+        std::string which = assets.size() == 1
                                 ? fmt::format("the location of {}", first->asset->address)
-                                : fmt::format("the locations of {} and {} more", first->asset->address, call.assets.size() - 1);
+                                : fmt::format("the locations of {} and {} more", first->asset->address, assets.size() - 1);
         std::vector<RelatedLocation> related;
-        for (const AssetFact* f : call.assets) related.push_back({f->asset->header_range, "location of " + f->asset->address});
+        for (const AssetFact* f : assets) related.push_back({f->asset->header_range, "location of " + f->asset->address});
         out.report(first->asset, first->location.range,
                    fmt::format("function \"{}\" is not evaluated by residency, so {} cannot be resolved", name, which),
                    std::move(related));
