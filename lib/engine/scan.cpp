@@ -296,7 +296,8 @@ void decide_jurisdiction(const ScanOptions& options, const Policy& policy, const
             for (const auto& a : out.graph.assets) roots.insert(a.root);
             for (const auto& file : targets.only_files) {
                 std::string dir = fs::path(file).parent_path().generic_string();
-                if (roots.count(dir.empty() ? "." : dir)) relevant.insert(dir.empty() ? "." : dir);
+                if (dir.empty()) dir = ".";
+                if (roots.count(dir)) relevant.insert(dir);
             }
             for (const auto& a : out.graph.assets)
                 if (a.range.valid() && targets.given(out.sources.get(a.range.file).path)) relevant.insert(a.root);
