@@ -475,6 +475,9 @@ std::unique_ptr<ScanOutcome> run_pipeline(const ScanOptions& options, std::span<
         code.erase(std::remove(code.begin(), code.end(), ' '), code.end());
         facts.allow_regions.push_back(std::move(code));
     }
+    facts.require_tags = policy->require_tags;
+    facts.require_tee = policy->require_tee;
+    facts.require_customer_managed_keys = policy->require_customer_managed_keys;
     decide_jurisdiction(options, *policy, *targets, *out, facts, report.jurisdiction);
 
     finish_findings(run_rules(options, *policy, facts, report), *targets, *out, report);

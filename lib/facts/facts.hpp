@@ -58,6 +58,12 @@ struct Facts {
     std::vector<Flow> flows;                  // in asset order, then as written
     std::vector<std::string> jurisdictions;   // the home jurisdiction(s), lower case
     std::vector<std::string> allow_regions;   // lower case
+    // What the policy requires beyond the location (policy.hpp): tag keys every data asset carries
+    // (empty: the default residency keys), where TEEs are required (empty: the default scope), and
+    // whether AI data stores must use customer-managed keys.
+    std::vector<std::string> require_tags;
+    std::vector<std::string> require_tee;
+    bool require_customer_managed_keys = false;
     std::array<std::vector<AssetId>, kAssetClassCount> by_class;  // assets by class, in id order
     LoadResult load;  // what the frontends could not read, resolve or evaluate
     // With no policy or flag: located data assets by the legal area or country they are in, most

@@ -93,7 +93,7 @@ std::string found(const Node& n) {
 const std::vector<std::string_view> top_keys = {"version", "jurisdiction", "allow",
                                                 "require", "rules",        "exclude"};
 const std::vector<std::string_view> allow_keys = {"regions", "hosts"};
-const std::vector<std::string_view> require_keys = {"tags", "tee"};
+const std::vector<std::string_view> require_keys = {"tags", "tee", "customer_managed_keys"};
 const std::vector<std::string_view> rule_keys = {"severity"};
 const std::vector<std::string_view> tee_targets = {"node-pools", "vms", "workloads"};
 const std::vector<std::string_view> severities = {"info", "low", "medium", "high", "critical"};
@@ -220,6 +220,13 @@ Check parse_require(const Node& n, Policy& policy) {
     if (auto f = expect_mapping(n, "require", require_keys))
         return f;
     return each_pair(n, "require", require_keys, [&](const Node& key, const Node& value) -> Check {
+        if (key.text == "customer_managed_keys") {
+            std::string word = value.kind == Node::Kind::Scalar && value.plain ? lower(value.text) : "";
+            if (word != "true" && word != "false")
+                return at(value, "require.customer_managed_keys must be true or false, found " + found(value));
+            policy.require_customer_managed_keys = word == "true";
+            return std::nullopt;
+        }
         if (key.text == "tags")
             return each_string(value, "require.tags", [&](const Node& item) -> Check {
                 policy.require_tags.push_back(item.text);

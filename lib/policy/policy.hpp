@@ -29,6 +29,7 @@ struct Policy {
     std::vector<std::string> allow_hosts;   // lower-cased; may hold globs ("*.internal.example.eu")
     std::vector<std::string> require_tags;  // as written (tag keys are case-sensitive in clouds)
     std::vector<std::string> require_tee;   // subset of node-pools, vms, workloads; sorted, unique
+    bool require_customer_managed_keys = false;  // AI data stores must be encrypted with the user's own keys
     std::vector<RuleSetting> rules;         // sorted by rule id
     std::vector<std::string> exclude;       // glob patterns (policy/glob.hpp), as written
 };

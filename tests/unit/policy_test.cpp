@@ -43,6 +43,7 @@ allow:
 require:
   tags: [data-classification, jurisdiction]
   tee: [workloads, node-pools, vms]
+  customer_managed_keys: true
 rules:
   RES501: { severity: high }
   RES205: off
@@ -55,6 +56,7 @@ exclude: ["**/testdata/**"]
     CHECK(p.allow_hosts == Strings{"mlflow.corp.example.eu", "*.internal.example.eu"});
     CHECK(p.require_tags == Strings{"data-classification", "jurisdiction"});
     CHECK(p.require_tee == Strings{"node-pools", "vms", "workloads"});
+    CHECK(p.require_customer_managed_keys);
     REQUIRE(p.rules.size() == 2);
     CHECK(p.rules[0].rule_id == "RES205");
     CHECK_FALSE(p.rules[0].enabled);
@@ -74,6 +76,7 @@ TEST_CASE("policy: block style, optional sections and defaults") {
     CHECK(p.allow_regions == Strings{"eu-central-2"});  // lower-cased, repeats dropped
     CHECK(p.allow_hosts == Strings{"mlflow.example.eu"});
     CHECK(p.require_tags.empty());
+    CHECK_FALSE(p.require_customer_managed_keys);
     CHECK(p.require_tee.empty());
     CHECK(p.rules.empty());
     CHECK(p.exclude == Strings{"a/**"});
@@ -171,11 +174,13 @@ TEST_CASE("policy: every validation error has its position and exact text") {
         {"allow:\n  hosts: []\n  hosts: []\n",
          "residency.yaml:3:3: error: duplicate key \"hosts\" in allow"},
         {"require: yes\n",
-         "residency.yaml:1:10: error: require must be a mapping with keys tags, tee, found a "
-         "string"},
+         "residency.yaml:1:10: error: require must be a mapping with keys tags, tee, "
+         "customer_managed_keys, found a string"},
         {"require:\n  labels: [a]\n",
          "residency.yaml:2:3: error: unknown key \"labels\" in require; expected one of: tags, "
-         "tee"},
+         "tee, customer_managed_keys"},
+        {"require:\n  customer_managed_keys: sometimes\n",
+         "residency.yaml:2:26: error: require.customer_managed_keys must be true or false, found a string"},
         {"require:\n  tee: [vms, pods]\n",
          "residency.yaml:2:14: error: unknown require.tee value \"pods\"; expected one of: "
          "node-pools, vms, "
