@@ -19,44 +19,55 @@ trap 'rm -rf "$tmp"' EXIT
 args=()
 if [ -f "$case_dir/cmd" ]; then read -r -a args <"$case_dir/cmd"; fi
 [ ${#args[@]} -eq 0 ] && args=(.)
-expected_exit=$(cat "$case_dir/expected.exit" 2>/dev/null || echo 1)
+# A case with a `jurisdictions` file ("eu de") is scanned once under each, with
+# expected.<j>.txt and expected.<j>.exit, and marks `# expect(de): RESxxx` that hold only under de.
 failed=0
-
-(cd "$case_dir" && NO_COLOR=1 "$bin" scan "${args[@]}" --format text >"$tmp/text" 2>&1)
-text_code=$?
-(cd "$case_dir" && NO_COLOR=1 "$bin" scan "${args[@]}" --format json >"$tmp/json" 2>"$tmp/json.stderr")
-json_code=$?
-
-for run in text:$text_code json:$json_code; do
-    format=${run%%:*}
-    code=${run#*:}
-    if [ "$code" -gt 2 ]; then
-        echo "golden: $case_dir: the $format scan crashed (exit code $code); its output ends with:" >&2
-        tail -n 20 "$tmp/$format" >&2
-        [ "$format" = json ] && tail -n 20 "$tmp/json.stderr" >&2
+check_one() {  # JURISDICTION ("" for a case scanned once)
+    local j=$1 suffix="" extra=()
+    if [ -n "$j" ]; then suffix=".$j"; extra=(--jurisdiction "$j"); fi
+    local expected_exit expected_txt="$case_dir/expected$suffix.txt"
+    expected_exit=$(cat "$case_dir/expected$suffix.exit" 2>/dev/null || echo 1)
+    local failed_before=$failed
+    (cd "$case_dir" && NO_COLOR=1 "$bin" scan "${args[@]}" "${extra[@]}" --format text >"$tmp/text" 2>&1)
+    local text_code=$?
+    (cd "$case_dir" && NO_COLOR=1 "$bin" scan "${args[@]}" "${extra[@]}" --format json >"$tmp/json" 2>"$tmp/json.stderr")
+    local json_code=$?
+    local label="$case_dir${j:+ (-j $j)}"
+    for run in text:$text_code json:$json_code; do
+        format=${run%%:*}
+        code=${run#*:}
+        if [ "$code" -gt 2 ]; then
+            echo "golden: $label: the $format scan crashed (exit code $code); its output ends with:" >&2
+            tail -n 20 "$tmp/$format" >&2
+            [ "$format" = json ] && tail -n 20 "$tmp/json.stderr" >&2
+            failed=1
+        elif [ "${UPDATE_GOLDEN:-}" != 1 ] && [ "$code" != "$expected_exit" ]; then
+            echo "golden: $label: the $format scan exited with $code, expected$suffix.exit says $expected_exit" >&2
+            failed=1
+        fi
+    done
+    if [ "${UPDATE_GOLDEN:-}" = 1 ]; then
+        if [ "$failed" = "$failed_before" ]; then
+            cp "$tmp/text" "$expected_txt"
+            echo "$text_code" >"$case_dir/expected$suffix.exit"
+        fi
+    elif ! diff -u "$expected_txt" "$tmp/text"; then
+        echo "golden: $label: the text output differs from expected$suffix.txt (UPDATE_GOLDEN=1 rewrites it)" >&2
         failed=1
-    elif [ "${UPDATE_GOLDEN:-}" != 1 ] && [ "$code" != "$expected_exit" ]; then
-        echo "golden: $case_dir: the $format scan exited with $code, expected.exit says $expected_exit" >&2
+    fi
+    # After a crash of the JSON scan (reported above) every mark would be "not reported": no noise.
+    if [ "$json_code" -le 2 ] && ! "$check" "$case_dir" "$tmp/json" "$json_code" "$schema" ${j:+"$j"}; then
+        if [ -s "$tmp/json.stderr" ]; then
+            echo "golden: $label: the JSON scan's stderr:" >&2
+            head -n 20 "$tmp/json.stderr" >&2
+        fi
         failed=1
     fi
-done
+}
 
-if [ "${UPDATE_GOLDEN:-}" = 1 ]; then
-    if [ "$failed" = 0 ]; then
-        cp "$tmp/text" "$case_dir/expected.txt"
-        echo "$text_code" >"$case_dir/expected.exit"
-    fi
-elif ! diff -u "$case_dir/expected.txt" "$tmp/text"; then
-    echo "golden: $case_dir: the text output differs from expected.txt (UPDATE_GOLDEN=1 rewrites it)" >&2
-    failed=1
-fi
-
-# After a crash of the JSON scan (reported above) every mark would be "not reported": no noise.
-if [ "$json_code" -le 2 ] && ! "$check" "$case_dir" "$tmp/json" "$json_code" "$schema"; then
-    if [ -s "$tmp/json.stderr" ]; then
-        echo "golden: $case_dir: the JSON scan's stderr:" >&2
-        head -n 20 "$tmp/json.stderr" >&2
-    fi
-    failed=1
+if [ -f "$case_dir/jurisdictions" ]; then
+    for j in $(cat "$case_dir/jurisdictions"); do check_one "$j"; done
+else
+    check_one ""
 fi
 exit $failed

@@ -34,13 +34,17 @@ using residency::test::Mark;
 namespace {
 
 // Files of the golden machinery, not inputs of the scan.
-const std::set<std::string> kBookkeeping = {"cmd", "expect", "expected.txt", "expected.exit"};
+const std::set<std::string> kBookkeeping = {"cmd", "expect", "expected.txt", "expected.exit", "jurisdictions"};
+
+// expected.<jurisdiction>.txt and .exit of a case scanned under several jurisdictions.
+bool is_expectation(const std::string& rel) { return rel.rfind("expected.", 0) == 0 && rel.find('/') == std::string::npos; }
 // Snapshots the checker replaced with marks; a case that still has one was written the old way.
 const std::set<std::string> kRetired = {"expected.json", "expected.sarif"};
 
 struct Checker {
     fs::path dir;      // the case, as given
     std::string name;  // the same, for messages: "tests/cases/x"
+    std::string jurisdiction;  // of this run, when the case is scanned under several ("" otherwise)
     std::vector<std::string> problems;
 
     std::string at(const std::string& file, std::uint32_t line) const {
@@ -86,7 +90,7 @@ void comment_marks(Checker& c, std::set<Mark>& marks) {
             files.push_back(it->path());
     for (const auto& path : files) {
         std::string rel = path.lexically_relative(c.dir).generic_string();
-        if (kBookkeeping.count(rel))
+        if (kBookkeeping.count(rel) || is_expectation(rel))
             continue;
         if (kRetired.count(rel)) {
             c.problem(c.name + "/" + rel +
@@ -100,7 +104,7 @@ void comment_marks(Checker& c, std::set<Mark>& marks) {
         if (!read_file(path, text))
             c.problem(c.name + "/" + rel + ": cannot read");
         else
-            residency::test::collect_marks(rel, text, marks);
+            residency::test::collect_marks(rel, text, marks, c.jurisdiction);
     }
 }
 
@@ -202,11 +206,11 @@ std::map<Mark, std::string> reported(Checker& c, const std::string& output, int 
 }  // namespace
 
 int main(int argc, char** argv) {
-    if (argc != 5) {
-        std::cerr << "usage: residency_golden_check CASE_DIR JSON_OUTPUT EXIT_CODE SCHEMA\n";
+    if (argc != 5 && argc != 6) {
+        std::cerr << "usage: residency_golden_check CASE_DIR JSON_OUTPUT EXIT_CODE SCHEMA [JURISDICTION]\n";
         return 2;
     }
-    Checker c{argv[1], fs::path(argv[1]).generic_string(), {}};
+    Checker c{argv[1], fs::path(argv[1]).generic_string(), argc == 6 ? argv[5] : "", {}};
     while (c.name.size() > 1 && c.name.back() == '/')
         c.name.pop_back();
     std::string output, schema_text;
