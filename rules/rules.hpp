@@ -17,4 +17,8 @@ inline constexpr AssetClass kDataClasses[] = {AssetClass::DataStore, AssetClass:
 // destinations are RES002's.
 void report_flows_outside(const Facts& facts, RuleOutput& out, std::string_view mechanism);
 
+// The same for flows that say what they copy (Flow::what): "<origin> (<place>) keeps geo-redundant
+// copies (account_replication_type GRS) in the paired region <place>, outside nl".
+void report_copies_outside(const Facts& facts, RuleOutput& out, std::string_view mechanism);
+
 }  // namespace residency::rules

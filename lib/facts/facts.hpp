@@ -49,6 +49,9 @@ struct Flow {
     Range range;                           // the argument that names the destination
     const Asset* destination_asset = nullptr;  // when the destination is an asset of the scan
     LocationFact destination;              // Unknown, with the reason, when it cannot be resolved
+    // What is copied and how, when the plain "replicates to" does not say it: "keeps geo-redundant
+    // copies (account_replication_type GRS) in the paired region"; placed before the destination.
+    std::string what = {};
 };
 
 struct Facts {

@@ -16,6 +16,7 @@ struct RegionFlowEntry {
 
 constexpr RegionFlowEntry kRegionFlows[] = {
     {"aws_dynamodb_table", "replica", "region_name", "dynamodb-replica"},
+    {"azurerm_container_registry", "georeplications", "location", "acr-geo-replication"},
 };
 
 }  // namespace
