@@ -49,6 +49,12 @@ struct Flow {
     Range range;                           // the argument that names the destination
     const Asset* destination_asset = nullptr;  // when the destination is an asset of the scan
     LocationFact destination;              // Unknown, with the reason, when it cannot be resolved
+    // When what moves is not the origin asset as a whole, or not an asset of the scan: how messages
+    // name it ("the table arn:aws:dynamodb:eu-west-1:...:table/x", "the registry's repositories
+    // starting with \"prod-\""); and its location when known apart from the origin asset's (the
+    // region of a literal ARN). NotApplicable: the origin asset's own location.
+    std::string origin_name = {};
+    LocationFact origin_location = {};
 };
 
 struct Facts {

@@ -14,6 +14,7 @@ Flow unresolved_flow(std::string_view mechanism, const Asset& origin, const Asse
 namespace adapters {
 void s3_replication(Facts& facts);  // aws_s3_bucket_replication_configuration, inline replication_configuration
 void region_flows(Facts& facts);    // the table of "type X, block B, attribute Y names the destination region"
+void aws_replication(Facts& facts); // DynamoDB table replicas, RDS replicas and global clusters, KMS replica keys, ECR, AWS Backup
 }  // namespace adapters
 
 }  // namespace residency
