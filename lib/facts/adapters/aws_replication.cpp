@@ -166,9 +166,11 @@ void into_own_region(Facts& facts, std::string_view mechanism, const Asset& via,
     facts.flows.push_back(std::move(f));
 }
 
-// aws_rds_global_cluster: the primary (source_db_cluster_identifier, when it names a cluster of the
-// scan) replicates to every member cluster (global_cluster_identifier). With no primary named, each
-// member receives the data of the others: the first member known to be in another region is the origin.
+// aws_rds_global_cluster: the primary cluster replicates to every other member cluster (those whose
+// global_cluster_identifier names it). The primary is the cluster source_db_cluster_identifier names;
+// or, for a member whose source_region is set (a secondary), the member in that region. With
+// neither, which member is the primary is not written: each member then receives the global
+// database's data from the first member known to be in another region, and the message says so.
 void rds_global_cluster(Facts& facts, const Asset& g) {
     End primary = resolve(facts, g, g.attributes.get("source_db_cluster_identifier"), kCluster, "the primary cluster");
     const Value* gid = g.attributes.get("global_cluster_identifier");
@@ -181,21 +183,43 @@ void rds_global_cluster(Facts& facts, const Asset& g) {
                      (v->is_string() && gid && gid->is_string() && v->as_string() == gid->as_string());
         if (joins && &c != primary.asset) members.emplace_back(&c, v->range);
     }
+    auto source_region = [](const Asset& c) -> const Value* {
+        const Value* sr = c.attributes.get("source_region");
+        return sr && sr->is_string() && !sr->as_string().empty() ? sr : nullptr;
+    };
+    bool secondaries_marked = std::any_of(members.begin(), members.end(), [&](const auto& m) { return source_region(*m.first); });
     for (const auto& [m, range] : members) {
         const LocationFact& here = facts.fact(*m).location;
         if (here.state != State::Known) continue;  // unknown: RES002's; unset: the provider's default
-        const Asset* origin = primary.asset;
-        if (!origin)
-            for (const auto& [other, r] : members) {
-                const LocationFact& there = facts.fact(*other).location;
-                if (other != m && there.state == State::Known && !same_place(there, here)) {
-                    origin = other;
-                    break;
+        Flow f{"rds-replica", primary.asset, m, range, nullptr, here};
+        if (!f.origin) {
+            if (const Value* sr = source_region(*m)) {
+                LocationFact from = locate_value("aws", *sr);
+                for (const auto& [other, r] : members)
+                    if (other != m && same_place(facts.fact(*other).location, from)) f.origin = other;
+                if (!f.origin) {
+                    f.origin = &g;
+                    f.origin_name = fmt::format("the primary cluster of {}", g.address);
+                    f.origin_location = std::move(from);
                 }
+            } else if (secondaries_marked) {
+                continue;  // the other members name their source region: this one is the primary
+            } else {
+                for (const auto& [other, r] : members) {
+                    const LocationFact& there = facts.fact(*other).location;
+                    if (other != m && there.state == State::Known && !same_place(there, here)) {
+                        f.origin = &g;
+                        f.origin_name = fmt::format("the global database {} shared with {}", g.address, other->address);
+                        f.origin_location = there;
+                        break;
+                    }
+                }
+                if (!f.origin) continue;
             }
-        if (!origin || facts.fact(*origin).location.state != State::Known || same_place(facts.fact(*origin).location, here))
-            continue;
-        facts.flows.push_back(Flow{"rds-replica", origin, m, range, nullptr, here});
+        }
+        const LocationFact& from = origin_location(facts, f);
+        if (from.state != State::Known || same_place(from, here)) continue;
+        facts.flows.push_back(std::move(f));
     }
 }
 
