@@ -52,6 +52,12 @@ struct Flow {
     // What is copied and how, when the plain "replicates to" does not say it: "keeps geo-redundant
     // copies (account_replication_type GRS) in the paired region"; placed before the destination.
     std::string what = {};
+    // When what moves is not the origin asset as a whole, or not an asset of the scan: how messages
+    // name it ("the table arn:aws:dynamodb:eu-west-1:...:table/x", "the registry's repositories
+    // starting with \"prod-\""); and its location when known apart from the origin asset's (the
+    // region of a literal ARN). NotApplicable: the origin asset's own location.
+    std::string origin_name = {};
+    LocationFact origin_location = {};
 };
 
 struct Facts {

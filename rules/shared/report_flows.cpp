@@ -12,11 +12,14 @@ void report_flows_outside(const Facts& facts, RuleOutput& out, std::string_view 
         std::string place = global ? "the global location" : describe_place(f.destination.place);
         std::string to = f.destination_asset ? fmt::format("{} in {}", f.destination_asset->address, place)
                                              : place;
-        const LocationFact& from = facts.fact(*f.origin).location;
+        const LocationFact& from = f.origin_location.state != LocationFact::State::NotApplicable
+                                       ? f.origin_location
+                                       : facts.fact(*f.origin).location;
+        const std::string& origin_name = f.origin_name.empty() ? f.origin->address : f.origin_name;
         std::string origin = from.state == LocationFact::State::Known
-                                 ? fmt::format("{} ({})", f.origin->address, describe_place(from.place))
-                                 : f.origin->address;
-        std::string message = f.via == f.origin
+                                 ? fmt::format("{} ({})", origin_name, describe_place(from.place))
+                                 : origin_name;
+        std::string message = f.via == f.origin && f.origin_name.empty()
                                   ? fmt::format("{} replicates to {}, outside {}", origin, to, facts.jurisdiction_label())
                                   : fmt::format("{} replicates {} to {}, outside {}", f.via->address, origin, to,
                                                 facts.jurisdiction_label());

@@ -7,6 +7,7 @@ void collect_flows(Facts& facts) {
     adapters::s3_replication(facts);
     adapters::region_flows(facts);
     adapters::azure_replication(facts);
+    adapters::aws_replication(facts);
 }
 
 Flow unresolved_flow(std::string_view mechanism, const Asset& origin, const Asset& via, Range range, std::string reason) {

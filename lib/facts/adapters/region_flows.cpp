@@ -17,6 +17,8 @@ struct RegionFlowEntry {
 constexpr RegionFlowEntry kRegionFlows[] = {
     {"aws_dynamodb_table", "replica", "region_name", "dynamodb-replica"},
     {"azurerm_container_registry", "georeplications", "location", "acr-geo-replication"},
+    {"aws_dynamodb_global_table", "replica", "region_name", "dynamodb-replica"},  // global tables V1 (2017.11.29)
+    {"aws_secretsmanager_secret", "replica", "region", "secretsmanager-replica"},
 };
 
 }  // namespace
@@ -46,6 +48,11 @@ void region_flows(Facts& facts) {
                 Flow f{entry.mechanism, &a, &a, region->range, nullptr, locate_value(a.cloud, *region)};
                 f.destination.provenance = prepend(fmt::format("{} {} {}", a.address, entry.block, entry.attribute),
                                                    region->range, region->provenance);
+                // A global table V1 lists its own region among its replicas: a copy within one region crosses nothing.
+                const LocationFact& here = facts.fact(a).location;
+                if (here.state == LocationFact::State::Known && f.destination.state == LocationFact::State::Known &&
+                    here.place.code == f.destination.place.code)
+                    continue;
                 facts.flows.push_back(std::move(f));
             }
         }
