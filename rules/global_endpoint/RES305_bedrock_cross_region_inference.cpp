@@ -151,7 +151,8 @@ constexpr RuleMeta kMeta{
     .applies_to = {},
     .reads = "endpoints: aws_bedrockagent_agent foundation_model, aws_bedrock_inference_profile model_source "
              "copy_from, aws_bedrock_provisioned_model_throughput model_arn, aws_bedrock_guardrail "
-             "cross_region_config guardrail_profile_identifier",
+             "cross_region_config guardrail_profile_identifier; awscc_bedrock_agent foundation_model, "
+             "awscc_bedrock_application_inference_profile model_source copy_from",
     .bad = kBad,
     .good = kGood,
 };

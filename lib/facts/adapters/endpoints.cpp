@@ -185,6 +185,7 @@ void api_gateway(Facts& facts) {
             e.setting = type->as_string();
             e.by_default = false;
             e.range = type->range;
+            e.related = provenance_locations(type->provenance);
             if (iequals(e.setting, "REGIONAL") || iequals(e.setting, "PRIVATE")) e.reach = Reach::Regional;
             else if (!iequals(e.setting, "EDGE")) continue;
         } else if (const Value* body = a.attributes.get("body"); body && !body->is_null()) {
@@ -350,7 +351,7 @@ std::optional<Endpoint> bedrock_model(const Asset& a, const Value& v) {
     for (const Geo& g : geos()) {
         if (prefix != g.prefix) continue;
         Endpoint e{"bedrock-inference-profile", &a, v.range, Reach::Global, std::string(v.as_string()), false,
-                   std::string(g.description), {}, {}, {}};
+                   std::string(g.description), {}, {}, provenance_locations(v.provenance)};
         if (!g.regions.empty()) {
             e.reach = Reach::Geography;
             e.place = region_set("aws", fmt::format("{}.", g.prefix),
@@ -373,6 +374,8 @@ void bedrock(Facts& facts) {
         {"aws_bedrock_inference_profile", "model_source", "copy_from"},
         {"aws_bedrock_provisioned_model_throughput", "", "model_arn"},
         {"aws_bedrock_guardrail", "cross_region_config", "guardrail_profile_identifier"},
+        {"awscc_bedrock_agent", "", "foundation_model"},
+        {"awscc_bedrock_application_inference_profile", "model_source", "copy_from"},
     };
     for (const Asset& a : facts.graph->assets) {
         if (!is_managed(a)) continue;
@@ -402,7 +405,8 @@ LocationFact account_location(const Facts& facts, const Asset& account) {
 
 void azure_deployment(Facts& facts, const Asset& a, const Value& sku, const Asset* account) {
     std::string_view name = sku.as_string();
-    Endpoint e{"azure-openai-deployment", &a, sku.range, Reach::Regional, std::string(name), false, {}, {}, {}, {}};
+    Endpoint e{"azure-openai-deployment", &a, sku.range, Reach::Regional, std::string(name), false, {}, {}, {},
+               provenance_locations(sku.provenance)};
     if (account) {
         e.serves.push_back(account);
         e.related.push_back(related_asset(*account, "account"));
