@@ -13,6 +13,7 @@
 #include "core/finding.hpp"
 #include "core/graph.hpp"
 #include "engine/frontend.hpp"
+#include "facts/endpoints.hpp"
 
 namespace residency {
 
@@ -65,6 +66,7 @@ struct Facts {
     const SourceSet* sources = nullptr;
     std::vector<AssetFact> assets;            // by AssetId
     std::vector<Flow> flows;                  // in asset order, then as written
+    std::vector<Endpoint> endpoints;          // serving and routing surfaces and their reach (endpoints.hpp)
     std::vector<std::string> jurisdictions;   // the home jurisdiction(s), lower case
     std::vector<std::string> allow_regions;   // lower case
     // What the policy requires beyond the location (policy.hpp): tag keys every data asset carries

@@ -8,6 +8,9 @@ namespace residency {
 // Runs every adapter, in a fixed order.
 void collect_flows(Facts& facts);
 
+// Runs the endpoint adapters (endpoints.cpp): how far each serving or routing surface reaches.
+void collect_endpoints(Facts& facts);
+
 // A flow whose destination cannot be known, and why.
 Flow unresolved_flow(std::string_view mechanism, const Asset& origin, const Asset& via, Range range, std::string reason);
 
