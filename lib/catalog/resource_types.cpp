@@ -210,6 +210,19 @@ constexpr Entry raw_table[] = {
     {"google_discovery_engine_", A},
     {"google_document_ai_", A}, {"google_ml_engine_model", A}, {"google_notebooks_", A},
     {"google_vertex_ai_", A}, {"google_workbench_", A},
+    // IAM bindings on AI resources and settings that hold no data: not AI services.
+    {"google_colab_runtime_template_iam_", O}, {"google_discovery_engine_search_engine_iam_", O},
+    {"google_notebooks_instance_iam_", O}, {"google_notebooks_runtime_iam_", O},
+    {"google_vertex_ai_endpoint_iam_", O}, {"google_vertex_ai_feature_group_iam_", O},
+    {"google_vertex_ai_feature_online_store_featureview_iam_", O}, {"google_vertex_ai_feature_online_store_iam_", O},
+    {"google_vertex_ai_featurestore_entitytype_iam_", O}, {"google_vertex_ai_featurestore_iam_", O},
+    {"google_vertex_ai_reasoning_engine_iam_", O}, {"google_workbench_instance_iam_", O},
+    {"google_vertex_ai_cache_config", O}, {"google_vertex_ai_model_garden_enable_model", O},
+    {"google_discovery_engine_acl_config", O}, {"google_discovery_engine_cmek_config", O},
+    {"google_discovery_engine_control", O}, {"google_discovery_engine_license_config", O},
+    {"google_discovery_engine_schema", O}, {"google_discovery_engine_serving_config", O},
+    {"google_discovery_engine_sitemap", O}, {"google_discovery_engine_target_site", O},
+    {"google_discovery_engine_user_store", O}, {"google_discovery_engine_widget_config", O},
 
     // ---- Google network
     {"google_compute_address", N}, {"google_compute_backend_bucket", N}, {"google_compute_backend_service", N},
@@ -307,6 +320,9 @@ constexpr Entry raw_table[] = {
     // ---- Azure AI services
     {"azurerm_ai_", A}, {"azurerm_bot_", A}, {"azurerm_cognitive_", A}, {"azurerm_machine_learning_", A},
     {"azurerm_search_service", A},
+    // Settings of an account or workspace that hold no data of their own: not AI services.
+    {"azurerm_cognitive_account_connection_", O}, {"azurerm_cognitive_account_customer_managed_key", O},
+    {"azurerm_cognitive_account_rai_", O}, {"azurerm_machine_learning_workspace_network_outbound_rule_", O},
 
     // ---- Azure network
     {"azurerm_api_management", N}, {"azurerm_application_gateway", N}, {"azurerm_bastion_host", N},

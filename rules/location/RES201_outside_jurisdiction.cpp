@@ -33,11 +33,6 @@ resource "aws_s3_bucket" "datasets" {  # expect: RES201
   provider = aws.us
   bucket   = "training-datasets"
 }
-
-resource "aws_sagemaker_model" "llm" {
-  name               = "llm"
-  execution_role_arn = "arn:aws:iam::123456789012:role/sagemaker"
-}
 )"},
     {"a state backend and a dataset outside the EU", R"(-- residency.yaml --
 version: 1
@@ -62,14 +57,6 @@ resource "azurerm_storage_account" "lake" {  # expect: RES201
   location                 = "East US"
   account_tier             = "Standard"
   account_replication_type = "LRS"
-}
-
-resource "google_discovery_engine_data_store" "docs" {  # expect: RES201
-  location          = "global"
-  data_store_id     = "docs"
-  display_name      = "docs"
-  industry_vertical = "GENERIC"
-  content_config    = "CONTENT_REQUIRED"
 }
 )"},
 };
@@ -117,9 +104,12 @@ resource "google_kms_key_ring" "keys" {
 )"},
 };
 
+// AI services are RES203's (a region outside) and RES307's (the global location).
+constexpr AssetClass kClasses[] = {AssetClass::DataStore, AssetClass::Compute, AssetClass::StateBackend};
+
 void check(const Facts& facts, RuleOutput& out) {
     if (!facts.has_jurisdiction()) return;
-    for (const AssetFact* fp : facts.of_classes(kDataClasses)) {
+    for (const AssetFact* fp : facts.of_classes(kClasses)) {
         const AssetFact& f = *fp;
         bool global = f.location.state == LocationFact::State::Global;
         if (!global && (f.location.state != LocationFact::State::Known || facts.inside(f.location.place))) continue;
@@ -141,16 +131,16 @@ constexpr RuleMeta kMeta{
     .name = "asset-outside-jurisdiction",
     .family = "location",
     .severity = Severity::High,
-    .title = "A data store, compute, AI service or state backend is located outside the jurisdiction",
+    .title = "A data store, compute or state backend is located outside the jurisdiction",
     .why = "Data at rest in a region is subject to that country's law and access by its authorities; "
-           "compute and AI services there see the data they process. Terraform state holds every "
-           "attribute of the configuration, secrets included. Global control-plane objects such as IAM "
-           "hold no data and are not checked.",
+           "compute there sees the data it processes. Terraform state holds every attribute of the "
+           "configuration, secrets included. AI services are RES203's (a region outside) and RES307's (the "
+           "global location). Global control-plane objects such as IAM hold no data and are not checked.",
     .fix = "Set the region (the resource's own `region`/`location`, or its provider's) to one inside the "
            "jurisdiction, or, if the placement is intended, allow the region in residency.yaml.",
     .references = kReferences,
-    .applies_to = kDataClasses,
-    .reads = "data stores, compute, AI services (aws_*, google_*, azurerm_*) and terraform backends",
+    .applies_to = kClasses,
+    .reads = "data stores, compute (aws_*, google_*, azurerm_*) and terraform backends; AI services are RES203's",
     .bad = kBad,
     .good = kGood,
 };

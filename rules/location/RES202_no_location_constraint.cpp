@@ -8,6 +8,7 @@ namespace {
 
 constexpr std::string_view kReferences[] = {
     "https://registry.terraform.io/providers/hashicorp/google/latest/docs/resources/bigquery_dataset#location",
+    "https://registry.terraform.io/providers/hashicorp/google/latest/docs/resources/bigquery_data_transfer_config#location",
     "https://registry.terraform.io/providers/hashicorp/aws/latest/docs#region",
 };
 
@@ -26,6 +27,14 @@ resource "google_bigquery_dataset" "prompts" {  # expect: RES202
 
 resource "google_storage_bucket" "weights" {  # expect: RES202
   name = "weights"
+}
+
+resource "google_bigquery_data_transfer_config" "prompt_export" {  # expect: RES202
+  display_name   = "prompt-export"
+  data_source_id = "scheduled_query"
+  params = {
+    query = "SELECT * FROM prompts.log"
+  }
 }
 )"},
     {"an AWS provider with no region at all", R"(-- residency.yaml --
@@ -47,6 +56,19 @@ resource "aws_sagemaker_endpoint" "llm" {  # expect: RES202
   endpoint_config_name = "llm"
 }
 )"},
+    {"a Vertex AI dataset with no region, on a Google provider with none", R"(-- residency.yaml --
+version: 1
+jurisdiction: eu
+-- main.tf --
+provider "google" {
+  project = "ml"
+}
+
+resource "google_vertex_ai_dataset" "prompts" {  # expect: RES202
+  display_name        = "prompts"
+  metadata_schema_uri = "gs://google-cloud-aiplatform/schema/dataset/metadata/text_1.0.0.yaml"
+}
+)"},
 };
 
 constexpr RuleExample kGood[] = {
@@ -66,6 +88,16 @@ resource "google_bigquery_dataset" "prompts" {
   dataset_id = "prompts"
   location   = "EU"
 }
+
+provider "google" {
+  region = "europe-west4"
+}
+
+# No region of its own: Vertex AI takes the provider's.
+resource "google_vertex_ai_dataset" "prompts" {
+  display_name        = "prompts"
+  metadata_schema_uri = "gs://google-cloud-aiplatform/schema/dataset/metadata/text_1.0.0.yaml"
+}
 )"},
 };
 
@@ -77,6 +109,8 @@ struct FixedDefault {
 };
 constexpr FixedDefault kFixedDefaults[] = {
     {"google_bigquery_dataset", "US", "BigQuery creates the dataset in the US multi-region"},
+    {"google_bigquery_data_transfer_config", "US",
+     "BigQuery Data Transfer creates the transfer config in the US multi-region"},
     {"google_storage_bucket", "US",
      "Google provider versions before 4.0 create the bucket in the US multi-region (later ones refuse the plan)"},
 };

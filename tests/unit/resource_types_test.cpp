@@ -142,3 +142,23 @@ TEST_CASE("cloud of a type") {
     CHECK(cat::cloud_of_type("aws") == "");
     CHECK(cat::cloud_of_type("") == "");
 }
+
+TEST_CASE("AI services by cloud, and their IAM bindings and settings that hold no data") {
+    check_all(AssetClass::AiService,
+              {"google_discovery_engine_data_store", "google_discovery_engine_search_engine",
+               "google_discovery_engine_chat_engine", "google_dialogflow_cx_agent", "google_dialogflow_agent",
+               "google_document_ai_processor", "google_vertex_ai_featurestore_entitytype",
+               "google_vertex_ai_reasoning_engine", "azurerm_ai_services", "azurerm_ai_foundry",
+               "azurerm_ai_foundry_project", "azurerm_machine_learning_compute_instance",
+               "azurerm_bot_service_azure_bot"});
+    check_all(AssetClass::Other,
+              {"google_vertex_ai_endpoint_iam_member", "google_vertex_ai_featurestore_iam_binding",
+               "google_vertex_ai_featurestore_entitytype_iam_policy", "google_vertex_ai_reasoning_engine_iam_member",
+               "google_discovery_engine_search_engine_iam_member", "google_workbench_instance_iam_member",
+               "google_colab_runtime_template_iam_binding", "google_vertex_ai_cache_config",
+               "google_vertex_ai_model_garden_enable_model", "google_discovery_engine_schema",
+               "google_discovery_engine_target_site", "google_discovery_engine_serving_config",
+               "google_dialogflow_cx_security_settings", "azurerm_cognitive_account_rai_policy",
+               "azurerm_cognitive_account_connection_api_key", "azurerm_cognitive_account_customer_managed_key",
+               "azurerm_machine_learning_workspace_network_outbound_rule_fqdn"});
+}

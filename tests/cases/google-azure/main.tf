@@ -21,7 +21,7 @@ resource "google_container_cluster" "training" {
   location = "EUROPE-WEST4-A"
 }
 
-resource "google_vertex_ai_endpoint" "llm" {  # expect: RES201
+resource "google_vertex_ai_endpoint" "llm" {  # expect: RES203
   name         = "llm"
   display_name = "llm"
   location     = "us-central1"
@@ -45,7 +45,7 @@ resource "azurerm_storage_container" "datasets" {
   storage_account_id = azurerm_storage_account.lake.id
 }
 
-resource "azurerm_cognitive_account" "openai" {  # expect: RES201
+resource "azurerm_cognitive_account" "openai" {  # expect: RES203
   name                = "openai"
   resource_group_name = azurerm_resource_group.ml.name
   location            = "eastus2"

@@ -945,8 +945,8 @@ static Value own_location(Instances& in, ResourceInstance& r, std::string_view c
 // `storage_account_id`, `bucket`, `dataset_id` do; `tags` or a secret's `value` never do.
 static int parent_rank(std::string_view name) {
     static constexpr std::string_view kParents[] = {"account", "bucket", "cluster", "database", "dataset",
-                                                    "instance", "repository", "server", "service", "topic",
-                                                    "vault", "workspace"};
+                                                    "entitytype", "featurestore", "instance", "repository",
+                                                    "server", "service", "topic", "vault", "workspace"};
     if (name == "resource_group_name") return 3;
     if (name.ends_with("_id")) return 0;
     if (std::find(std::begin(kParents), std::end(kParents), name) != std::end(kParents)) return 1;
