@@ -14,6 +14,8 @@ Flow unresolved_flow(std::string_view mechanism, const Asset& origin, const Asse
 namespace adapters {
 void s3_replication(Facts& facts);  // aws_s3_bucket_replication_configuration, inline replication_configuration
 void region_flows(Facts& facts);    // the table of "type X, block B, attribute Y names the destination region"
+void member_flows(Facts& facts);    // the table of "type X keeps a copy in every member region of its place"
+void cloud_sql(Facts& facts);       // google_sql_database_instance read replicas and backup locations
 }  // namespace adapters
 
 }  // namespace residency
