@@ -95,7 +95,20 @@ resource "google_sql_database_instance" "replica" {
 
 void check(const Facts& facts, RuleOutput& out) {
     report_flows_outside(facts, out, "cloud-sql-replica");
-    report_flows_outside(facts, out, "cloud-sql-backup");
+    if (!facts.has_jurisdiction()) return;
+    for (const Flow& f : facts.flows) {
+        if (f.mechanism != "cloud-sql-backup" || f.destination.state != LocationFact::State::Known ||
+            facts.inside(f.destination.place))
+            continue;
+        const LocationFact& from = facts.fact(*f.origin).location;
+        std::string origin = from.state == LocationFact::State::Known
+                                 ? fmt::format("{} ({})", f.origin->address, describe_place(from.place))
+                                 : f.origin->address;
+        out.report(f.via, f.range,
+                   fmt::format("{} stores its backups in {}, outside {}", origin, describe_place(f.destination.place),
+                               facts.jurisdiction_label()),
+                   provenance_locations(f.destination.provenance), f.destination.place.code);
+    }
 }
 
 constexpr RuleMeta kMeta{
