@@ -70,4 +70,13 @@ struct LocationGroup {
 };
 std::span<const LocationGroup> location_groups();
 
+// A place spanning the given regions of one cloud (a configurable dual-region's data_locations, the
+// replicas of a custom Spanner instance configuration): its countries are the members' and it lies
+// within the jurisdictions all members share. nullopt when a region is not in the catalog.
+std::optional<Place> place_of_regions(std::string_view cloud, std::string code, PlaceKind kind,
+                                      std::span<const std::string> regions, std::string description);
+// A Google Spanner base instance configuration: "regional-<region>" is that region. The member
+// regions of the multi-region configurations (nam3, eur6, ...) are not in the catalog: nullopt.
+std::optional<Place> resolve_spanner_config(std::string_view config);
+
 }  // namespace residency::catalog

@@ -328,6 +328,9 @@ constexpr std::array group_table{
     Group{"NAM4", "dual-region", "Council Bluffs, Iowa + Moncks Corner, South Carolina (US)", "us-central1",
           "us-east1", "", "", ""},
     Group{"US", "multi-region", "data centers in the United States", "", "", "US", "us", ""},
+    // Artifact Registry and Cloud KMS: "a large geographic area ... that contains two or more
+    // geographic places"; neither its member regions nor its countries are published.
+    Group{"europe", "multi-region", "Europe; member regions unpublished", "", "", "", "", ""},
 };
 
 // Every lookup is a binary search, so every table is checked sorted at compile time.

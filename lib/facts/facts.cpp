@@ -9,6 +9,7 @@
 #include <set>
 
 #include "facts/adapters/adapters.hpp"
+#include "facts/google_places.hpp"
 
 namespace residency {
 
@@ -108,6 +109,7 @@ Facts build_facts(const Graph& graph, const SourceSet& sources, LoadResult load)
         const Asset& a = graph.assets[i];
         facts.assets.push_back(AssetFact{&a, locate(a)});
         LocationFact& l = facts.assets.back().location;
+        refine_google_location(graph, a, l);
         if (const LoadProblem* call = l.unknown_places.empty() ? nullptr : unsupported_call(l)) {
             l.unsupported_function = call->message;
             l.range = call->range;

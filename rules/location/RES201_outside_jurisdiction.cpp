@@ -113,6 +113,9 @@ void check(const Facts& facts, RuleOutput& out) {
         const AssetFact& f = *fp;
         bool global = f.location.state == LocationFact::State::Global;
         if (!global && (f.location.state != LocationFact::State::Known || facts.inside(f.location.place))) continue;
+        // Partly inside (a dual-region with one member abroad): the copies abroad are the replication
+        // rule's finding, not the asset's place.
+        if (!global && partly_inside(facts, *f.asset, f.location.place)) continue;
         std::string what = f.asset->asset_class == AssetClass::StateBackend
                                ? fmt::format("Terraform state ({})", f.asset->address)
                                : f.asset->address;
@@ -120,8 +123,12 @@ void check(const Facts& facts, RuleOutput& out) {
         std::string message = global ? fmt::format("{} is at the global location, which guarantees no region, so not "
                                                    "inside {}",
                                                    what, facts.jurisdiction_label())
-                                     : fmt::format("{} is in {}, outside {}", what, describe_place(f.location.place),
-                                                   facts.jurisdiction_label());
+                             : f.location.place.countries.empty() && f.location.place.kind == catalog::PlaceKind::MultiRegion
+                                 ? fmt::format("{} is in {}, whose regions are not published, so not known to be "
+                                               "inside {}",
+                                               what, describe_place(f.location.place), facts.jurisdiction_label())
+                                 : fmt::format("{} is in {}, outside {}", what, describe_place(f.location.place),
+                                               facts.jurisdiction_label());
         out.report(f.asset, f.asset->header_range, std::move(message), provenance_locations(f.location.provenance));
     }
 }
@@ -135,7 +142,10 @@ constexpr RuleMeta kMeta{
     .why = "Data at rest in a region is subject to that country's law and access by its authorities; "
            "compute there sees the data it processes. Terraform state holds every attribute of the "
            "configuration, secrets included. AI services are RES203's (a region outside) and RES307's (the "
-           "global location). Global control-plane objects such as IAM hold no data and are not checked.",
+           "global location). Global control-plane objects such as IAM hold no data and are not checked. A "
+           "place spanning several known regions (a dual-region, a Spanner configuration) is reported here "
+           "only when none of its regions is inside; when some are, the copies in the others are reported by "
+           "the service's replication rule (RES112, RES113).",
     .fix = "Set the region (the resource's own `region`/`location`, or its provider's) to one inside the "
            "jurisdiction, or, if the placement is intended, allow the region in residency.yaml.",
     .references = kReferences,

@@ -8,6 +8,8 @@ void collect_flows(Facts& facts) {
     adapters::region_flows(facts);
     adapters::azure_replication(facts);
     adapters::aws_replication(facts);
+    adapters::member_flows(facts);
+    adapters::cloud_sql(facts);
 }
 
 Flow unresolved_flow(std::string_view mechanism, const Asset& origin, const Asset& via, Range range, std::string reason) {

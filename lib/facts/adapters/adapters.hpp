@@ -19,6 +19,8 @@ void s3_replication(Facts& facts);  // aws_s3_bucket_replication_configuration, 
 void region_flows(Facts& facts);    // the table of "type X, block B, attribute Y names the destination region"
 void azure_replication(Facts& facts);  // azurerm geo-redundancy to the paired region, Cosmos DB geo_location, SQL failover groups
 void aws_replication(Facts& facts); // DynamoDB table replicas, RDS replicas and global clusters, KMS replica keys, ECR, AWS Backup
+void member_flows(Facts& facts);    // the table of "type X keeps a copy in every member region of its place"
+void cloud_sql(Facts& facts);       // google_sql_database_instance read replicas and backup locations
 }  // namespace adapters
 
 }  // namespace residency

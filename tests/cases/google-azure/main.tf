@@ -6,9 +6,9 @@ resource "google_bigquery_dataset" "prompts" {  # expect: RES202
   dataset_id = "prompts"
 }
 
-resource "google_storage_bucket" "weights_dual" {  # expect: RES201
+resource "google_storage_bucket" "weights_dual" {
   name     = "weights-dual"
-  location = "EUR5"
+  location = "EUR5"  # expect: RES113
 }
 
 resource "google_storage_bucket" "weights_eu" {

@@ -930,7 +930,7 @@ static Value own_location(Instances& in, ResourceInstance& r, std::string_view c
         which = "attributes";
         return attrs;
     }
-    for (const char* name : location_arguments(cloud)) {
+    for (const char* name : location_arguments(cloud, r.type)) {
         const hcl::Attribute* attr = r.block->body.attribute(name);
         const Value* v = attrs.get(name);
         if (!attr || !v || v->is_null()) continue;

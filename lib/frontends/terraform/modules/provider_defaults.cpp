@@ -43,4 +43,10 @@ std::span<const char* const> location_arguments(std::string_view cloud) {
     return {};
 }
 
+std::span<const char* const> location_arguments(std::string_view cloud, std::string_view type) {
+    static constexpr const char* kSpanner[] = {"config"};
+    if (cloud == "google" && type == "google_spanner_instance") return kSpanner;
+    return location_arguments(cloud);
+}
+
 }  // namespace residency::terraform

@@ -16,5 +16,8 @@ bool google_takes_provider_region(std::string_view type);
 // The arguments a resource of a cloud names its own location with, in the order the provider
 // reads them: aws `region` (provider v6); google `location`, `region`, `zone`; azurerm `location`.
 std::span<const char* const> location_arguments(std::string_view cloud);
+// The same for one resource type: a few types name their location with another argument
+// (google_spanner_instance: `config`, an instance configuration such as "regional-europe-west1").
+std::span<const char* const> location_arguments(std::string_view cloud, std::string_view type);
 
 }  // namespace residency::terraform

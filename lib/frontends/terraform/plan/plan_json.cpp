@@ -390,7 +390,7 @@ struct PlanLoader {
 
     Value region_of(Asset& a, const json::Node* values, const json::Node* config, const Provider& p) {
         const json::Node* exprs = member(config, "expressions");
-        for (const char* name : location_arguments(a.cloud)) {
+        for (const char* name : location_arguments(a.cloud, a.type)) {
             const Value* v = a.attributes.get(name);
             if (!v || v->is_null()) continue;
             // AWS provider v6 records the region its provider gives every resource: a computed
