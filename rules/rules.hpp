@@ -17,4 +17,8 @@ inline constexpr AssetClass kDataClasses[] = {AssetClass::DataStore, AssetClass:
 // destinations are RES002's.
 void report_flows_outside(const Facts& facts, RuleOutput& out, std::string_view mechanism);
 
+// Reports every compute fact of `mechanism` in the policy's TEE scope that runs without a TEE:
+// "<address> <why not>; <machine> cannot ...; required by <scope>". Unknown TEE states are never findings.
+void report_without_tee(const Facts& facts, RuleOutput& out, std::string_view mechanism);
+
 }  // namespace residency::rules

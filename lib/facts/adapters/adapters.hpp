@@ -14,6 +14,8 @@ Flow unresolved_flow(std::string_view mechanism, const Asset& origin, const Asse
 namespace adapters {
 void s3_replication(Facts& facts);  // aws_s3_bucket_replication_configuration, inline replication_configuration
 void region_flows(Facts& facts);    // the table of "type X, block B, attribute Y names the destination region"
+void compute_tee(Facts& facts);     // Facts::compute: TEE of node pools, VMs and templates
+void tags(Facts& facts);            // Facts::tags: tags and labels after provider defaults
 }  // namespace adapters
 
 }  // namespace residency
