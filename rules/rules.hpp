@@ -21,4 +21,9 @@ void report_flows_outside(const Facts& facts, RuleOutput& out, std::string_view 
 // "<address> <why not>; <machine> cannot ...; required by <scope>". Unknown TEE states are never findings.
 void report_without_tee(const Facts& facts, RuleOutput& out, std::string_view mechanism);
 
+// Tag keys compared as residency keys: lower case, '_' as '-' (Google label keys allow both).
+std::string tag_key(std::string_view key);
+// The default residency keys, as tag_key() writes them: jurisdiction, data-residency, residency.
+std::span<const std::string_view> default_residency_keys();
+
 }  // namespace residency::rules

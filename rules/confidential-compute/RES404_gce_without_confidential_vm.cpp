@@ -39,9 +39,21 @@ resource "google_compute_instance" "trainer" {  # expect: RES404
   }
 }
 
+variable "confidential_compute" {
+  type    = string
+  default = null
+}
+
 resource "google_compute_instance_template" "workers" {  # expect: RES404
   name_prefix  = "workers-"
   machine_type = "n2d-standard-8"
+
+  dynamic "confidential_instance_config" {
+    for_each = var.confidential_compute != null ? [""] : []
+    content {
+      enable_confidential_compute = true
+    }
+  }
 
   disk {
     source_image = "debian-cloud/debian-12"

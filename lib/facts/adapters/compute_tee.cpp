@@ -43,6 +43,7 @@ Found find(const Value& root, std::initializer_list<std::string_view> path) {
         if (!v || v->is_null()) return {};
     }
     if (v->is_unknown()) return {nullptr, v};
+    if (v->is_list() && v->items().empty()) return {};  // no nested block written (or a dynamic one with none)
     if (v->is_list() && v->items().size() == 1 && !v->items().front().is_unknown() && v->items().front().is_object())
         return {&v->items().front(), nullptr};  // a single nested block
     return {v, nullptr};

@@ -64,7 +64,8 @@ void tags(Facts& facts) {
             t.state = TagsFact::State::Known;
             continue;
         }
-        t.range = v->range;
+        // Findings point at the resource's own argument; at its header when only the provider's defaults apply.
+        if (const Value* own = a.attributes.get(t.attribute); own && !own->is_null()) t.range = own->range;
         if (v->is_unknown()) {
             t.state = TagsFact::State::Unknown;
             t.reason = v->unknown_reason();
