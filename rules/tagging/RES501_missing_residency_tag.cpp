@@ -166,8 +166,8 @@ void check(const Facts& facts, RuleOutput& out) {
             for (std::size_t i = 0; i < missing.size(); ++i)
                 list += (i ? i + 1 == missing.size() ? " and " : ", " : "") + missing[i];
             out.report(&a, t.range,
-                       fmt::format("{} has no {} {} {}: require.tags asks every data store and AI service for {}",
-                                   a.address, list, what, missing.size() == 1 ? "key" : "keys",
+                       fmt::format("{} has no {} {}{}: require.tags asks every data store and AI service for {}",
+                                   a.address, list, what, missing.size() == 1 ? "" : "s",
                                    missing.size() == 1 ? "it" : "them"));
             continue;
         }

@@ -146,7 +146,8 @@ void check(const Facts& facts, RuleOutput& out) {
             for (std::size_t i = 0; i < named.size(); ++i) list += (i ? " or " : "") + named[i];
             const Asset& a = *f->asset;
             out.report(&a, value->range,
-                       fmt::format("{} is tagged {} = \"{}\" but is in {}, outside {}", a.address, key,
+                       fmt::format("{} is {} {} = \"{}\" but is in {}, outside {}", a.address,
+                                   t.attribute == "labels" ? "labelled" : "tagged", key,
                                    value->as_string(), describe_place(place), list),
                        provenance_locations(f->location.provenance), key);
         }
