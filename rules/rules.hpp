@@ -27,5 +27,13 @@ bool partly_inside(const Facts& facts, const Asset& asset, const catalog::Place&
 // Reports, once per asset, the member regions outside the jurisdiction of an asset whose place is
 // partly inside: "<asset> is in EUR8 (CH, DE): its copies in europe-west6 (Zurich, CH) are outside eu".
 void report_members_outside(const Facts& facts, RuleOutput& out, std::string_view mechanism);
+// Reports every compute fact of `mechanism` in the policy's TEE scope that runs without a TEE:
+// "<address> <why not>; <machine> cannot ...; required by <scope>". Unknown TEE states are never findings.
+void report_without_tee(const Facts& facts, RuleOutput& out, std::string_view mechanism);
+
+// Tag keys compared as residency keys: lower case, '_' as '-' (Google label keys allow both).
+std::string tag_key(std::string_view key);
+// The default residency keys, as tag_key() writes them: jurisdiction, data-residency, residency.
+std::span<const std::string_view> default_residency_keys();
 
 }  // namespace residency::rules

@@ -14,6 +14,7 @@
 #include "core/graph.hpp"
 #include "engine/frontend.hpp"
 #include "facts/endpoints.hpp"
+#include "facts/tee_tags.hpp"
 
 namespace residency {
 
@@ -67,6 +68,8 @@ struct Facts {
     std::vector<AssetFact> assets;            // by AssetId
     std::vector<Flow> flows;                  // in asset order, then as written
     std::vector<Endpoint> endpoints;          // serving and routing surfaces and their reach (endpoints.hpp)
+    std::vector<ComputeFact> compute;         // node pools, VMs and templates, in asset order (adapters/compute_tee.cpp)
+    std::vector<TagsFact> tags;               // by AssetId (adapters/tags.cpp)
     std::vector<std::string> jurisdictions;   // the home jurisdiction(s), lower case
     std::vector<std::string> allow_regions;   // lower case
     // What the policy requires beyond the location (policy.hpp): tag keys every data asset carries
@@ -75,6 +78,10 @@ struct Facts {
     std::vector<std::string> require_tags;
     std::vector<std::string> require_tee;
     bool require_customer_managed_keys = false;
+    // Whether the TEE scope covers this compute: require.tee's node-pools and vms, or by default
+    // node pools and accelerator compute; "the default TEE scope (...)" or "require.tee: vms".
+    bool tee_required(const ComputeFact& c) const;
+    std::string tee_scope_label() const;
     std::array<std::vector<AssetId>, kAssetClassCount> by_class;  // assets by class, in id order
     LoadResult load;  // what the frontends could not read, resolve or evaluate
     // With no policy or flag: located data assets by the legal area or country they are in, most

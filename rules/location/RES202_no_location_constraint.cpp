@@ -47,7 +47,7 @@ resource "aws_s3_bucket" "weights" {  # expect: RES202
   bucket = "weights"
 }
 
-resource "aws_instance" "trainer" {  # expect: RES202
+resource "aws_instance" "trainer" {  # expect: RES202 RES403
   ami           = "ami-0a1b2c3d4e5f67890"
   instance_type = "p4d.24xlarge"
 }

@@ -10,6 +10,8 @@ void collect_flows(Facts& facts) {
     adapters::aws_replication(facts);
     adapters::member_flows(facts);
     adapters::cloud_sql(facts);
+    adapters::compute_tee(facts);
+    adapters::tags(facts);
 }
 
 Flow unresolved_flow(std::string_view mechanism, const Asset& origin, const Asset& via, Range range, std::string reason) {

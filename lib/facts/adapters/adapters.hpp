@@ -21,6 +21,8 @@ void azure_replication(Facts& facts);  // azurerm geo-redundancy to the paired r
 void aws_replication(Facts& facts); // DynamoDB table replicas, RDS replicas and global clusters, KMS replica keys, ECR, AWS Backup
 void member_flows(Facts& facts);    // the table of "type X keeps a copy in every member region of its place"
 void cloud_sql(Facts& facts);       // google_sql_database_instance read replicas and backup locations
+void compute_tee(Facts& facts);     // Facts::compute: TEE of node pools, VMs and templates
+void tags(Facts& facts);            // Facts::tags: tags and labels after provider defaults
 }  // namespace adapters
 
 }  // namespace residency

@@ -2,7 +2,7 @@
 # named rather than passed over in silence; utility providers hold nothing anywhere.
 provider "aws" {}
 
-resource "aws_instance" "trainer" {  # expect: RES202
+resource "aws_instance" "trainer" {  # expect: RES202 RES403
   ami           = "ami-0a1b2c3d4e5f67890"
   instance_type = "p4d.24xlarge"
 }

@@ -16,7 +16,7 @@ resource "google_storage_bucket" "weights_eu" {
   location = "eu"
 }
 
-resource "google_container_cluster" "training" {
+resource "google_container_cluster" "training" {  # expect: RES401
   name     = "training"
   location = "EUROPE-WEST4-A"
 }
@@ -57,5 +57,5 @@ resource "azurerm_linux_virtual_machine" "typo" {
   name                = "typo"
   resource_group_name = azurerm_resource_group.ml.name
   location            = "westeurop"  # expect: RES003
-  size                = "Standard_NC24ads_A100_v4"
+  size                = "Standard_NC24ads_A100_v4"  # expect: RES405
 }

@@ -42,5 +42,5 @@ resource "google_storage_bucket" "datasets" {  # expect: RES002
 
 resource "google_compute_instance" "trainer" {  # expect: RES002
   name         = "trainer"
-  machine_type = "a2-highgpu-1g"
+  machine_type = "n2-standard-8"
 }
