@@ -6,6 +6,7 @@ namespace residency {
 void collect_flows(Facts& facts) {
     adapters::s3_replication(facts);
     adapters::region_flows(facts);
+    adapters::keys(facts);
 }
 
 Flow unresolved_flow(std::string_view mechanism, const Asset& origin, const Asset& via, Range range, std::string reason) {
