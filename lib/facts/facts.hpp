@@ -58,6 +58,7 @@ struct KeyFact {
     const Asset* container = nullptr;  // the key ring or vault of the scan it lives in, when it lives in one
     bool multi_region = false;         // aws_kms_key multi_region = true, literally
     Range multi_region_range;
+    Provenance multi_region_provenance;  // where the value came from (a module argument, a variable)
 };
 
 // A data or AI asset that names the key encrypting it: which assets a key protects.

@@ -121,6 +121,7 @@ void check(const Facts& facts, RuleOutput& out) {
             related.push_back({u.range, fmt::format("{} is encrypted with it ({})", u.asset->address, u.attribute)});
         }
         if (names.empty()) continue;
+        for (auto& l : provenance_locations(k.multi_region_provenance)) related.push_back(std::move(l));
         std::string list;
         for (std::size_t i = 0; i < names.size(); ++i) list += (i ? ", " : "") + names[i];
         out.report(k.key, k.multi_region_range,

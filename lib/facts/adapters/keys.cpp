@@ -176,6 +176,7 @@ public:
             if (const Value* mr = a.attributes.get("multi_region"); mr && mr->is_bool() && mr->as_bool()) {
                 f.multi_region = true;
                 f.multi_region_range = mr->range;
+                f.multi_region_provenance = mr->provenance;
             }
         return keys_.emplace(&a, std::move(f)).first->second;
     }
