@@ -62,6 +62,36 @@ struct Flow {
     LocationFact origin_location = {};
 };
 
+// Keys (adapters/keys.cpp): where each key is and whether it is multi-region.
+struct KeyFact {
+    const Asset* key = nullptr;        // aws_kms_key, google_kms_key_ring / _crypto_key, azurerm_key_vault / _key, ...
+    LocationFact location;             // a Google crypto key: its key ring's; an Azure vault key: its vault's
+    const Asset* container = nullptr;  // the key ring or vault of the scan it lives in, when it lives in one
+    bool multi_region = false;         // aws_kms_key multi_region = true, literally
+    Range multi_region_range;
+    Provenance multi_region_provenance;  // where the value came from (a module argument, a variable)
+};
+
+// A data or AI asset that names the key encrypting it: which assets a key protects.
+struct KeyUse {
+    const Asset* asset = nullptr;  // whose data the key protects
+    const Asset* via = nullptr;    // whose argument names the key (an S3 encryption configuration); may be asset
+    Range range;                   // the argument that names the key
+    std::string attribute;         // "server_side_encryption.kms_key_arn"
+    const Asset* key = nullptr;    // the key asset (resource or data source) the argument refers to, through aliases
+    bool certain = true;           // false when the argument is unknown and may turn out null (no key at all)
+    LocationFact location;         // where the key is: from the key asset, an ARN or a key name; Unknown with why
+};
+
+// Whether a data or AI asset that can take a customer-managed key has one (the table in adapters/keys.cpp).
+struct CustomerKeyFact {
+    enum class State { Set, None, Unknown };
+    const Asset* asset = nullptr;
+    State state = State::None;
+    std::string how;     // where one is set: "kms_key_id", "aws_s3_bucket_server_side_encryption_configuration ..."
+    std::string reason;    // Unknown
+};
+
 struct Facts {
     const Graph* graph = nullptr;
     const SourceSet* sources = nullptr;
@@ -70,6 +100,9 @@ struct Facts {
     std::vector<Endpoint> endpoints;          // serving and routing surfaces and their reach (endpoints.hpp)
     std::vector<ComputeFact> compute;         // node pools, VMs and templates, in asset order (adapters/compute_tee.cpp)
     std::vector<TagsFact> tags;               // by AssetId (adapters/tags.cpp)
+    std::vector<KeyFact> keys;                // key assets, in asset order
+    std::vector<KeyUse> key_uses;             // in asset order, then as written
+    std::vector<CustomerKeyFact> customer_keys;  // data and AI assets that can take a customer-managed key
     std::vector<std::string> jurisdictions;   // the home jurisdiction(s), lower case
     std::vector<std::string> allow_regions;   // lower case
     // What the policy requires beyond the location (policy.hpp): tag keys every data asset carries

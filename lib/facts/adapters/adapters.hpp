@@ -23,6 +23,7 @@ void member_flows(Facts& facts);    // the table of "type X keeps a copy in ever
 void cloud_sql(Facts& facts);       // google_sql_database_instance read replicas and backup locations
 void compute_tee(Facts& facts);     // Facts::compute: TEE of node pools, VMs and templates
 void tags(Facts& facts);            // Facts::tags: tags and labels after provider defaults
+void keys(Facts& facts);            // keys, the assets they protect, and customer-managed keys (facts.keys, key_uses, customer_keys)
 }  // namespace adapters
 
 }  // namespace residency

@@ -10,7 +10,7 @@ resource "google_project_iam_member" "reader" {
   member  = "user:${md5("auditor")}@example.com"
 }
 
-resource "google_kms_key_ring" "ring" {
+resource "google_kms_key_ring" "ring" {  # expect: RES802
   name     = "ring"
   location = "global"
 }

@@ -13,7 +13,7 @@ resource "random_pet" "this" {
   length = 2
 }
 
-resource "aws_kms_key" "replica" {
+resource "aws_kms_key" "replica" {  # expect: RES802
   provider = aws.replica
 }
 
