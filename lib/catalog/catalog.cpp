@@ -185,7 +185,9 @@ Place ovh_place(const Region& macro, std::string_view written) {
     std::string code(written);
     for (char& c : code) c = upper(c);
     p.code = code;
-    p.description = "OVHcloud region " + code + " in " + region_summary(macro);
+    std::string name = std::string(macro.name) + ", " + std::string(macro.country);
+    p.description = code.size() == macro.code.size() ? "OVHcloud " + code + " (" + name + ")"
+                                                      : "OVHcloud region " + code + " in " + region_summary(macro);
     return p;
 }
 
@@ -253,10 +255,12 @@ std::optional<Place> resolve(std::string_view cloud, std::string_view code) {
     std::string_view one;
     for (auto c : clouds_for(cloud, one)) {
         Key key(code, c == "azure");
+        if (c == "ovh") {  // macro-regions are named upper case, as OVH writes them ("GRA", "GRA11")
+            if (const Region* r = ovh_macro_region(key.view())) return ovh_place(*r, key.view());
+            continue;
+        }
         if (const Region* r = lookup(c, key.view())) return region_place(*r);
         if (const Region* r = zone_region(c, key.view())) return zone_place(*r, key.view());
-        if (c == "ovh")
-            if (const Region* r = ovh_macro_region(key.view())) return ovh_place(*r, key.view());
         if (c == "google")
             if (const data::Group* g = find_group(code)) return group_place(*g);
     }
