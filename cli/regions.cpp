@@ -16,7 +16,9 @@ void add_regions(CLI::App& app, int& exit_code) {
     };
     auto args = std::make_shared<Args>();
     CLI::App* cmd = app.add_subcommand("regions", "List the catalog: every region with its country and jurisdictions");
-    cmd->add_option("--cloud", args->cloud, "Only this cloud")->check(CLI::IsMember({"aws", "google", "azure"}));
+    cmd->add_option("--cloud", args->cloud, "Only this cloud")
+        ->check(CLI::IsMember({"aws", "google", "azure", "alibaba", "digitalocean", "hetzner", "ibm", "ionos", "oci",
+                               "ovh", "scaleway", "stackit"}));
     cmd->add_option("-j,--jurisdiction", args->jurisdiction, "Only regions inside this jurisdiction (eu, eea, de, us, ...)");
     cmd->callback([args, &exit_code]() {
         std::string j = args->jurisdiction;
@@ -26,14 +28,14 @@ void add_regions(CLI::App& app, int& exit_code) {
             exit_code = kExitError;
             return;
         }
-        std::cout << fmt::format("{:<7} {:<26} {:<8} {:<16} {}\n", "cloud", "region", "country", "jurisdictions", "name");
+        std::cout << fmt::format("{:<12} {:<26} {:<8} {:<16} {}\n", "cloud", "region", "country", "jurisdictions", "name");
         auto list = args->cloud.empty() ? catalog::regions() : catalog::regions(args->cloud);
         for (const auto& r : list) {
             auto js = catalog::jurisdictions_of_country(r.country);
             if (!j.empty() && std::find(js.begin(), js.end(), j) == js.end()) continue;
             std::string joined;
             for (const auto& x : js) joined += (joined.empty() ? "" : ",") + x;
-            std::cout << fmt::format("{:<7} {:<26} {:<8} {:<16} {}\n", r.cloud, r.code, r.country, joined, r.name);
+            std::cout << fmt::format("{:<12} {:<26} {:<8} {:<16} {}\n", r.cloud, r.code, r.country, joined, r.name);
         }
         for (const auto& g : catalog::location_groups()) {
             if (!args->cloud.empty() && g.cloud != args->cloud) continue;
@@ -42,7 +44,7 @@ void add_regions(CLI::App& app, int& exit_code) {
             std::string joined;
             if (place)
                 for (const auto& x : place->within) joined += (joined.empty() ? "" : ",") + x;
-            std::cout << fmt::format("{:<7} {:<26} {:<8} {:<16} {}\n", g.cloud, g.code, g.kind == "multi-region" ? "multi" : "dual",
+            std::cout << fmt::format("{:<12} {:<26} {:<8} {:<16} {}\n", g.cloud, g.code, g.kind == "multi-region" ? "multi" : "dual",
                                      joined.empty() ? "-" : joined, g.description);
         }
         exit_code = kExitClean;

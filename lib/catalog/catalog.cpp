@@ -11,7 +11,8 @@
 namespace residency::catalog {
 namespace {
 
-constexpr std::array<std::string_view, 3> all_clouds{"aws", "google", "azure"};
+constexpr std::array<std::string_view, 12> all_clouds{"aws",     "google",  "azure", "alibaba", "digitalocean", "hetzner",
+                                                      "ibm",     "ionos",   "oci",   "ovh",     "scaleway",     "stackit"};
 
 char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 char upper(char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; }
@@ -52,6 +53,14 @@ std::string_view canonical_cloud(std::string_view cloud) {
     if (iequals(cloud, "aws")) return "aws";
     if (iequals(cloud, "google") || iequals(cloud, "gcp")) return "google";
     if (iequals(cloud, "azure") || iequals(cloud, "azurerm")) return "azure";
+    // The other clouds by their name here or their Terraform provider's ("hcloud", "alicloud").
+    if (iequals(cloud, "alibaba") || iequals(cloud, "alicloud")) return "alibaba";
+    if (iequals(cloud, "hetzner") || iequals(cloud, "hcloud")) return "hetzner";
+    if (iequals(cloud, "ionos") || iequals(cloud, "ionoscloud")) return "ionos";
+    if (iequals(cloud, "oci") || iequals(cloud, "oracle")) return "oci";
+    if (iequals(cloud, "ovh") || iequals(cloud, "ovhcloud")) return "ovh";
+    for (std::string_view c : {"digitalocean", "ibm", "scaleway", "stackit"})
+        if (iequals(cloud, c)) return c;
     return {};
 }
 
@@ -61,13 +70,6 @@ std::span<const std::string_view> clouds_for(std::string_view cloud, std::string
     one = canonical_cloud(cloud);
     if (one.empty()) return {};
     return {&one, 1};
-}
-
-std::string_view cloud_label(std::string_view cloud) {
-    if (cloud == "aws") return "AWS";
-    if (cloud == "google") return "Google Cloud";
-    if (cloud == "azure") return "Azure";
-    return cloud;
 }
 
 std::span<const Region> cloud_regions(std::string_view cloud) {
@@ -86,10 +88,57 @@ const Region* lookup(std::string_view cloud, std::string_view code) {
     return it != list.end() && it->code == code ? &*it : nullptr;
 }
 
+// OVHcloud names a region after its macro-region the way OVH's Manager reads it: a Local Zone
+// "eu-west-lz-bru-a" by the part after "lz", a 3-AZ region "eu-west-par" (and its zones
+// "eu-west-par-a") by the third part, others ("gra11", "de1", "rbx-a", "gra") by the letters
+// before the first digit or dash. `code` is lower case.
+const Region* ovh_macro_region(std::string_view code) {
+    std::array<std::string_view, 6> parts{};
+    std::size_t n = 0;
+    for (std::size_t start = 0; n < parts.size();) {
+        std::size_t dash = code.find('-', start);
+        parts[n++] = code.substr(start, dash == std::string_view::npos ? std::string_view::npos : dash - start);
+        if (dash == std::string_view::npos) break;
+        start = dash + 1;
+    }
+    for (std::size_t i = 0; i + 1 < n; ++i)
+        if (parts[i] == "lz") return lookup("ovh", parts[i + 1]);
+    if (n >= 3) return lookup("ovh", parts[2]);
+    std::string_view first = parts[0];
+    std::size_t letters = 0;
+    while (letters < first.size() && is_lower_letter(first[letters])) ++letters;
+    return letters == 0 ? nullptr : lookup("ovh", first.substr(0, letters));
+}
+
+bool all_digits(std::string_view s) { return !s.empty() && std::all_of(s.begin(), s.end(), is_digit); }
+
+// The region of a zone on the other clouds, each as its provider documents the shape: hetzner
+// datacenters "nbg1-dc3"; scaleway "fr-par-1" (and the deprecated "par1", "ams1"); ibm
+// "us-south-1"; stackit "eu01-1", "eu01-m"; alibaba "eu-central-1a" and "cn-beijing-b".
+const Region* other_zone_region(std::string_view cloud, std::string_view code) {
+    std::size_t dash = code.rfind('-');
+    std::string_view head = dash == std::string_view::npos ? std::string_view{} : code.substr(0, dash);
+    std::string_view tail = dash == std::string_view::npos ? std::string_view{} : code.substr(dash + 1);
+    if (cloud == "hetzner") return tail.size() > 2 && tail.starts_with("dc") && all_digits(tail.substr(2)) ? lookup(cloud, head) : nullptr;
+    if (cloud == "scaleway") {
+        if (code == "par1") return lookup(cloud, "fr-par");
+        if (code == "ams1") return lookup(cloud, "nl-ams");
+        return all_digits(tail) ? lookup(cloud, head) : nullptr;
+    }
+    if (cloud == "ibm") return all_digits(tail) ? lookup(cloud, head) : nullptr;
+    if (cloud == "stackit") return !tail.empty() && (all_digits(tail) || tail == "m") ? lookup(cloud, head) : nullptr;
+    if (cloud == "alibaba" && code.size() > 2 && is_lower_letter(code.back())) {
+        if (tail.size() == 1) return lookup(cloud, head);
+        if (is_digit(code[code.size() - 2])) return lookup(cloud, code.substr(0, code.size() - 1));
+    }
+    return nullptr;
+}
+
 // The region of an availability zone: aws "eu-west-1a" (region ends in a digit, then one letter),
 // google "europe-west4-a". Other shapes (aws Local Zones such as "us-east-1-lim-1a") are not mapped,
 // because they can lie in another country than their parent region.
 const Region* zone_region(std::string_view cloud, std::string_view code) {
+    if (cloud != "aws" && cloud != "google") return other_zone_region(cloud, code);
     if (code.size() < 3 || !is_lower_letter(code.back())) return nullptr;
     if (cloud == "aws") {
         auto region = code.substr(0, code.size() - 1);
@@ -126,7 +175,19 @@ Place zone_place(const Region& r, std::string_view zone) {
     p.kind = PlaceKind::Zone;
     p.code = std::string(zone);
     p.description = std::string(cloud_label(r.cloud)) +
-                    (r.cloud == "aws" ? " availability zone " : " zone ") + p.code + " in " + region_summary(r);
+                    (r.cloud == "aws" ? " availability zone " : r.cloud == "hetzner" ? " datacenter " : " zone ") + p.code + " in " + region_summary(r);
+    return p;
+}
+
+// An OVHcloud region inside its macro-region: "OVHcloud region GRA11 in gra (Gravelines, FR)".
+Place ovh_place(const Region& macro, std::string_view written) {
+    Place p = region_place(macro);
+    std::string code(written);
+    for (char& c : code) c = upper(c);
+    p.code = code;
+    std::string name = std::string(macro.name) + ", " + std::string(macro.country);
+    p.description = code.size() == macro.code.size() ? "OVHcloud " + code + " (" + name + ")"
+                                                      : "OVHcloud region " + code + " in " + region_summary(macro);
     return p;
 }
 
@@ -164,6 +225,19 @@ bool in_sorted(std::span<const std::string_view> list, std::string_view code) {
 
 }  // namespace
 
+std::string_view cloud_label(std::string_view cloud) {
+    static constexpr std::pair<std::string_view, std::string_view> kLabels[] = {
+        {"aws", "AWS"},           {"google", "Google Cloud"},   {"azure", "Azure"},
+        {"alibaba", "Alibaba Cloud"}, {"digitalocean", "DigitalOcean"}, {"hetzner", "Hetzner Cloud"},
+        {"ibm", "IBM Cloud"},     {"ionos", "IONOS Cloud"},     {"oci", "Oracle Cloud"},
+        {"ovh", "OVHcloud"},      {"scaleway", "Scaleway"},     {"stackit", "STACKIT"},
+    };
+    auto c = canonical_cloud(cloud);
+    for (const auto& [name, label] : kLabels)
+        if (name == c) return label;
+    return {};
+}
+
 bool Place::inside(std::string_view jurisdiction) const {
     return std::any_of(within.begin(), within.end(), [&](const std::string& j) { return iequals(j, jurisdiction); });
 }
@@ -181,6 +255,10 @@ std::optional<Place> resolve(std::string_view cloud, std::string_view code) {
     std::string_view one;
     for (auto c : clouds_for(cloud, one)) {
         Key key(code, c == "azure");
+        if (c == "ovh") {  // macro-regions are named upper case, as OVH writes them ("GRA", "GRA11")
+            if (const Region* r = ovh_macro_region(key.view())) return ovh_place(*r, key.view());
+            continue;
+        }
         if (const Region* r = lookup(c, key.view())) return region_place(*r);
         if (const Region* r = zone_region(c, key.view())) return zone_place(*r, key.view());
         if (c == "google")

@@ -11,7 +11,7 @@
 
 namespace residency::catalog {
 
-// Cloud names as used throughout: "aws", "google", "azure".
+// Cloud names as used throughout: "aws", "google", "azure", and the clouds of more_clouds_data.cpp.
 struct Region {
     std::string_view cloud;
     std::string_view code;       // canonical: aws "eu-west-1", google "europe-west4", azure "westeurope"
@@ -42,7 +42,11 @@ const Region* find_region(std::string_view cloud, std::string_view code);
 std::optional<Place> resolve(std::string_view cloud, std::string_view code);
 
 std::span<const Region> regions();  // sorted by cloud, then code
-bool knows_cloud(std::string_view cloud);  // "aws", "google", "azure"
+// "aws", "google", "azure", "alibaba", "digitalocean", "hetzner", "ibm", "ionos", "oci", "ovh",
+// "scaleway", "stackit"; also by their Terraform provider names ("hcloud", "alicloud", "ionoscloud").
+bool knows_cloud(std::string_view cloud);
+// "AWS", "Hetzner Cloud", "OVHcloud"; "" for a cloud the catalog does not know.
+std::string_view cloud_label(std::string_view cloud);
 std::span<const Region> regions(std::string_view cloud);
 
 // Jurisdictions: every country code (lower case) that has a region, plus `eu` and `eea`.

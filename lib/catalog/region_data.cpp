@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <vector>
 
 namespace residency::catalog::data {
 namespace {
@@ -178,7 +179,8 @@ constexpr std::array country_table{
     Country{"BG", "Bulgaria"},            Country{"BH", "Bahrain"},
     Country{"BR", "Brazil"},              Country{"CA", "Canada"},
     Country{"CH", "Switzerland"},         Country{"CL", "Chile"},
-    Country{"CN", "China"},               Country{"CY", "Cyprus"},
+    Country{"CN", "China"},               Country{"CO", "Colombia"},
+    Country{"CY", "Cyprus"},
     Country{"CZ", "Czechia"},             Country{"DE", "Germany"},
     Country{"DK", "Denmark"},             Country{"EE", "Estonia"},
     Country{"ES", "Spain"},               Country{"FI", "Finland"},
@@ -194,6 +196,7 @@ constexpr std::array country_table{
     Country{"MT", "Malta"},               Country{"MX", "Mexico"},
     Country{"MY", "Malaysia"},            Country{"NL", "Netherlands"},
     Country{"NO", "Norway"},              Country{"NZ", "New Zealand"},
+    Country{"PH", "Philippines"},
     Country{"PL", "Poland"},              Country{"PT", "Portugal"},
     Country{"QA", "Qatar"},               Country{"RO", "Romania"},
     Country{"SA", "Saudi Arabia"},        Country{"SE", "Sweden"},
@@ -216,6 +219,8 @@ constexpr std::array jurisdiction_table{
     Jurisdiction{"ch", "Switzerland"},
     Jurisdiction{"cl", "Chile"},
     Jurisdiction{"cn", "China"},
+    Jurisdiction{"co", "Colombia"},
+    Jurisdiction{"cz", "Czechia"},
     Jurisdiction{"de", "Germany"},
     Jurisdiction{"eea", "European Economic Area"},
     Jurisdiction{"es", "Spain"},
@@ -231,11 +236,13 @@ constexpr std::array jurisdiction_table{
     Jurisdiction{"it", "Italy"},
     Jurisdiction{"jp", "Japan"},
     Jurisdiction{"kr", "South Korea"},
+    Jurisdiction{"lu", "Luxembourg"},
     Jurisdiction{"mx", "Mexico"},
     Jurisdiction{"my", "Malaysia"},
     Jurisdiction{"nl", "Netherlands"},
     Jurisdiction{"no", "Norway"},
     Jurisdiction{"nz", "New Zealand"},
+    Jurisdiction{"ph", "Philippines"},
     Jurisdiction{"pl", "Poland"},
     Jurisdiction{"qa", "Qatar"},
     Jurisdiction{"sa", "Saudi Arabia"},
@@ -351,7 +358,17 @@ static_assert(std::is_sorted(group_table.begin(), group_table.end(),
 
 }  // namespace
 
-std::span<const Region> regions() { return region_table; }
+// AWS, Google and Azure here, the other clouds from more_clouds_data.cpp, in one sorted table.
+std::span<const Region> regions() {
+    static const std::vector<Region> all = [] {
+        std::vector<Region> out(region_table.begin(), region_table.end());
+        auto more = more_cloud_regions();
+        out.insert(out.end(), more.begin(), more.end());
+        std::sort(out.begin(), out.end(), region_less);
+        return out;
+    }();
+    return all;
+}
 std::span<const Country> countries() { return country_table; }
 std::span<const Jurisdiction> jurisdictions() { return jurisdiction_table; }
 std::span<const std::string_view> eu_members() { return eu_table; }

@@ -32,7 +32,8 @@ struct Group {
     std::string_view jurisdiction2;
 };
 
-std::span<const Region> regions();              // sorted by cloud, then code
+std::span<const Region> regions();              // sorted by cloud, then code; every cloud
+std::span<const Region> more_cloud_regions();   // the clouds beyond AWS, Google and Azure, unsorted
 std::span<const Country> countries();           // sorted by code
 std::span<const Jurisdiction> jurisdictions();  // sorted by code
 std::span<const std::string_view> eu_members();    // sorted, upper case

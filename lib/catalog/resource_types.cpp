@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <cstddef>
+#include <utility>
 
 namespace residency::catalog {
 namespace {
@@ -344,6 +345,125 @@ constexpr Entry raw_table[] = {
     {"azurerm_resource_policy_assignment", G}, {"azurerm_role_", G}, {"azurerm_subscription", G},
     {"azurerm_subscription_", G}, {"azurerm_traffic_manager_", G},
 
+    // ---- Hetzner Cloud (hetznercloud/hcloud)
+    {"hcloud_snapshot", D}, {"hcloud_storage_box", D}, {"hcloud_storage_box_snapshot", D}, {"hcloud_volume", D},
+    {"hcloud_server", C},
+    {"hcloud_firewall", N}, {"hcloud_firewall_attachment", N}, {"hcloud_floating_ip", N},
+    {"hcloud_floating_ip_assignment", N}, {"hcloud_load_balancer", N}, {"hcloud_load_balancer_", N},
+    {"hcloud_network", N}, {"hcloud_network_", N}, {"hcloud_primary_ip", N}, {"hcloud_rdns", N},
+    {"hcloud_server_network", N},
+    {"hcloud_zone", G}, {"hcloud_zone_", G},
+
+    // ---- OVHcloud Public Cloud (ovh/ovh)
+    {"ovh_cloud_project_containerregistry", D}, {"ovh_cloud_project_database", D},
+    {"ovh_cloud_project_file_storage_share", D}, {"ovh_cloud_project_storage", D}, {"ovh_cloud_project_volume", D},
+    {"ovh_cloud_project_volume_backup", D}, {"ovh_cloud_storage_block_volume", D},
+    {"ovh_cloud_project_instance", C}, {"ovh_cloud_project_kube", C}, {"ovh_cloud_project_kube_nodepool", C},
+    {"ovh_cloud_project_gateway", N}, {"ovh_cloud_project_loadbalancer", N}, {"ovh_cloud_project_network_private", N},
+    {"ovh_cloud_project_network_private_subnet", N}, {"ovh_cloud_project_region_network", N},
+    {"ovh_iam_", G}, {"ovh_me_", G},
+
+    // ---- Scaleway (scaleway/scaleway)
+    {"scaleway_block_snapshot", D}, {"scaleway_block_volume", D}, {"scaleway_documentdb_instance", D},
+    {"scaleway_instance_image", D}, {"scaleway_instance_snapshot", D}, {"scaleway_instance_volume", D},
+    {"scaleway_mnq_nats_account", D}, {"scaleway_mnq_sns_topic", D}, {"scaleway_mnq_sqs_queue", D},
+    {"scaleway_mongodb_instance", D}, {"scaleway_object", D}, {"scaleway_object_bucket", D},
+    {"scaleway_rdb_database", D}, {"scaleway_rdb_instance", D}, {"scaleway_rdb_read_replica", D},
+    {"scaleway_redis_cluster", D}, {"scaleway_registry_namespace", D}, {"scaleway_sdb_sql_database", D},
+    {"scaleway_secret", D}, {"scaleway_secret_version", D},
+    {"scaleway_key_manager_key", K},
+    {"scaleway_apple_silicon_server", C}, {"scaleway_baremetal_server", C}, {"scaleway_container", C},
+    {"scaleway_container_namespace", C}, {"scaleway_function", C}, {"scaleway_function_namespace", C},
+    {"scaleway_instance_server", C}, {"scaleway_job_definition", C}, {"scaleway_k8s_cluster", C},
+    {"scaleway_k8s_pool", C},
+    {"scaleway_inference_", A},
+    {"scaleway_flexible_ip", N}, {"scaleway_instance_ip", N}, {"scaleway_instance_security_group", N},
+    {"scaleway_ipam_ip", N}, {"scaleway_lb", N}, {"scaleway_lb_", N}, {"scaleway_vpc", N}, {"scaleway_vpc_", N},
+    {"scaleway_account_", G}, {"scaleway_billing_", G}, {"scaleway_domain_", G}, {"scaleway_edge_services_", G},
+    {"scaleway_iam_", G},
+
+    // ---- IONOS Cloud (ionos-cloud/ionoscloud); servers and volumes live in their datacenter
+    {"ionoscloud_container_registry", D}, {"ionoscloud_inmemorydb_replicaset", D}, {"ionoscloud_kafka_cluster", D},
+    {"ionoscloud_mariadb_cluster", D}, {"ionoscloud_mongo_cluster", D}, {"ionoscloud_nfs_cluster", D},
+    {"ionoscloud_pg_cluster", D}, {"ionoscloud_s3_bucket", D}, {"ionoscloud_snapshot", D},
+    {"ionoscloud_user_object_storage_bucket", D}, {"ionoscloud_volume", D},
+    {"ionoscloud_cube_server", C}, {"ionoscloud_gpu_server", C}, {"ionoscloud_k8s_node_pool", C},
+    {"ionoscloud_server", C}, {"ionoscloud_vcpu_server", C},
+    {"ionoscloud_application_loadbalancer", N}, {"ionoscloud_ipblock", N}, {"ionoscloud_lan", N},
+    {"ionoscloud_natgateway", N}, {"ionoscloud_networkloadbalancer", N}, {"ionoscloud_nic", N},
+    {"ionoscloud_group", G}, {"ionoscloud_user", G},
+
+    // ---- STACKIT (stackitcloud/stackit)
+    {"stackit_image", D}, {"stackit_logme_instance", D}, {"stackit_mariadb_instance", D},
+    {"stackit_mongodbflex_instance", D}, {"stackit_objectstorage_bucket", D}, {"stackit_opensearch_instance", D},
+    {"stackit_postgresflex_instance", D}, {"stackit_rabbitmq_instance", D}, {"stackit_redis_instance", D},
+    {"stackit_secretsmanager_instance", D}, {"stackit_sqlserverflex_instance", D}, {"stackit_volume", D},
+    {"stackit_kms_key", K},
+    {"stackit_server", C}, {"stackit_ske_cluster", C},
+    {"stackit_loadbalancer", N}, {"stackit_network", N}, {"stackit_network_area", N},
+    {"stackit_network_interface", N}, {"stackit_public_ip", N}, {"stackit_security_group", N},
+    {"stackit_authorization_", G}, {"stackit_resourcemanager_", G},
+
+    // ---- DigitalOcean (digitalocean/digitalocean)
+    {"digitalocean_container_registry", D}, {"digitalocean_database_cluster", D},
+    {"digitalocean_database_replica", D}, {"digitalocean_spaces_bucket", D}, {"digitalocean_spaces_bucket_object", D},
+    {"digitalocean_volume", D},
+    {"digitalocean_app", C}, {"digitalocean_droplet", C}, {"digitalocean_kubernetes_cluster", C},
+    {"digitalocean_kubernetes_node_pool", C},
+    {"digitalocean_loadbalancer", N}, {"digitalocean_reserved_ip", N}, {"digitalocean_vpc", N},
+
+    // ---- Oracle Cloud Infrastructure (oracle/oci): every resource in its provider's region
+    {"oci_artifacts_container_repository", D}, {"oci_core_boot_volume", D}, {"oci_core_boot_volume_backup", D},
+    {"oci_core_image", D}, {"oci_core_volume", D}, {"oci_core_volume_backup", D},
+    {"oci_database_autonomous_database", D}, {"oci_database_db_system", D}, {"oci_file_storage_file_system", D},
+    {"oci_mysql_mysql_db_system", D}, {"oci_nosql_table", D}, {"oci_objectstorage_bucket", D},
+    {"oci_objectstorage_object", D}, {"oci_opensearch_opensearch_cluster", D}, {"oci_psql_db_system", D},
+    {"oci_redis_redis_cluster", D}, {"oci_streaming_stream", D}, {"oci_vault_secret", D},
+    {"oci_kms_key", K}, {"oci_kms_vault", K},
+    {"oci_container_instances_container_instance", C}, {"oci_containerengine_cluster", C},
+    {"oci_containerengine_node_pool", C}, {"oci_containerengine_virtual_node_pool", C}, {"oci_core_instance", C},
+    {"oci_core_instance_configuration", C}, {"oci_core_instance_pool", C}, {"oci_functions_application", C},
+    {"oci_functions_function", C},
+    {"oci_ai_", A}, {"oci_datascience_", A}, {"oci_generative_ai_", A},
+    {"oci_core_drg", N}, {"oci_core_drg_attachment", N}, {"oci_core_internet_gateway", N},
+    {"oci_core_nat_gateway", N}, {"oci_core_network_security_group", N},
+    {"oci_core_network_security_group_security_rule", N}, {"oci_core_public_ip", N}, {"oci_core_route_table", N},
+    {"oci_core_security_list", N}, {"oci_core_service_gateway", N}, {"oci_core_subnet", N}, {"oci_core_vcn", N},
+    {"oci_load_balancer_", N}, {"oci_network_load_balancer_", N},
+    {"oci_identity_", G},
+
+    // ---- Alibaba Cloud (aliyun/alicloud): every resource in its provider's region
+    {"alicloud_cr_ee_instance", D}, {"alicloud_db_instance", D}, {"alicloud_db_readonly_instance", D},
+    {"alicloud_disk", D}, {"alicloud_ecs_disk", D}, {"alicloud_ecs_snapshot", D}, {"alicloud_elasticsearch_instance", D},
+    {"alicloud_hbase_instance", D}, {"alicloud_image", D}, {"alicloud_kms_secret", D}, {"alicloud_kvstore_instance", D},
+    {"alicloud_log_project", D}, {"alicloud_log_store", D}, {"alicloud_mongodb_instance", D},
+    {"alicloud_mongodb_sharding_instance", D}, {"alicloud_nas_file_system", D}, {"alicloud_oss_bucket", D},
+    {"alicloud_oss_bucket_object", D}, {"alicloud_ots_instance", D}, {"alicloud_polardb_cluster", D},
+    {"alicloud_snapshot", D},
+    {"alicloud_kms_key", K},
+    {"alicloud_cs_kubernetes", C}, {"alicloud_cs_kubernetes_node_pool", C}, {"alicloud_cs_managed_kubernetes", C},
+    {"alicloud_cs_serverless_kubernetes", C}, {"alicloud_ecs_instance_set", C}, {"alicloud_ess_scaling_group", C},
+    {"alicloud_fc_function", C}, {"alicloud_fcv3_function", C}, {"alicloud_instance", C},
+    {"alicloud_pai_", A},
+    {"alicloud_alb_", N}, {"alicloud_eip", N}, {"alicloud_eip_address", N}, {"alicloud_eip_association", N},
+    {"alicloud_nat_gateway", N}, {"alicloud_nlb_", N}, {"alicloud_security_group", N},
+    {"alicloud_security_group_rule", N}, {"alicloud_slb", N}, {"alicloud_slb_", N}, {"alicloud_vpc", N},
+    {"alicloud_vpn_gateway", N}, {"alicloud_vswitch", N},
+    {"alicloud_ram_", G}, {"alicloud_resource_manager_", G},
+
+    // ---- IBM Cloud (IBM-Cloud/ibm). Service instances (`ibm_resource_instance`) are usually
+    // `global` and hold no data themselves (a COS instance's data is in its buckets): Other.
+    {"ibm_cos_bucket", D}, {"ibm_database", D}, {"ibm_is_image", D}, {"ibm_is_share", D}, {"ibm_is_snapshot", D},
+    {"ibm_is_volume", D},
+    {"ibm_code_engine_app", C}, {"ibm_code_engine_job", C}, {"ibm_compute_vm_instance", C},
+    {"ibm_container_cluster", C}, {"ibm_container_vpc_cluster", C}, {"ibm_container_vpc_worker_pool", C},
+    {"ibm_container_worker_pool", C}, {"ibm_is_bare_metal_server", C}, {"ibm_is_instance", C},
+    {"ibm_is_instance_group", C},
+    {"ibm_is_floating_ip", N}, {"ibm_is_lb", N}, {"ibm_is_lb_", N}, {"ibm_is_public_gateway", N},
+    {"ibm_is_security_group", N}, {"ibm_is_security_group_rule", N}, {"ibm_is_subnet", N}, {"ibm_is_vpc", N},
+    {"ibm_is_vpn_gateway", N},
+    {"ibm_iam_", G}, {"ibm_resource_group", G},
+
     // ---- Explicitly Other where a broader prefix above would otherwise claim the type
     {"azurerm_network_watcher_flow_log", O},
     {"google_project_usage_export_bucket", O},
@@ -386,6 +506,14 @@ std::string_view cloud_of_type(std::string_view resource_type) {
     if (resource_type.starts_with("aws_")) return "aws";
     if (resource_type.starts_with("google_")) return "google";
     if (resource_type.starts_with("azurerm_")) return "azure";
+    // The providers' own resource prefixes (more-clouds.md section 1).
+    static constexpr std::pair<std::string_view, std::string_view> kMore[] = {
+        {"alicloud_", "alibaba"}, {"digitalocean_", "digitalocean"}, {"hcloud_", "hetzner"},
+        {"ibm_", "ibm"},          {"ionoscloud_", "ionos"},          {"oci_", "oci"},
+        {"ovh_", "ovh"},          {"scaleway_", "scaleway"},         {"stackit_", "stackit"},
+    };
+    for (const auto& [prefix, cloud] : kMore)
+        if (resource_type.starts_with(prefix)) return cloud;
     return {};
 }
 

@@ -13,7 +13,9 @@ using residency::class_name;
 
 AssetClass classify(std::string_view resource_type);
 
-// The cloud a resource type belongs to by its prefix: "aws", "google", "azure", or "".
+// The cloud a resource type belongs to by its prefix: "aws", "google", "azure", "hetzner" (hcloud_),
+// "alibaba" (alicloud_), "ionos" (ionoscloud_), "ovh", "scaleway", "stackit", "oci", "digitalocean",
+// "ibm", or "".
 std::string_view cloud_of_type(std::string_view resource_type);
 
 }  // namespace residency::catalog

@@ -33,8 +33,11 @@ resource "google_storage_bucket" "weights" {
 )"},
 };
 
-std::string_view cloud_title(std::string_view cloud) {
-    return cloud == "aws" ? "an AWS" : cloud == "google" ? "a Google Cloud" : cloud == "azure" ? "an Azure" : "a";
+std::string cloud_title(std::string_view cloud) {
+    std::string_view label = catalog::cloud_label(cloud);  // "AWS", "Hetzner Cloud", "OVHcloud"
+    if (label.empty()) return "a";
+    bool vowel = std::string_view("AEIOU").find(label.front()) != std::string_view::npos;
+    return fmt::format("{} {}", vowel ? "an" : "a", label);
 }
 
 void check(const Facts& facts, RuleOutput& out) {

@@ -11,17 +11,17 @@ constexpr std::string_view kReferences[] = {
 };
 
 constexpr RuleExample kBad[] = {
-    {"a droplet and a volume on DigitalOcean", R"(-- main.tf --
-resource "digitalocean_droplet" "trainer" {  # expect: RES006
-  name   = "trainer"
-  region = "fra1"
-  size   = "gpu-h100x1-80gb"
-  image  = "ubuntu-22-04-x64"
+    {"an instance and a volume on Linode", R"(-- main.tf --
+resource "linode_instance" "trainer" {  # expect: RES006
+  label  = "trainer"
+  region = "eu-central"
+  type   = "g1-gpu-rtx6000-1"
+  image  = "linode/ubuntu24.04"
 }
 
-resource "digitalocean_volume" "weights" {
-  name   = "weights"
-  region = "fra1"
+resource "linode_volume" "weights" {
+  label  = "weights"
+  region = "eu-central"
   size   = 500
 }
 )"},
@@ -67,8 +67,9 @@ constexpr RuleMeta kMeta{
            "providers arrives with the catalog.",
     .references = kReferences,
     .applies_to = {},
-    .reads = "every resource of a provider that is not aws, google or azurerm (utility providers such as "
-             "random, null, time and tls excepted)",
+    .reads = "every resource of a provider whose cloud the catalog does not know (it knows aws, google, "
+             "azurerm, hcloud, ovh, scaleway, ionoscloud, stackit, oci, digitalocean, alicloud and ibm; utility "
+             "providers such as random, null, time and tls are excepted)",
     .bad = kBad,
     .good = kGood,
 };

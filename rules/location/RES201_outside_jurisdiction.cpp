@@ -59,6 +59,27 @@ resource "azurerm_storage_account" "lake" {  # expect: RES201
   account_replication_type = "LRS"
 }
 )"},
+    {"a Hetzner server in Ashburn and an Oracle Cloud bucket in its provider's US region", R"(-- residency.yaml --
+version: 1
+jurisdiction: eu
+-- main.tf --
+provider "oci" {
+  region = "us-ashburn-1"
+}
+
+resource "hcloud_server" "trainer" {  # expect: RES201
+  name        = "trainer"
+  server_type = "cpx31"
+  image       = "ubuntu-24.04"
+  location    = "ash"
+}
+
+resource "oci_objectstorage_bucket" "weights" {  # expect: RES201
+  compartment_id = "ocid1.compartment.oc1..example"
+  namespace      = "example"
+  name           = "weights"
+}
+)"},
 };
 
 constexpr RuleExample kGood[] = {
@@ -100,6 +121,83 @@ resource "google_storage_bucket" "eu" {
 resource "google_kms_key_ring" "keys" {  # residency:ignore RES802 -- keys are the encryption family's, not RES201's
   name     = "keys"
   location = "global"
+}
+)"},
+    {"EU locations on Hetzner, Scaleway, Oracle Cloud, IONOS, OVHcloud and DigitalOcean", R"(-- residency.yaml --
+version: 1
+jurisdiction: eu
+-- main.tf --
+provider "scaleway" {
+  region = "nl-ams"
+}
+
+provider "oci" {
+  region = "eu-frankfurt-1"
+}
+
+resource "hcloud_server" "trainer" {
+  name        = "trainer"
+  server_type = "cpx31"
+  image       = "ubuntu-24.04"
+  datacenter  = "nbg1-dc3"
+}
+
+resource "hcloud_volume" "weights" {
+  name      = "weights"
+  size      = 100
+  server_id = hcloud_server.trainer.id
+}
+
+resource "scaleway_object_bucket" "weights" {
+  name = "weights"
+}
+
+resource "scaleway_instance_server" "serving" {
+  type  = "GPU-3070-S"
+  image = "ubuntu_jammy"
+  zone  = "fr-par-2"
+}
+
+resource "oci_objectstorage_bucket" "weights" {
+  compartment_id = "ocid1.compartment.oc1..example"
+  namespace      = "example"
+  name           = "weights"
+}
+
+resource "ionoscloud_datacenter" "ml" {
+  name     = "ml"
+  location = "de/fra"
+}
+
+resource "ionoscloud_server" "trainer" {
+  name          = "trainer"
+  datacenter_id = ionoscloud_datacenter.ml.id
+  cores         = 8
+  ram           = 32768
+}
+
+resource "ovh_cloud_project_kube" "serving" {
+  service_name = "0123456789abcdef"
+  name         = "serving"
+  region       = "GRA9"
+}
+
+resource "ovh_cloud_project_database" "features" {
+  service_name = "0123456789abcdef"
+  engine       = "postgresql"
+  version      = "16"
+  plan         = "essential"
+  flavor       = "db1-4"
+  nodes {
+    region = "SBG"
+  }
+}
+
+resource "digitalocean_droplet" "api" {
+  name   = "api"
+  region = "fra1"
+  size   = "s-2vcpu-4gb"
+  image  = "ubuntu-24-04-x64"
 }
 )"},
 };
@@ -150,7 +248,9 @@ constexpr RuleMeta kMeta{
            "jurisdiction, or, if the placement is intended, allow the region in residency.yaml.",
     .references = kReferences,
     .applies_to = kClasses,
-    .reads = "data stores, compute (aws_*, google_*, azurerm_*) and terraform backends; AI services are RES203's",
+    .reads = "data stores, compute (aws_*, google_*, azurerm_*, and those of Hetzner, OVHcloud, Scaleway, IONOS, "
+             "STACKIT, DigitalOcean, Oracle Cloud, Alibaba Cloud and IBM Cloud) and terraform backends; AI services "
+             "are RES203's",
     .bad = kBad,
     .good = kGood,
 };

@@ -10,6 +10,8 @@ constexpr std::string_view kReferences[] = {
     "https://registry.terraform.io/providers/hashicorp/google/latest/docs/resources/bigquery_dataset#location",
     "https://registry.terraform.io/providers/hashicorp/google/latest/docs/resources/bigquery_data_transfer_config#location",
     "https://registry.terraform.io/providers/hashicorp/aws/latest/docs#region",
+    "https://registry.terraform.io/providers/scaleway/scaleway/latest/docs#arguments-reference",
+    "https://registry.terraform.io/providers/digitalocean/digitalocean/latest/docs/resources/spaces_bucket#region",
 };
 
 constexpr RuleExample kBad[] = {
@@ -69,6 +71,26 @@ resource "google_vertex_ai_dataset" "prompts" {  # expect: RES202
   metadata_schema_uri = "gs://google-cloud-aiplatform/schema/dataset/metadata/text_1.0.0.yaml"
 }
 )"},
+    {"a Hetzner server, a Scaleway bucket and a DigitalOcean Spaces bucket with no location", R"(-- residency.yaml --
+version: 1
+jurisdiction: eu
+-- main.tf --
+provider "scaleway" {}
+
+resource "hcloud_server" "trainer" {  # expect: RES202
+  name        = "trainer"
+  server_type = "cx22"
+  image       = "ubuntu-24.04"
+}
+
+resource "scaleway_object_bucket" "weights" {  # expect: RES202
+  name = "weights"
+}
+
+resource "digitalocean_spaces_bucket" "datasets" {  # expect: RES202
+  name = "datasets"
+}
+)"},
 };
 
 constexpr RuleExample kGood[] = {
@@ -113,7 +135,21 @@ constexpr FixedDefault kFixedDefaults[] = {
      "BigQuery Data Transfer creates the transfer config in the US multi-region"},
     {"google_storage_bucket", "US",
      "Google provider versions before 4.0 create the bucket in the US multi-region (later ones refuse the plan)"},
+    {"digitalocean_spaces_bucket", "nyc3", "the DigitalOcean provider creates the bucket in nyc3 (New York)"},
 };
+
+// Where an unset location comes from when Terraform runs, as each provider documents it; a
+// generic wording where the provider documents no environment variable.
+std::string unset_source(std::string_view cloud) {
+    if (cloud == "aws") return "AWS_REGION or the AWS profile";
+    if (cloud == "google") return "GOOGLE_REGION";
+    if (cloud == "scaleway") return "SCW_DEFAULT_REGION / SCW_DEFAULT_ZONE (fr-par / fr-par-1 when unset)";
+    if (cloud == "ibm") return "IC_REGION (us-south when unset)";
+    if (cloud == "alibaba") return "ALICLOUD_REGION";
+    if (cloud == "hetzner" || cloud == "ovh" || cloud == "ionos" || cloud == "digitalocean")
+        return fmt::format("{} places it", catalog::cloud_label(cloud));
+    return "the environment";
+}
 
 void check(const Facts& facts, RuleOutput& out) {
     for (const AssetFact* f : facts.of_classes(kDataClasses)) {
@@ -131,13 +167,15 @@ void check(const Facts& facts, RuleOutput& out) {
             continue;
         }
         std::string provider = a.provider_config.empty() ? a.cloud : a.provider_config;
-        std::string where = a.cloud == "aws"      ? "AWS_REGION or the AWS profile"
-                            : a.cloud == "google" ? "GOOGLE_REGION"
-                                                  : "the environment";
+        std::string where = unset_source(a.cloud);
+        bool placed = where.ends_with(" places it");  // no provider-level location to set
         out.report(&a, a.header_range,
-                   fmt::format("{} has no location: neither it nor provider \"{}\" sets a region, so it is "
-                               "created wherever {} points when Terraform runs",
-                               a.address, provider, where));
+                   placed ? fmt::format("{} has no location: it sets none and provider \"{}\" has no region "
+                                        "setting, so it is created wherever {}",
+                                        a.address, provider, where)
+                          : fmt::format("{} has no location: neither it nor provider \"{}\" sets a region, so it is "
+                                        "created wherever {} points when Terraform runs",
+                                        a.address, provider, where));
     }
 }
 

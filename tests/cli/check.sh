@@ -28,4 +28,6 @@ run explain-unknown explain RES999
 run scan-empty scan empty
 run scan-docs-only scan docs-only
 run scan-skipped-file scan docs-only/README.md --jurisdiction eu
+run regions-hetzner regions --cloud hetzner
+run regions-ovh-eu regions --cloud ovh --jurisdiction eu
 exit $failed

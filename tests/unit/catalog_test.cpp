@@ -67,7 +67,8 @@ TEST_CASE("unknown, unconfirmed and cross-cloud codes are not found") {
     CHECK_FALSE(cat::find_region("google", "eu-west-1"));
     CHECK_FALSE(cat::find_region("azure", "eu-west-1"));
     CHECK_FALSE(cat::find_region("aws", ""));
-    CHECK_FALSE(cat::find_region("oci", "eu-frankfurt-1"));
+    CHECK_FALSE(cat::find_region("linode", "eu-central"));
+    CHECK_FALSE(cat::find_region("oci", "eu-central-1"));
     CHECK_FALSE(cat::find_region("aws", std::string(200, 'a')));
     CHECK_FALSE(cat::resolve("aws", "EU"));
     CHECK_FALSE(cat::resolve("azure", "US"));
@@ -346,8 +347,18 @@ TEST_CASE("region tables are sorted, unique and counted") {
     CHECK(count_of("google") == 43);
     CHECK(count_of("aws") == 45);     // 34 commercial + 2 China + 1 EUSC + 2 GovCloud + 6 ISO
     CHECK(count_of("azure") == 65);   // 54 public + 6 China + 3 US Gov + 2 US DoD
-    CHECK(all.size() == 43 + 45 + 65);
-    CHECK(count_of("oci") == 0);
+    // more_clouds_data.cpp
+    CHECK(count_of("alibaba") == 29);
+    CHECK(count_of("digitalocean") == 13);
+    CHECK(count_of("hetzner") == 6);
+    CHECK(count_of("ibm") == 26);  // 12 regions + 14 Object Storage single sites
+    CHECK(count_of("ionos") == 14);
+    CHECK(count_of("oci") == 51);  // 40 commercial (oc1) + 11 government, Japan and EU-realm regions
+    CHECK(count_of("ovh") == 25);
+    CHECK(count_of("scaleway") == 4);
+    CHECK(count_of("stackit") == 1);
+    CHECK(all.size() == 43 + 45 + 65 + 29 + 13 + 6 + 26 + 14 + 51 + 25 + 4 + 1);
+    CHECK(count_of("linode") == 0);
     CHECK(count_of("") == 0);
     CHECK(count_of("GCP") == 43);
     for (const auto& r : all) {

@@ -138,9 +138,9 @@ resource "aws_sagemaker_endpoint" "llm" {
   endpoint_config_name = "llm"
 }
 
-resource "oci_objectstorage_bucket" "weights" {
-  name      = "weights"
-  namespace = "ns"
+resource "linode_object_storage_bucket" "weights" {
+  label  = "weights"
+  region = "eu-central"
 }
 
 resource "random_id" "suffix" {
@@ -157,7 +157,7 @@ resource "random_id" "suffix" {
           });
     CHECK(messages(out->report.diagnostics) ==
           std::vector<std::string>{
-              "provider \"oci\" is not in the catalog: the location of oci_objectstorage_bucket.weights is not checked"});
+              "provider \"linode\" is not in the catalog: the location of linode_object_storage_bucket.weights is not checked"});
 }
 
 TEST_CASE("diagnostics only where a rule reads the value: global places, unused function calls") {

@@ -53,7 +53,7 @@ TEST_CASE("locate: a place, unknown with its reason, global, unset, not applicab
     auto typo = locate(asset("aws_s3_bucket", "aws", Value::string("eu-westt-1")));
     CHECK(typo.state == LocationFact::State::NotInCatalog);
     CHECK(typo.written == "eu-westt-1");
-    CHECK(locate(asset("digitalocean_volume", "digitalocean", Value::string("fra1"))).state ==
+    CHECK(locate(asset("linode_volume", "linode", Value::string("eu-central"))).state ==
           LocationFact::State::CloudNotInCatalog);
     Asset data = asset("aws_region", "aws", Value::string("us-east-1"));
     data.mode = AssetMode::Read;

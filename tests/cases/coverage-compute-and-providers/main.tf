@@ -11,16 +11,16 @@ resource "aws_sagemaker_endpoint" "llm" {  # expect: RES202
   endpoint_config_name = "llm"
 }
 
-resource "digitalocean_droplet" "worker" {  # expect: RES006
-  name   = "worker"
-  region = "nyc3"
-  size   = "gpu-h100x1-80gb"
-  image  = "ubuntu-22-04-x64"
+resource "linode_instance" "worker" {  # expect: RES006
+  label  = "worker"
+  region = "us-east"
+  type   = "g1-gpu-rtx6000-1"
+  image  = "linode/ubuntu24.04"
 }
 
-resource "digitalocean_volume" "weights" {
-  name   = "weights"
-  region = "nyc3"
+resource "linode_volume" "weights" {
+  label  = "weights"
+  region = "us-east"
   size   = 500
 }
 

@@ -833,6 +833,16 @@ Value Instances::provider_zone(ProviderConfig& p) {
     });
 }
 
+Value Instances::provider_argument(ProviderConfig& p, const char* name) {
+    if (std::string_view(name) == "region" || !p.block) return provider_region(p);
+    const hcl::Attribute* attr = p.block->body.attribute(name);
+    if (!attr) return Value::null();
+    return memo(p.settings[name], depth_, fmt::format("{} {}", p.label, name), attr->range, [&]() -> Value {
+        Value v = evaluate_in(*p.owner, attr->value);
+        return v.with_provenance(prepend(fmt::format("{} {}", p.label, name), attr->range, v.provenance));
+    });
+}
+
 // An attribute's value points at where the attribute is written (a finding about the argument
 // belongs there); where the value came from stays in its provenance. An unknown's own range is
 // what caused it (an unsupported call, a computed attribute, a cycle): it ends the chain as its
@@ -931,8 +941,17 @@ static Value own_location(Instances& in, ResourceInstance& r, std::string_view c
         return attrs;
     }
     for (const char* name : location_arguments(cloud, r.type)) {
-        const hcl::Attribute* attr = r.block->body.attribute(name);
-        const Value* v = attrs.get(name);
+        // "nodes.region": the argument of the first nested block of that type.
+        std::string_view path(name);
+        const hcl::Body* body = &r.block->body;
+        if (auto dot = path.find('.'); dot != std::string_view::npos) {
+            auto blocks = body->blocks_of(path.substr(0, dot));
+            if (blocks.empty()) continue;
+            body = &blocks.front()->body;
+            path = path.substr(dot + 1);
+        }
+        const hcl::Attribute* attr = body->attribute(path);
+        const Value* v = location_value(attrs, name);
         if (!attr || !v || v->is_null()) continue;
         which = name;
         std::string label = fmt::format("{} {}", r.address, name);
@@ -993,6 +1012,13 @@ Value& Instances::region(ResourceInstance& r) {
         r.region_from_resource = true;
     } else if (cloud == "aws") {
         v = provider_region(*r.provider);
+    } else if (beyond_big_three(cloud)) {
+        // Hetzner, OVHcloud, IONOS and DigitalOcean have no provider location: a child lives with
+        // its parent (an IONOS server with its datacenter). The others fall back to the provider's.
+        auto defaults = provider_location_arguments(cloud, r.type);
+        if (defaults.empty()) v = parent_location(r, cloud);
+        for (const char* name : defaults)
+            if (v.is_null()) v = provider_argument(*r.provider, name);
     } else if (cloud == "google" && google_ignores_provider_region(r.type)) {
         // stays null: the service's fixed default applies (RES202)
     } else if (cloud == "google" || cloud == "azure") {

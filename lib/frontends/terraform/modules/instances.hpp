@@ -32,6 +32,7 @@ struct ProviderConfig {
     ModuleInstance* owner = nullptr;
     Slot region;
     Slot zone;
+    std::map<std::string, Slot, std::less<>> settings;  // other location arguments ("default_region")
 };
 
 struct ResourceInstance {
@@ -113,6 +114,8 @@ public:
     Value output(ModuleInstance& m, const std::string& name, Range use);
     Value provider_region(ProviderConfig& p);
     Value provider_zone(ProviderConfig& p);
+    // A provider-block location argument by name; "region" is provider_region.
+    Value provider_argument(ProviderConfig& p, const char* name);
     Value parent_location(ResourceInstance& r, std::string_view cloud);
 
     struct FunctionCall {

@@ -390,13 +390,14 @@ struct PlanLoader {
 
     Value region_of(Asset& a, const json::Node* values, const json::Node* config, const Provider& p) {
         const json::Node* exprs = member(config, "expressions");
+        bool more = beyond_big_three(a.cloud);
         for (const char* name : location_arguments(a.cloud, a.type)) {
-            const Value* v = a.attributes.get(name);
+            const Value* v = location_value(a.attributes, name);
             if (!v || v->is_null()) continue;
             // AWS provider v6 records the region its provider gives every resource: a computed
             // unknown there is the provider's region, unless the configuration sets it.
-            bool configured = !config || member(exprs, name) != nullptr;
-            if (v->is_unknown() && !configured) continue;
+            bool configured = !config || member(exprs, name) != nullptr || std::string_view(name).find('.') != std::string_view::npos;
+            if (v->is_unknown() && !configured && !more) continue;
             a.location_from_asset = configured;
             const json::Node* at = member(values, name);
             return v->with_provenance(prepend(fmt::format("{} {}", a.address, name), at ? at->range : v->range, v->provenance));
@@ -407,7 +408,9 @@ struct PlanLoader {
             a.location_applies = false;
             return Value::null(a.header_range);
         }
-        if (a.cloud != "aws" && a.cloud != "google") return Value::null(a.header_range);
+        auto defaults = more ? provider_location_arguments(a.cloud, a.type) : std::span<const char* const>{};
+        if (more && defaults.empty()) return Value::null(a.header_range);
+        if (a.cloud != "aws" && a.cloud != "google" && !more) return Value::null(a.header_range);
         if (!configuration)
             return Value::unknown(fmt::format("{} takes its region from its provider, and this file records no "
                                               "provider configuration",
@@ -422,6 +425,12 @@ struct PlanLoader {
                                               "or a plan from a newer Terraform",
                                               p.name, a.address),
                                   a.header_range);
+        if (more) {
+            Value v = Value::null(a.header_range);
+            for (const char* name : defaults)
+                if (v.is_null()) v = provider_setting(p, name);
+            return v;
+        }
         Value v = provider_setting(p, "region");
         if (v.is_null() && a.cloud == "google") v = provider_setting(p, "zone");
         return v;
