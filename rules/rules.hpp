@@ -15,6 +15,11 @@ inline constexpr AssetClass kDataClasses[] = {AssetClass::DataStore, AssetClass:
 // Reports every flow of `mechanism` whose destination is known and outside the jurisdiction:
 // "<via> replicates <origin> (<place>) to <destination> in <place>, outside eu". Unresolved
 // destinations are RES002's.
+// "outside eu"; for a multi-region whose regions are not published (Google `europe`), "whose
+// regions are not published, so not known to be inside eu": it guarantees no jurisdiction.
+std::string outside_phrase(const Facts& facts, const catalog::Place& place);
+bool members_unpublished(const catalog::Place& place);
+
 void report_flows_outside(const Facts& facts, RuleOutput& out, std::string_view mechanism);
 
 // The same for flows that say what they copy (Flow::what): "<origin> (<place>) keeps geo-redundant

@@ -64,7 +64,7 @@ resource "google_kms_crypto_key" "weights" {  # expect: RES802
 };
 
 constexpr RuleExample kGood[] = {
-    {"keys in EU regions and the EU multi-region", R"(-- residency.yaml --
+    {"keys in EU regions", R"(-- residency.yaml --
 version: 1
 jurisdiction: eu
 -- main.tf --
@@ -84,11 +84,6 @@ resource "google_kms_key_ring" "ml" {
 resource "google_kms_crypto_key" "datasets" {
   name     = "datasets"
   key_ring = google_kms_key_ring.ml.id
-}
-
-resource "google_kms_key_ring" "multi" {
-  name     = "multi"
-  location = "europe"
 }
 
 resource "azurerm_key_vault" "ml" {
@@ -124,8 +119,8 @@ void check(const Facts& facts, RuleOutput& out) {
             global ? fmt::format("{} is at the global location, which keeps the key material in no one region, so "
                                  "not inside {}",
                                  k.key->address, facts.jurisdiction_label())
-                   : fmt::format("{} is in {}, outside {}: whoever holds the key controls access to the data it encrypts",
-                                 k.key->address, describe_place(k.location.place), facts.jurisdiction_label());
+                   : fmt::format("{} is in {}, {}: whoever holds the key controls access to the data it encrypts",
+                                 k.key->address, describe_place(k.location.place), outside_phrase(facts, k.location.place));
         out.report(k.key, k.key->header_range, std::move(message), provenance_locations(k.location.provenance));
     }
 }

@@ -168,11 +168,11 @@ void check(const Facts& facts, RuleOutput& out) {
                                : u.asset->address;
         std::string key_name = u.key ? u.key->address : "its key";
         std::string where = global ? "at the global location" : "in " + describe_place(key.place);
+        std::string outside = global ? fmt::format("outside {}", facts.jurisdiction_label()) : outside_phrase(facts, key.place);
         std::string message =
             u.via == u.asset
-                ? fmt::format("{} is encrypted with {} {}, outside {}", data, key_name, where, facts.jurisdiction_label())
-                : fmt::format("{} encrypts {} with {} {}, outside {}", u.via->address, data, key_name, where,
-                              facts.jurisdiction_label());
+                ? fmt::format("{} is encrypted with {} {}, {}", data, key_name, where, outside)
+                : fmt::format("{} encrypts {} with {} {}, {}", u.via->address, data, key_name, where, outside);
         std::vector<RelatedLocation> related;
         if (u.key) related.push_back({u.key->header_range, "key " + u.key->address});
         for (auto& p : provenance_locations(key.provenance)) related.push_back(std::move(p));

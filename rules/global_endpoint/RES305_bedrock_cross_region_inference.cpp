@@ -46,7 +46,7 @@ provider "aws" {
   region = "us-east-1"
 }
 
-resource "aws_bedrockagent_agent" "research" {  # expect: RES201
+resource "aws_bedrockagent_agent" "research" {  # expect: RES203
   provider                = aws.us
   agent_name              = "research"
   agent_resource_role_arn = "arn:aws:iam::123456789012:role/agent"

@@ -73,7 +73,7 @@ resource "google_dialogflow_agent" "faq" {  # expect: RES307
 };
 
 constexpr RuleExample kGood[] = {
-    {"Vertex AI Search in the EU multi-region, a regional Dialogflow CX agent, a key ring at global", R"(-- residency.yaml --
+    {"Vertex AI Search in the EU multi-region, a regional Dialogflow CX agent", R"(-- residency.yaml --
 version: 1
 jurisdiction: eu
 -- main.tf --
@@ -99,11 +99,6 @@ resource "google_dialogflow_cx_agent" "support" {
   location              = "europe-west3"
   default_language_code = "en"
   time_zone             = "Europe/Paris"
-}
-
-resource "google_kms_key_ring" "keys" {
-  name     = "keys"
-  location = "global"
 }
 )"},
 };

@@ -221,12 +221,8 @@ void check(const Facts& facts, RuleOutput& out) {
         std::string message = global ? fmt::format("{} is at the global location, which guarantees no region, so not "
                                                    "inside {}",
                                                    what, facts.jurisdiction_label())
-                             : f.location.place.countries.empty() && f.location.place.kind == catalog::PlaceKind::MultiRegion
-                                 ? fmt::format("{} is in {}, whose regions are not published, so not known to be "
-                                               "inside {}",
-                                               what, describe_place(f.location.place), facts.jurisdiction_label())
-                                 : fmt::format("{} is in {}, outside {}", what, describe_place(f.location.place),
-                                               facts.jurisdiction_label());
+                             : fmt::format("{} is in {}, {}", what, describe_place(f.location.place),
+                                           outside_phrase(facts, f.location.place));
         out.report(f.asset, f.asset->header_range, std::move(message), provenance_locations(f.location.provenance));
     }
 }

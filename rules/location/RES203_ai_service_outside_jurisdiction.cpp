@@ -181,9 +181,10 @@ void check(const Facts& facts, RuleOutput& out) {
     for (const AssetFact* f : facts.of_classes(kClasses)) {
         if (f->location.state != LocationFact::State::Known || facts.inside(f->location.place)) continue;
         out.report(f->asset, f->asset->header_range,
-                   fmt::format("AI service {} is in {}, outside {}: the prompts, documents, datasets or model "
+                   fmt::format("AI service {} is in {}, {}: the prompts, documents, datasets or model "
                                "weights it handles are processed and kept there",
-                               f->asset->address, describe_place(f->location.place), facts.jurisdiction_label()),
+                               f->asset->address, describe_place(f->location.place),
+                               outside_phrase(facts, f->location.place)),
                    provenance_locations(f->location.provenance));
     }
 }

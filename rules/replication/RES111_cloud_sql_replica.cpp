@@ -105,8 +105,8 @@ void check(const Facts& facts, RuleOutput& out) {
                                  ? fmt::format("{} ({})", f.origin->address, describe_place(from.place))
                                  : f.origin->address;
         out.report(f.via, f.range,
-                   fmt::format("{} stores its backups in {}, outside {}", origin, describe_place(f.destination.place),
-                               facts.jurisdiction_label()),
+                   fmt::format("{} stores its backups in {}, {}", origin, describe_place(f.destination.place),
+                               outside_phrase(facts, f.destination.place)),
                    provenance_locations(f.destination.provenance), f.destination.place.code);
     }
 }

@@ -11,6 +11,7 @@ void report_copies_outside(const Facts& facts, RuleOutput& out, std::string_view
         bool global = f.destination.state == LocationFact::State::Global;
         if (!global && (f.destination.state != LocationFact::State::Known || facts.inside(f.destination.place))) continue;
         std::string place = global ? "the global location" : describe_place(f.destination.place);
+        std::string outside = global ? fmt::format("outside {}", facts.jurisdiction_label()) : outside_phrase(facts, f.destination.place);
         std::string to = f.destination_asset ? fmt::format("{} in {}", f.destination_asset->address, place) : place;
         const LocationFact& from = facts.fact(*f.origin).location;
         std::string origin = from.state == LocationFact::State::Known
@@ -18,9 +19,8 @@ void report_copies_outside(const Facts& facts, RuleOutput& out, std::string_view
                                  : f.origin->address;
         std::string what = f.what.empty() ? std::string("replicates to") : f.what;
         std::string message = f.via == f.origin
-                                  ? fmt::format("{} {} {}, outside {}", origin, what, to, facts.jurisdiction_label())
-                                  : fmt::format("{} {} of {} {}, outside {}", f.via->address, what, origin, to,
-                                                facts.jurisdiction_label());
+                                  ? fmt::format("{} {} {}, {}", origin, what, to, outside)
+                                  : fmt::format("{} {} of {} {}, {}", f.via->address, what, origin, to, outside);
         std::vector<RelatedLocation> related;
         if (f.destination_asset)
             related.push_back({f.destination_asset->header_range, "destination " + f.destination_asset->address});

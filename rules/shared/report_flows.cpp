@@ -10,6 +10,7 @@ void report_flows_outside(const Facts& facts, RuleOutput& out, std::string_view 
         bool global = f.destination.state == LocationFact::State::Global;  // pinned to no region
         if (!global && (f.destination.state != LocationFact::State::Known || facts.inside(f.destination.place))) continue;
         std::string place = global ? "the global location" : describe_place(f.destination.place);
+        std::string outside = global ? fmt::format("outside {}", facts.jurisdiction_label()) : outside_phrase(facts, f.destination.place);
         std::string to = f.destination_asset ? fmt::format("{} in {}", f.destination_asset->address, place)
                                              : place;
         const LocationFact& from = f.origin_location.state != LocationFact::State::NotApplicable
@@ -20,9 +21,8 @@ void report_flows_outside(const Facts& facts, RuleOutput& out, std::string_view 
                                  ? fmt::format("{} ({})", origin_name, describe_place(from.place))
                                  : origin_name;
         std::string message = f.via == f.origin && f.origin_name.empty()
-                                  ? fmt::format("{} replicates to {}, outside {}", origin, to, facts.jurisdiction_label())
-                                  : fmt::format("{} replicates {} to {}, outside {}", f.via->address, origin, to,
-                                                facts.jurisdiction_label());
+                                  ? fmt::format("{} replicates to {}, {}", origin, to, outside)
+                                  : fmt::format("{} replicates {} to {}, {}", f.via->address, origin, to, outside);
         std::vector<RelatedLocation> related;
         if (f.destination_asset)
             related.push_back({f.destination_asset->header_range, "destination " + f.destination_asset->address});

@@ -141,6 +141,8 @@ void check(const Facts& facts, RuleOutput& out) {
             if (std::find(keys.begin(), keys.end(), tag_key(key)) == keys.end()) continue;
             auto named = named_jurisdictions(value->as_string());
             if (named.empty()) continue;
+            // A multi-region whose regions are unpublished may well lie where the tag says.
+            if (members_unpublished(place)) continue;
             if (std::any_of(named.begin(), named.end(), [&](const std::string& j) { return place.inside(j); })) continue;
             std::string list;
             for (std::size_t i = 0; i < named.size(); ++i) list += (i ? " or " : "") + named[i];
