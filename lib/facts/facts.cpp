@@ -116,7 +116,7 @@ Facts build_facts(const Graph& graph, const SourceSet& sources, LoadResult load)
         }
         if (a.mode != AssetMode::Superseded) facts.by_class[static_cast<std::size_t>(a.asset_class)].push_back(static_cast<AssetId>(i));
     }
-    collect_flows(facts);
+    collect_adapter_facts(facts);
     collect_endpoints(facts);
     return facts;
 }

@@ -3,7 +3,7 @@
 
 namespace residency {
 
-void collect_flows(Facts& facts) {
+void collect_adapter_facts(Facts& facts) {
     adapters::s3_replication(facts);
     adapters::region_flows(facts);
     adapters::azure_replication(facts);

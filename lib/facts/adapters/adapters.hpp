@@ -1,12 +1,13 @@
-// Per-service adapters: each reads the assets of its service and adds the flows it finds.
+// Per-service adapters: each reads the assets of its service and adds the facts it finds (flows,
+// compute, tags, keys; endpoints have their own entry).
 #pragma once
 
 #include "facts/facts.hpp"
 
 namespace residency {
 
-// Runs every adapter, in a fixed order.
-void collect_flows(Facts& facts);
+// Runs every adapter but the endpoint ones, in a fixed order: flows first, then compute, tags, keys.
+void collect_adapter_facts(Facts& facts);
 
 // Runs the endpoint adapters (endpoints.cpp): how far each serving or routing surface reaches.
 void collect_endpoints(Facts& facts);
