@@ -135,7 +135,7 @@ constexpr std::string_view kExpectedText =
     "Found 2 findings (1 high, 1 medium) and 1 diagnostic.\n";
 
 json load_schema() {
-    auto path = std::filesystem::path(__FILE__).parent_path() / ".." / ".." / "docs" / "json-schema.json";
+    auto path = std::filesystem::path(RESIDENCY_SOURCE_DIR) / "docs" / "json-schema.json";
     std::ifstream in(path);
     REQUIRE_MESSAGE(in.good(), "cannot read " << path.string());
     return json::parse(in);
