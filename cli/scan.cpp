@@ -2,8 +2,10 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <algorithm>
 #include <fstream>
 #include <iostream>
+#include <sstream>
 
 #include "commands.hpp"
 #include "frontends/frontends.hpp"
@@ -15,6 +17,7 @@ namespace residency::cli {
 namespace {
 struct ScanArgs {
     std::vector<std::string> paths;
+    std::string stdin_filename;
     std::string format = "text";
     std::string output;
     std::vector<std::string> jurisdictions;
@@ -36,7 +39,32 @@ int run(const ScanArgs& args) {
         return kExitError;
     }
     ScanOptions options;
-    options.paths = args.paths;
+    // `scan -`: checked before standard input is read, so that a usage error never waits for it.
+    bool piped = std::find(args.paths.begin(), args.paths.end(), "-") != args.paths.end();
+    if (piped && args.paths.size() > 1) {
+        std::cerr << "residency: - (standard input) cannot be combined with paths\n";
+        return kExitError;
+    }
+    if (piped && args.stdin_filename.empty()) {
+        std::cerr << "residency: scan - needs --stdin-filename NAME: the name (main.tf, rendered.yaml) decides how "
+                     "standard input is read and is the path findings show\n";
+        return kExitError;
+    }
+    if (!piped && !args.stdin_filename.empty()) {
+        std::cerr << "residency: --stdin-filename names standard input: use it with `scan -`\n";
+        return kExitError;
+    }
+    if (piped) {
+        std::ostringstream content;
+        content << std::cin.rdbuf();
+        if (std::cin.bad()) {
+            std::cerr << "residency: cannot read standard input\n";
+            return kExitError;
+        }
+        options.stdin_file = InMemoryFile{args.stdin_filename, std::move(content).str()};
+    } else {
+        options.paths = args.paths;
+    }
     options.policy_path = args.policy;
     options.jurisdictions = split_commas(args.jurisdictions);
     if (!args.jurisdictions.empty() && options.jurisdictions.empty()) {
@@ -91,7 +119,12 @@ int run(const ScanArgs& args) {
 void add_scan(CLI::App& app, int& exit_code) {
     auto args = std::make_shared<ScanArgs>();
     CLI::App* cmd = app.add_subcommand("scan", "Scan infrastructure code for residency problems");
-    cmd->add_option("paths", args->paths, "Files or directories to scan (default: .)");
+    cmd->add_option("paths", args->paths,
+                    "Files or directories to scan (default: .); - reads standard input, named by --stdin-filename");
+    cmd->add_option("--stdin-filename", args->stdin_filename,
+                    "With -: what standard input is (main.tf, k8s/rendered.yaml, relative to the working directory); "
+                    "picks the frontend and is the path findings show")
+        ->type_name("NAME");
     cmd->add_option("-f,--format", args->format, "Output format")
         ->check(CLI::IsMember({"text", "json", "sarif"}))
         ->default_str("text");

@@ -52,6 +52,27 @@ FileId SourceSet::find(std::string_view path) const {
     return kNoFile;
 }
 
+void SourceSet::provide(std::filesystem::path abs_path, std::string text) {
+    provided_.insert_or_assign(abs_path.lexically_normal(), std::move(text));
+}
+
+std::optional<std::string> SourceSet::read(const std::filesystem::path& path) const {
+    if (!provided_.empty())
+        if (auto it = provided_.find(path.lexically_normal()); it != provided_.end()) return it->second;
+    return read_file_bytes(path);
+}
+
+std::optional<std::vector<std::filesystem::path>> SourceSet::provided_in(const std::filesystem::path& dir) const {
+    if (provided_.empty()) return std::nullopt;
+    std::filesystem::path d = dir.lexically_normal();
+    if (!d.has_filename() && d.has_parent_path()) d = d.parent_path();  // "a/b/" is "a/b"
+    std::vector<std::filesystem::path> files;
+    for (const auto& [path, text] : provided_)
+        if (path.parent_path() == d) files.push_back(path);
+    if (files.empty()) return std::nullopt;
+    return files;  // sorted: the map's order
+}
+
 std::optional<std::string> read_file_bytes(const std::filesystem::path& path) {
     std::ifstream f(path, std::ios::binary);
     if (!f) return std::nullopt;

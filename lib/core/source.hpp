@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -54,8 +55,20 @@ public:
     // kNoFile when no file has that display path.
     FileId find(std::string_view path) const;
 
+    // Content the scan holds in memory (standard input) standing for a file at `abs_path`, an
+    // absolute normalised path: frontends read it through `read` and `provided_in` like any file,
+    // and nothing is written to disk.
+    void provide(std::filesystem::path abs_path, std::string text);
+    // A file's bytes: what was provided for the path, else the disk; nullopt when it cannot be opened.
+    std::optional<std::string> read(const std::filesystem::path& path) const;
+    // The files provided in `dir`, sorted, when anything was: such a directory holds nothing else
+    // for the scan (a piped buffer is read alone, never merged with files beside its name on
+    // disk). nullopt for every other directory, which frontends list on disk.
+    std::optional<std::vector<std::filesystem::path>> provided_in(const std::filesystem::path& dir) const;
+
 private:
     std::vector<std::unique_ptr<SourceFile>> files_;
+    std::map<std::filesystem::path, std::string> provided_;
 };
 
 // A file's bytes; nullopt when it cannot be opened. Callers decide what they may read.

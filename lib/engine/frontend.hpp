@@ -34,6 +34,8 @@ struct LoadContext {
     std::vector<std::filesystem::path> files;  // the files this frontend claimed below root, sorted
     DisplayPath display;                      // absolute path -> path shown to users
     unsigned jobs = 0;                        // parser threads; 0: one per core (at most 8)
+    // Every file's bytes are read through sources.read(path), and a directory is listed on disk only
+    // when sources.provided_in(dir) is nullopt: `scan -` gives standard input in memory there.
     SourceSet& sources;
     Graph& graph;
     LoadResult& result;

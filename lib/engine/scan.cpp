@@ -72,10 +72,13 @@ private:
     std::string head_;
 };
 
-// The first frontend that claims the file, or nullptr.
-Frontend* claimant(const fs::path& file, std::span<Frontend* const> frontends) {
+// The first frontend that claims the file, or nullptr. `content`: the file's bytes when the scan
+// holds them in memory (standard input).
+Frontend* claimant(const fs::path& file, std::span<Frontend* const> frontends, const std::string* content = nullptr) {
     FileHead head(file);
-    std::function<std::string_view()> read_head = [&head]() { return head(); };
+    std::function<std::string_view()> read_head = [&]() {
+        return content ? std::string_view(*content).substr(0, 4096) : head();
+    };
     for (Frontend* f : frontends)
         if (f->claims(file, read_head)) return f;
     return nullptr;
@@ -87,6 +90,13 @@ struct Targets {
     std::vector<fs::path> roots;
     std::set<std::string> only_files;    // display paths of the given files
     std::vector<std::string> given_dirs;  // display paths; "" for the working directory
+    // `scan -`: the file standard input stands for, the only one scanned.
+    struct Piped {
+        fs::path path;                // absolute, below the working directory when the name is relative
+        std::string shown;            // the name as given, normalised: what findings show
+        Frontend* frontend = nullptr;  // nullptr: no frontend reads it
+    };
+    std::optional<Piped> piped;
 
     // With files given, a finding is reported when its file (or a place its location came from)
     // was given, or lies in a given directory.
@@ -98,11 +108,41 @@ struct Targets {
     }
 };
 
+// `scan -`: the working directory is the scan root (its policy applies) and the content stands for
+// the file it is named as: the name decides which frontend reads it, and nothing else is discovered.
+std::optional<Targets> resolve_stdin(const ScanOptions& options, std::span<Frontend* const> frontends,
+                                     ScanOutcome& out) {
+    const InMemoryFile& in = *options.stdin_file;
+    if (!options.paths.empty()) {
+        out.error = "- (standard input) cannot be combined with paths";
+        return std::nullopt;
+    }
+    fs::path name = fs::path(in.name).lexically_normal();
+    if (in.name.empty() || !name.has_filename() || name.filename() == "." || name.filename() == "..") {
+        out.error = fmt::format("--stdin-filename \"{}\" must name a file, such as main.tf or rendered.yaml", in.name);
+        return std::nullopt;
+    }
+    std::error_code ec;
+    fs::path cwd = fs::current_path(ec);
+    Targets t;
+    t.roots.push_back(cwd);
+    Targets::Piped piped;
+    piped.path = (cwd / name).lexically_normal();
+    piped.shown = name.generic_string();
+    piped.frontend = claimant(piped.path, frontends, &in.text);
+    if (in.text.empty()) out.notices.push_back("standard input is empty");
+    if (!piped.frontend) out.notices.push_back(fmt::format("skipped {} (standard input): no frontend reads it", piped.shown));
+    else out.sources.provide(piped.path, in.text);
+    t.piped = std::move(piped);
+    return t;
+}
+
 // A file is scanned with its whole repository for context, since the module it belongs to may be
 // called from anywhere in it. A file no frontend reads is skipped, and said so; a directory inside
 // another scanned directory adds nothing.
 std::optional<Targets> resolve_targets(const ScanOptions& options, std::span<Frontend* const> frontends,
                                        ScanOutcome& out) {
+    if (options.stdin_file) return resolve_stdin(options, frontends, out);
     Targets t;
     std::error_code ec;
     std::vector<std::string> paths = options.paths.empty() ? std::vector<std::string>{"."} : options.paths;
@@ -210,16 +250,24 @@ std::map<Frontend*, std::vector<fs::path>> discover(const fs::path& root, const 
 }
 
 // Loads every root through the frontends; false when a fatal input error stopped the scan.
-bool load_roots(const std::vector<fs::path>& roots, const Policy& policy, unsigned jobs,
-                std::span<Frontend* const> frontends, ScanOutcome& out, LoadResult& result) {
+bool load_roots(const Targets& targets, const Policy& policy, unsigned jobs, std::span<Frontend* const> frontends,
+                ScanOutcome& out, LoadResult& result) {
+    const std::vector<fs::path>& roots = targets.roots;
+    DisplayPath display = display_path;
+    if (targets.piped)
+        display = [&piped = *targets.piped](const fs::path& p) {
+            return p.lexically_normal() == piped.path ? piped.shown : display_path(p);
+        };
     std::size_t claimed = 0;
     for (const auto& root : roots) {
-        auto files = discover(root, policy.exclude, frontends);
+        std::map<Frontend*, std::vector<fs::path>> files;
+        if (!targets.piped) files = discover(root, policy.exclude, frontends);
+        else if (targets.piped->frontend) files[targets.piped->frontend].push_back(targets.piped->path);
         for (Frontend* f : frontends) {
             auto it = files.find(f);
             if (it == files.end()) continue;
             claimed += it->second.size();
-            LoadContext context{root, std::move(it->second), display_path, jobs, out.sources, out.graph, result};
+            LoadContext context{root, std::move(it->second), display, jobs, out.sources, out.graph, result};
             f->load(context);
             if (!result.fatal.empty()) {
                 out.error = result.fatal.front();
@@ -227,7 +275,7 @@ bool load_roots(const std::vector<fs::path>& roots, const Policy& policy, unsign
             }
         }
     }
-    if (claimed == 0 && !roots.empty()) {
+    if (claimed == 0 && !roots.empty() && !targets.piped) {  // standard input unread is said when resolved
         std::string kinds;
         for (Frontend* f : frontends) kinds += (kinds.empty() ? "" : ", ") + std::string(f->reads());
         std::string where;
@@ -466,7 +514,7 @@ std::unique_ptr<ScanOutcome> run_pipeline(const ScanOptions& options, std::span<
     auto policy = load_policy(options, targets->roots.empty() ? fs::path() : targets->roots.front(), *out);
     if (!policy) return out;
     LoadResult loaded;
-    if (!load_roots(targets->roots, *policy, options.jobs, frontends, *out, loaded)) return out;
+    if (!load_roots(*targets, *policy, options.jobs, frontends, *out, loaded)) return out;
 
     Facts facts = build_facts(out->graph, out->sources, std::move(loaded));
     // Compared with catalog codes, which for Azure are display names without spaces.

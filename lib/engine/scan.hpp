@@ -3,6 +3,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -14,8 +15,16 @@
 
 namespace residency {
 
+// Content scanned as if it were the file `name` (`scan - --stdin-filename NAME`): the name decides
+// which frontend reads it and is the path findings show; nothing is written to disk.
+struct InMemoryFile {
+    std::string name;  // relative to the working directory, which is the scan root
+    std::string text;
+};
+
 struct ScanOptions {
     std::vector<std::string> paths;          // files or directories; none means "."
+    std::optional<InMemoryFile> stdin_file;  // `scan -`: the only input; paths must be empty
     std::string policy_path;                 // --policy; "" to search upwards
     std::vector<std::string> jurisdictions;  // --jurisdiction, overrides the policy
     std::vector<std::string> select;         // rule IDs or prefixes ("RES1")

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The CLI beyond `scan`'s reports: each command below runs in a scratch directory and its complete
 # stdout, stderr and exit code are compared with expected/<name>.txt. UPDATE_GOLDEN=1 rewrites them.
+# Standard input is empty, or the file STDIN names (relative to the scratch directory).
 set -u
 bin=$1
 here=$(cd "$(dirname "$0")" && pwd)
@@ -8,13 +9,16 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/empty" "$work/docs-only"
 printf '# notes\n' >"$work/docs-only/README.md"
+mkdir -p "$work/piped"
+printf 'provider "aws" {\n  region = "us-east-1"\n}\n\nresource "aws_s3_bucket" "data" {\n  bucket = "training-data"\n}\n' \
+    >"$work/piped/main.tf"
 failed=0
 run() {
     local name=$1
     shift
     local actual="$work/$name.out"
-    (cd "$work" && NO_COLOR=1 "$bin" "$@" >"$actual.stdout" 2>"$actual.stderr"; echo "exit $?" >"$actual.exit")
-    { echo "\$ residency $*"; cat "$actual.stdout"; echo "-- stderr --"; cat "$actual.stderr"; cat "$actual.exit"; } >"$actual"
+    (cd "$work" && NO_COLOR=1 "$bin" "$@" <"${STDIN:-/dev/null}" >"$actual.stdout" 2>"$actual.stderr"; echo "exit $?" >"$actual.exit")
+    { echo "\$ residency $*${STDIN:+ < $STDIN}"; cat "$actual.stdout"; echo "-- stderr --"; cat "$actual.stderr"; cat "$actual.exit"; } >"$actual"
     if [ "${UPDATE_GOLDEN:-}" = 1 ]; then
         cp "$actual" "$here/expected/$name.txt"
     elif ! diff -u "$here/expected/$name.txt" "$actual"; then
@@ -28,6 +32,13 @@ run explain-unknown explain RES999
 run scan-empty scan empty
 run scan-docs-only scan docs-only
 run scan-skipped-file scan docs-only/README.md --jurisdiction eu
+STDIN=piped/main.tf run scan-stdin-terraform scan - --stdin-filename main.tf -j eu
+STDIN=piped/main.tf run scan-stdin-json scan - --stdin-filename infra/main.tf -j eu --format json
+run scan-stdin-empty scan - --stdin-filename main.tf -j eu
+STDIN=docs-only/README.md run scan-stdin-unread scan - --stdin-filename README.md -j eu
+STDIN=piped/main.tf run scan-stdin-no-filename scan - -j eu
+run scan-stdin-filename-alone scan --stdin-filename main.tf
+STDIN=piped/main.tf run scan-stdin-with-paths scan - piped --stdin-filename main.tf
 run regions-hetzner regions --cloud hetzner
 run regions-ovh-eu regions --cloud ovh --jurisdiction eu
 exit $failed

@@ -57,7 +57,7 @@ struct Loader {
     }
 
     FileId add_source(const fs::path& path) {
-        auto text = read_file_bytes(path);
+        auto text = sources.read(path);
         return sources.add(display(path), path.string(), text ? std::move(*text) : std::string());
     }
 
@@ -83,6 +83,12 @@ struct Loader {
 
     std::vector<fs::path> configuration_files(const fs::path& dir) const {
         std::vector<fs::path> files;
+        // Content given in memory (standard input) is the directory's whole configuration.
+        if (auto provided = sources.provided_in(dir)) {
+            for (const auto& f : *provided)
+                if (is_configuration_file(f)) files.push_back(f);
+            return files;
+        }
         std::error_code ec;
         for (const auto& entry : fs::directory_iterator(dir, ec))
             if (entry.is_regular_file(ec) && is_configuration_file(entry.path()) && inside_root(entry.path()))
@@ -148,19 +154,22 @@ struct Loader {
     std::map<std::string, RootValue> root_values(const ModuleConfig& config) {
         std::map<std::string, RootValue> values;
         std::vector<fs::path> files;
-        for (const char* name : {"terraform.tfvars", "terraform.tfvars.json"})
-            if (std::error_code ec; fs::is_regular_file(config.dir / name, ec) && inside_root(config.dir / name))
-                files.push_back(config.dir / name);
-        std::vector<fs::path> autos;
-        std::error_code ec;
-        for (const auto& entry : fs::directory_iterator(config.dir, ec)) {
-            auto name = entry.path().filename().string();
-            if (entry.is_regular_file(ec) && (name.ends_with(".auto.tfvars") || name.ends_with(".auto.tfvars.json")) &&
-                inside_root(entry.path()))
-                autos.push_back(entry.path());
+        // A directory given in memory (standard input) has no variables files beside its configuration.
+        if (!sources.provided_in(config.dir)) {
+            for (const char* name : {"terraform.tfvars", "terraform.tfvars.json"})
+                if (std::error_code ec; fs::is_regular_file(config.dir / name, ec) && inside_root(config.dir / name))
+                    files.push_back(config.dir / name);
+            std::vector<fs::path> autos;
+            std::error_code ec;
+            for (const auto& entry : fs::directory_iterator(config.dir, ec)) {
+                auto name = entry.path().filename().string();
+                if (entry.is_regular_file(ec) && (name.ends_with(".auto.tfvars") || name.ends_with(".auto.tfvars.json")) &&
+                    inside_root(entry.path()))
+                    autos.push_back(entry.path());
+            }
+            std::sort(autos.begin(), autos.end());
+            files.insert(files.end(), autos.begin(), autos.end());
         }
-        std::sort(autos.begin(), autos.end());
-        files.insert(files.end(), autos.begin(), autos.end());
         for (const auto& f : files) add_values(parse_file(f), values);
         for (const auto& f : var_files) add_values(*f, values);
         for (const auto& [name, value] : cli_values) values[name] = value;  // --var wins over files

@@ -119,7 +119,7 @@ void TerraformFrontend::load(LoadContext& context) {
 
 void load_plans(const std::vector<fs::path>& files, LoadContext& context) {
     for (const auto& path : files) {
-        auto text = read_file_bytes(path);
+        auto text = context.sources.read(path);
         if (!text) continue;
         auto next = static_cast<FileId>(context.sources.size());
         json::ParseResult parsed = json::parse(next, *text);
