@@ -30,7 +30,9 @@
 //    whose catalog knows the code, when exactly one does (cloud is then set: the location facts
 //    resolve it as for Terraform); a code no cloud or several clouds know leaves cloud "" (the
 //    location fact is NotInCatalog, or Unknown with the clouds named). Several allowed values, or
-//    pod specs of one workload pinned to different places: Unknown, "several places: a, b".
+//    pod specs of one workload pinned to different places: Unknown, "several places: a, b"; some
+//    pod specs pinned and others not (a PyTorchJob's workers pinned, its master not): Unknown,
+//    naming the unpinned ones (facts/kubernetes_objects.hpp pod_specs gives each for rules).
 //    With no pin, location is Null and location_applies false: the cluster decides where the
 //    pods run (rules about unpinned workloads read the attributes, not the location).
 //  - references stay attribute values: `persistentVolumeClaim.claimName`, `storageClassName`,
