@@ -31,6 +31,7 @@ struct Finding {
     std::string key;          // tells apart findings of one rule at one place (a flow's destination)
     std::string fingerprint;  // stable: hash of rule, root, asset, file and the text at the range; no line numbers
     std::string justification;  // for a finding suppressed in source: the reason written there
+    bool suppressed_on_asset = false;  // suppressed by the asset itself (a `residency.io/ignore` annotation)
 };
 
 bool is_diagnostic(std::string_view rule_id);  // RES0xx

@@ -63,6 +63,19 @@ struct Asset {
     // False for a resource that has no location of its own (a child living with a parent that is not
     // in the scan, a global object): a null region then means "not applicable", not "unset".
     bool location_applies = true;
+
+    // What the asset was rendered from, for messages and related locations: a Helm template
+    // ("chart/templates/deployment.yaml", from the `# Source:` comment `helm template` writes),
+    // with the range of that note. "" / invalid when none.
+    std::string origin_note;
+    Range origin_range;
+    // Suppressions written on the asset itself (a Kubernetes `residency.io/ignore` annotation):
+    // rule IDs or prefixes with the reason, as for `# residency:ignore` comments.
+    struct Ignore {
+        std::string rule;    // "RES205", or a prefix of at least 4 characters ("RES2")
+        std::string reason;  // "" when none was written
+    };
+    std::vector<Ignore> ignores;
 };
 
 struct Graph {

@@ -27,6 +27,17 @@ void RuleOutput::report(const Asset* asset, Range range, std::string message, st
         }
         if (asset->configuration_range.valid())
             f.related.push_back({asset->configuration_range, "configuration of " + asset->address});
+        // A rendered object names the template it came from (`helm template`'s `# Source:`).
+        if (!asset->origin_note.empty()) {
+            f.message += fmt::format(" (template {})", asset->origin_note);
+            if (asset->origin_range.valid()) f.related.push_back({asset->origin_range, "rendered from " + asset->origin_note});
+        }
+        for (const auto& ignore : asset->ignores)
+            if (f.rule_id.starts_with(ignore.rule)) {
+                f.suppressed_on_asset = true;
+                f.justification = ignore.reason;
+                break;
+            }
     }
     out->push_back(std::move(f));
 }

@@ -434,6 +434,10 @@ void finish_findings(std::vector<Finding> all, const Targets& targets, const Sca
     std::map<FileId, bool> has_marker;
     for (auto& f : all) {
         f.fingerprint = fingerprint(f, sources, targets.roots);
+        if (f.suppressed_on_asset) {
+            report.suppressed.push_back(std::move(f));
+            continue;
+        }
         // Most files have no suppression at all: look for the marker once per file, not per finding
         // (a plan file is one long line that every finding in it would search again).
         if (f.range.valid()) {

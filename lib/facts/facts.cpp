@@ -29,7 +29,25 @@ static bool is_global_code(std::string_view code) {
            });
 }
 
+// A Kubernetes object has no cloud of its own: the frontend sets one only when its pin names a
+// place exactly one cloud knows. Otherwise the pin is unknown (several places or clouds), a code no
+// cloud knows, or absent (the cluster decides: not applicable).
+static LocationFact locate_cloudless(const Asset& asset) {
+    LocationFact f;
+    f.range = asset.location.range;
+    f.provenance = asset.location.provenance;
+    if (asset.location.is_unknown()) {
+        f.state = LocationFact::State::Unknown;
+        f.reason = asset.location.unknown_reason();
+    } else if (asset.location.is_string()) {
+        f.state = LocationFact::State::NotInCatalog;
+        f.written = asset.location.as_string();
+    }
+    return f;
+}
+
 LocationFact locate(const Asset& asset) {
+    if (asset.mode == AssetMode::Managed && asset.cloud.empty() && asset.format == "kubernetes") return locate_cloudless(asset);
     if (asset.mode != AssetMode::Managed || asset.cloud.empty()) return {};
     if (asset.asset_class == AssetClass::Global) return {};
     if (!catalog::knows_cloud(asset.cloud)) {

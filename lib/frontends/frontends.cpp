@@ -6,6 +6,7 @@ namespace residency {
 std::vector<std::unique_ptr<Frontend>> make_frontends(const FrontendOptions& options) {
     std::vector<std::unique_ptr<Frontend>> out;
     out.push_back(std::make_unique<terraform::TerraformFrontend>(options.terraform));
+    out.push_back(std::make_unique<kubernetes::KubernetesFrontend>());
     return out;
 }
 

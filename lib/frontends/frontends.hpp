@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "engine/scan.hpp"
+#include "frontends/kubernetes/kubernetes.hpp"
 #include "frontends/terraform/terraform.hpp"
 
 namespace residency {

@@ -1,0 +1,421 @@
+// YAML streams to value trees through libfyaml events (the document API of libfyaml 0.7 gives
+// collections no position). The stream is cut into documents at `---` lines first, so that an
+// error in one document (libfyaml stops a stream at its first error) leaves the others readable:
+// a `---` at column 0 ends any block or flow scalar, so the cut never splits a node.
+#include "frontends/kubernetes/yaml_stream.hpp"
+
+#include <libfyaml.h>
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <cmath>
+#include <map>
+#include <memory>
+#include <optional>
+
+namespace residency::yaml {
+namespace {
+
+struct DiagDeleter {
+    void operator()(fy_diag* d) const { fy_diag_destroy(d); }
+};
+struct ParserDeleter {
+    void operator()(fy_parser* p) const { fy_parser_destroy(p); }
+};
+void discard_output(fy_diag*, void*, const char*, size_t) {}
+
+std::string token_text(fy_token* t) {
+    size_t len = 0;
+    const char* s = t ? fy_token_get_text(t, &len) : nullptr;
+    return s ? std::string(s, len) : std::string();
+}
+
+bool is_document_marker(std::string_view line) {
+    return line.starts_with("---") && (line.size() == 3 || line[3] == ' ' || line[3] == '\t' || line[3] == '\r' || line[3] == '\n');
+}
+
+// The [begin, end) byte ranges of the documents of a stream, cut at `---` lines.
+std::vector<std::pair<std::size_t, std::size_t>> cut(std::string_view text) {
+    std::vector<std::pair<std::size_t, std::size_t>> out;
+    std::size_t start = 0;
+    for (std::size_t pos = 0; pos < text.size();) {
+        std::size_t eol = text.find('\n', pos);
+        std::size_t next = eol == std::string_view::npos ? text.size() : eol + 1;
+        if (pos > start && is_document_marker(text.substr(pos, next - pos))) {
+            out.emplace_back(start, pos);
+            start = pos;
+        }
+        pos = next;
+    }
+    out.emplace_back(start, text.size());
+    return out;
+}
+
+// The `# Source: x` comment among the comment lines that open a document.
+void find_source_note(std::string_view text, std::size_t begin, std::size_t end, FileId file, Document& doc) {
+    for (std::size_t pos = begin; pos < end;) {
+        std::size_t eol = text.find('\n', pos);
+        std::size_t next = eol == std::string_view::npos || eol >= end ? end : eol + 1;
+        std::string_view line = text.substr(pos, next - pos);
+        while (!line.empty() && (line.back() == '\n' || line.back() == '\r' || line.back() == ' ')) line.remove_suffix(1);
+        std::string_view body = line;
+        while (!body.empty() && (body.front() == ' ' || body.front() == '\t')) body.remove_prefix(1);
+        if (pos == begin && is_document_marker(line)) body = "";
+        if (!body.empty() && body.front() != '#') return;
+        if (body.starts_with("# Source: ")) {
+            std::string_view note = body.substr(10);
+            while (!note.empty() && note.front() == ' ') note.remove_prefix(1);
+            doc.source_note = std::string(note);
+            auto at = static_cast<std::uint32_t>(pos + (line.size() - body.size()));
+            doc.source_note_range = Range{file, at, static_cast<std::uint32_t>(pos + line.size())};
+            return;
+        }
+        pos = next;
+    }
+}
+
+bool is_plain_style(fy_node_style style) {
+    return style != FYNS_SINGLE_QUOTED && style != FYNS_DOUBLE_QUOTED && style != FYNS_LITERAL && style != FYNS_FOLDED;
+}
+
+// A node under construction: a collection still open, or a finished value with its expanded size.
+struct Built {
+    Value value;
+    std::size_t size = 1;  // nodes once aliases are expanded
+};
+
+struct Frame {
+    bool mapping = false;
+    bool flow = false;
+    Range range;
+    std::string anchor;
+    std::size_t size = 1;
+    ValueList items;  // sequence
+    // mapping: keys in order with their values; `<<` values kept apart
+    std::vector<std::pair<std::string, Value>> pairs;
+    std::vector<Range> key_ranges;
+    std::vector<Value> merges;
+    std::optional<std::pair<std::string, Range>> key;  // a key waiting for its value
+    bool key_is_merge = false;
+};
+
+class DocumentParser {
+public:
+    DocumentParser(FileId file, std::string_view whole, std::size_t base, Stream& out)
+        : file_(file), whole_(whole), base_(base), out_(out) {}
+
+    // Parses the chunk; false (with an error recorded) when it is malformed.
+    bool run(std::size_t end, std::vector<Value>& roots) {
+        end_ = end;
+        fy_diag_cfg dcfg;
+        fy_diag_cfg_default(&dcfg);
+        dcfg.fp = nullptr;
+        dcfg.output_fn = discard_output;
+        dcfg.colorize = false;
+        std::unique_ptr<fy_diag, DiagDeleter> diag(fy_diag_create(&dcfg));
+        if (!diag) return fail(base_, "cannot create the YAML parser");
+        fy_diag_set_collect_errors(diag.get(), true);
+        fy_parse_cfg cfg{};
+        cfg.flags = static_cast<fy_parse_cfg_flags>(FYPCF_QUIET | FYPCF_DEFAULT_VERSION_1_2 | FYPCF_JSON_NONE | FYPCF_SLOPPY_FLOW_INDENTATION);
+        cfg.diag = diag.get();
+        std::unique_ptr<fy_parser, ParserDeleter> parser(fy_parser_create(&cfg));
+        std::string_view chunk = whole_.substr(base_, end - base_);
+        if (!parser || fy_parser_set_string(parser.get(), chunk.data(), chunk.size()) != 0)
+            return fail(base_, "cannot create the YAML parser");
+        std::optional<Value> root;
+        while (!failed_) {
+            fy_event* ev = fy_parser_parse(parser.get());
+            if (ev == nullptr) break;
+            handle(ev, root, roots);
+            fy_parser_event_free(parser.get(), ev);
+        }
+        if (failed_) return false;
+        void* iter = nullptr;
+        if (fy_diag_error* err = fy_diag_errors_iterate(diag.get(), &iter))
+            return fail(offset_of(std::max(err->line, 1), std::max(err->column, 1)), err->msg ? err->msg : "invalid YAML");
+        if (fy_parser_get_stream_error(parser.get())) return fail(base_, "invalid YAML");
+        return true;
+    }
+
+private:
+    std::uint32_t pos(const fy_mark* m) const {
+        return static_cast<std::uint32_t>(base_ + (m ? std::min<std::size_t>(m->input_pos, whole_.size() - base_) : 0));
+    }
+
+    // A 1-based line and column of the chunk as a byte offset of the file.
+    std::size_t offset_of(int line, int column) const {
+        std::size_t at = base_;
+        for (int l = 1; l < line; ++l) {
+            std::size_t eol = whole_.find('\n', at);
+            if (eol == std::string_view::npos) return whole_.size();
+            at = eol + 1;
+        }
+        return std::min(whole_.size(), at + static_cast<std::size_t>(column - 1));
+    }
+
+    bool fail(std::size_t at, std::string message) {
+        // An error found at the end of the document (an unclosed bracket) points at its last
+        // character rather than at the next document's `---`.
+        if (end_ > base_ && at >= end_) at = end_ - 1;
+        while (at > base_ && at < whole_.size() && std::isspace(static_cast<unsigned char>(whole_[at]))) --at;
+        if (!failed_) {
+            auto a = static_cast<std::uint32_t>(at);
+            out_.errors.push_back({Range{file_, a, a}, std::move(message)});
+        }
+        failed_ = true;
+        return false;
+    }
+
+    Range event_range(fy_event* ev) const {
+        const fy_mark* s = fy_event_start_mark(ev);
+        const fy_mark* e = fy_event_end_mark(ev);
+        Range r{file_, pos(s), pos(e ? e : s)};
+        if (r.end < r.begin) r.end = r.begin;
+        return r;
+    }
+
+    void handle(fy_event* ev, std::optional<Value>& root, std::vector<Value>& roots) {
+        switch (ev->type) {
+            case FYET_DOCUMENT_START:
+                anchors_.clear();
+                root.reset();
+                total_ = 0;
+                break;
+            case FYET_DOCUMENT_END:
+                roots.push_back(root ? std::move(*root) : Value::null());
+                root.reset();
+                break;
+            case FYET_SCALAR: {
+                Range r = event_range(ev);
+                fy_node_style style = fy_event_get_node_style(ev);
+                std::string text = token_text(ev->scalar.value);
+                bool quoted = style == FYNS_SINGLE_QUOTED || style == FYNS_DOUBLE_QUOTED;
+                if (quoted) {
+                    if (r.begin > base_ && r.begin - 1 < whole_.size() && (whole_[r.begin - 1] == '"' || whole_[r.begin - 1] == '\'')) --r.begin;
+                    if (r.end < whole_.size() && (whole_[r.end] == '"' || whole_[r.end] == '\'')) ++r.end;
+                }
+                std::string tag = token_text(ev->scalar.tag);
+                bool as_string = !is_plain_style(style) || tag.ends_with(":str") || tag == "!!str";
+                Value v = as_string ? Value::string(text, r) : plain_scalar(text, r);
+                std::string anchor = token_text(ev->scalar.anchor);
+                if (!frames_.empty() && frames_.back().mapping && !frames_.back().key) {
+                    // A key: kept as text with its range.
+                    frames_.back().key = {text, r};
+                    frames_.back().key_is_merge = !as_string && text == "<<";
+                    if (!anchor.empty()) anchors_[anchor] = {v, 1};
+                    break;
+                }
+                if (!anchor.empty()) anchors_[anchor] = {v, 1};
+                finish(Built{std::move(v), 1}, root);
+                break;
+            }
+            case FYET_ALIAS: {
+                std::string name = token_text(ev->alias.anchor);
+                Range r = event_range(ev);
+                if (r.begin > base_ && whole_[r.begin - 1] == '*') --r.begin;
+                auto it = anchors_.find(name);
+                if (it == anchors_.end()) {
+                    fail(r.begin, "alias *" + name + " names no anchor defined before it");
+                    break;
+                }
+                if (!frames_.empty() && frames_.back().mapping && !frames_.back().key) {
+                    const Value& k = it->second.value;
+                    frames_.back().key = {k.is_string() ? k.as_string() : k.display(), r};
+                    frames_.back().key_is_merge = false;
+                    break;
+                }
+                total_ += it->second.size;
+                if (total_ > kMaxExpandedNodes) {
+                    fail(r.begin, "aliases expand this document to more than " + std::to_string(kMaxExpandedNodes) +
+                                      " nodes; residency does not read it (a \"billion laughs\" document?)");
+                    break;
+                }
+                finish(Built{it->second.value.at(r), it->second.size}, root);
+                break;
+            }
+            case FYET_SEQUENCE_START:
+            case FYET_MAPPING_START: {
+                if (frames_.size() >= kMaxNesting) {
+                    fail(event_range(ev).begin, "the document nests deeper than " + std::to_string(kMaxNesting) + " levels");
+                    break;
+                }
+                Frame f;
+                f.mapping = ev->type == FYET_MAPPING_START;
+                f.flow = fy_event_get_node_style(ev) == FYNS_FLOW;
+                f.range = event_range(ev);
+                f.range.end = f.range.begin;
+                f.anchor = token_text(f.mapping ? ev->mapping_start.anchor : ev->sequence_start.anchor);
+                frames_.push_back(std::move(f));
+                break;
+            }
+            case FYET_SEQUENCE_END:
+            case FYET_MAPPING_END: {
+                if (frames_.empty()) break;
+                Frame f = std::move(frames_.back());
+                frames_.pop_back();
+                Range r = f.range;
+                if (f.flow) {
+                    Range e = event_range(ev);
+                    r.end = std::max(e.end, r.begin);
+                }
+                Value v;
+                if (f.mapping) {
+                    ValueMap map;
+                    for (std::size_t i = 0; i < f.pairs.size(); ++i) {
+                        auto& [k, val] = f.pairs[i];
+                        if (!f.flow) r.end = std::max(r.end, val.range.end);
+                        auto [it, fresh] = map.insert_or_assign(k, val);
+                        if (!fresh)
+                            out_.warnings.push_back(
+                                {f.key_ranges[i], "duplicate key \"" + k + "\" in this mapping: the last one counts"});
+                    }
+                    // Merge keys fill what the mapping does not set; earlier merged maps win.
+                    for (const Value& m : f.merges) {
+                        if (!f.flow) r.end = std::max(r.end, m.range.end);
+                        auto add = [&](const Value& src) {
+                            for (const auto& [k, val] : src.fields()) map.try_emplace(k, val);
+                        };
+                        if (m.is_object()) add(m);
+                        else
+                            for (const auto& item : m.items()) add(item);
+                    }
+                    v = Value::object(std::move(map), r);
+                } else {
+                    if (!f.flow)
+                        for (const auto& item : f.items) r.end = std::max(r.end, item.range.end);
+                    v = Value::list(std::move(f.items), r);
+                }
+                if (!f.anchor.empty()) anchors_[f.anchor] = {v, f.size};
+                if (!frames_.empty() && frames_.back().mapping && !frames_.back().key) {
+                    // A collection as a mapping key: rare in manifests; its text is the key.
+                    frames_.back().key = {v.display(), r};
+                    frames_.back().key_is_merge = false;
+                    break;
+                }
+                finish(Built{std::move(v), f.size}, root);
+                break;
+            }
+            default:
+                break;
+        }
+    }
+
+    void finish(Built b, std::optional<Value>& root) {
+        if (frames_.empty()) {
+            root = std::move(b.value);
+            return;
+        }
+        Frame& f = frames_.back();
+        f.size += b.size;
+        if (f.size > kMaxExpandedNodes) {
+            fail(b.value.range.begin, "this document holds more than " + std::to_string(kMaxExpandedNodes) +
+                                          " nodes once its aliases are expanded; residency does not read it");
+            return;
+        }
+        if (!f.mapping) {
+            f.items.push_back(std::move(b.value));
+            return;
+        }
+        auto key = std::move(*f.key);
+        f.key.reset();
+        if (f.key_is_merge && (b.value.is_object() || b.value.is_list())) {
+            f.merges.push_back(std::move(b.value));
+            return;
+        }
+        f.pairs.emplace_back(std::move(key.first), std::move(b.value));
+        f.key_ranges.push_back(key.second);
+    }
+
+    FileId file_;
+    std::string_view whole_;
+    std::size_t base_;
+    std::size_t end_ = 0;
+    Stream& out_;
+    bool failed_ = false;
+    std::vector<Frame> frames_;
+    std::map<std::string, Built> anchors_;
+    std::size_t total_ = 0;
+};
+
+bool all_digits(std::string_view s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+}  // namespace
+
+Value plain_scalar(std::string_view t, Range r) {
+    if (t.empty() || t == "~" || t == "null" || t == "Null" || t == "NULL") return Value::null(r);
+    static constexpr std::string_view kTrue[] = {"true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON", "y", "Y"};
+    static constexpr std::string_view kFalse[] = {"false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF", "n", "N"};
+    for (auto s : kTrue)
+        if (t == s) return Value::boolean(true, r);
+    for (auto s : kFalse)
+        if (t == s) return Value::boolean(false, r);
+    if (t == ".inf" || t == "+.inf" || t == ".Inf" || t == ".INF") return Value::number(HUGE_VAL, r);
+    if (t == "-.inf" || t == "-.Inf" || t == "-.INF") return Value::number(-HUGE_VAL, r);
+    std::string_view body = t;
+    if (body.front() == '-' || body.front() == '+') body.remove_prefix(1);
+    if (body.starts_with("0x") && body.size() > 2) {
+        std::uint64_t n = 0;
+        auto [p, ec] = std::from_chars(body.data() + 2, body.data() + body.size(), n, 16);
+        if (ec == std::errc() && p == body.data() + body.size())
+            return Value::number(t.front() == '-' ? -static_cast<double>(n) : static_cast<double>(n), r);
+        return Value::string(std::string(t), r);
+    }
+    if (body.starts_with("0o") && body.size() > 2) {
+        std::uint64_t n = 0;
+        auto [p, ec] = std::from_chars(body.data() + 2, body.data() + body.size(), n, 8);
+        if (ec == std::errc() && p == body.data() + body.size())
+            return Value::number(t.front() == '-' ? -static_cast<double>(n) : static_cast<double>(n), r);
+        return Value::string(std::string(t), r);
+    }
+    // A decimal number: digits, at most one point, an optional exponent.
+    std::size_t i = 0;
+    while (i < body.size() && body[i] >= '0' && body[i] <= '9') ++i;
+    std::size_t int_digits = i;
+    std::size_t frac_digits = 0;
+    if (i < body.size() && body[i] == '.') {
+        ++i;
+        while (i < body.size() && body[i] >= '0' && body[i] <= '9') ++i, ++frac_digits;
+    }
+    if (int_digits + frac_digits == 0) return Value::string(std::string(t), r);
+    if (i < body.size() && (body[i] == 'e' || body[i] == 'E')) {
+        ++i;
+        if (i < body.size() && (body[i] == '+' || body[i] == '-')) ++i;
+        if (!all_digits(body.substr(i))) return Value::string(std::string(t), r);
+        i = body.size();
+    }
+    if (i != body.size()) return Value::string(std::string(t), r);
+    double d = 0;
+    auto [p, ec] = std::from_chars(t.data() + (t.front() == '+' ? 1 : 0), t.data() + t.size(), d);
+    if (ec != std::errc() || p != t.data() + t.size()) return Value::string(std::string(t), r);
+    return Value::number(d, r);
+}
+
+Stream parse_stream(FileId file, std::string_view text) {
+    Stream out;
+    if (text.size() >= 0xffffffffu) {
+        out.errors.push_back({Range{file, 0, 0}, "the file is too large to read"});
+        return out;
+    }
+    for (auto [begin, end] : cut(text)) {
+        std::vector<Value> roots;
+        DocumentParser p(file, text, begin, out);
+        Range whole{file, static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end)};
+        if (!p.run(end, roots)) {
+            out.failed_documents.push_back(whole);
+            continue;
+        }
+        for (std::size_t i = 0; i < roots.size(); ++i) {
+            Document d;
+            d.root = std::move(roots[i]);
+            d.range = whole;
+            if (i == 0) find_source_note(text, begin, end, file, d);
+            out.documents.push_back(std::move(d));
+        }
+    }
+    return out;
+}
+
+}  // namespace residency::yaml
