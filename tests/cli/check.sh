@@ -12,6 +12,7 @@ printf '# notes\n' >"$work/docs-only/README.md"
 mkdir -p "$work/piped"
 printf 'provider "aws" {\n  region = "us-east-1"\n}\n\nresource "aws_s3_bucket" "data" {\n  bucket = "training-data"\n}\n' \
     >"$work/piped/main.tf"
+cp "$here/fixtures/helm-stream.yaml" "$work/piped/helm-stream.yaml"
 failed=0
 run() {
     local name=$1
@@ -39,6 +40,15 @@ STDIN=docs-only/README.md run scan-stdin-unread scan - --stdin-filename README.m
 STDIN=piped/main.tf run scan-stdin-no-filename scan - -j eu
 run scan-stdin-filename-alone scan --stdin-filename main.tf
 STDIN=piped/main.tf run scan-stdin-with-paths scan - piped --stdin-filename main.tf
+# `helm template ... | residency scan -`: a hand-written rendered stream, its templates named.
+STDIN=piped/helm-stream.yaml run scan-stdin-helm scan - --stdin-filename rendered.yaml -j eu
+# `kubectl kustomize ... | residency scan -`, when kubectl is on the machine.
+if command -v kubectl >/dev/null 2>&1; then
+    kubectl kustomize "$here/fixtures/kustomize" >"$work/piped/kustomized.yaml"
+    STDIN=piped/kustomized.yaml run scan-stdin-kustomize scan - --stdin-filename kustomized.yaml -j eu
+else
+    echo "cli: scan-stdin-kustomize skipped: kubectl not found" >&2
+fi
 run regions-hetzner regions --cloud hetzner
 run regions-ovh-eu regions --cloud ovh --jurisdiction eu
 exit $failed

@@ -340,7 +340,7 @@ void KubernetesFrontend::load(LoadContext& context) {
     for (const auto& f : context.files) {
         if (is_chart_file(f)) {
             if (std::find(charts.begin(), charts.end(), f.parent_path()) == charts.end()) continue;
-            auto text = read_file_bytes(f);
+            auto text = context.sources.read(f);
             if (!text) continue;
             std::string shown_dir = context.display(f.parent_path());
             if (shown_dir.empty()) shown_dir = ".";
@@ -354,7 +354,7 @@ void KubernetesFrontend::load(LoadContext& context) {
             continue;
         }
         if (in_chart(f)) continue;
-        auto text = read_file_bytes(f);
+        auto text = context.sources.read(f);
         if (!text || !looks_like_manifest(*text)) continue;
         auto next = static_cast<FileId>(context.sources.size());
         Graph scratch;
