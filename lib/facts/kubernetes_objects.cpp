@@ -164,6 +164,101 @@ std::vector<PodSpec> pod_specs(const Asset& asset) {
     return pod_specs(kind_of(asset), asset.attributes);
 }
 
+namespace {
+
+void ref(std::vector<Reference>& out, std::string_view kind, const Value* v, std::string path) {
+    if (v && v->is_string() && !v->as_string().empty()) out.push_back({kind, v->as_string(), v, std::move(path)});
+}
+
+void containers_refs(std::vector<Reference>& out, const Value& spec, const std::string& base) {
+    for (std::string_view list : {"initContainers", "containers", "ephemeralContainers"}) {
+        const Value* cs = spec.get(list);
+        if (!cs) continue;
+        std::size_t i = 0;
+        for (const auto& c : cs->items()) {
+            std::string at = base + "." + std::string(list) + "[" + std::to_string(i++) + "]";
+            if (const Value* env = c.get("env")) {
+                std::size_t j = 0;
+                for (const auto& e : env->items()) {
+                    std::string ep = at + ".env[" + std::to_string(j++) + "].valueFrom";
+                    const Value* from = e.get("valueFrom");
+                    if (!from) continue;
+                    if (const Value* r = from->get("configMapKeyRef")) ref(out, "ConfigMap", r->get("name"), ep + ".configMapKeyRef.name");
+                    if (const Value* r = from->get("secretKeyRef")) ref(out, "Secret", r->get("name"), ep + ".secretKeyRef.name");
+                }
+            }
+            if (const Value* env = c.get("envFrom")) {
+                std::size_t j = 0;
+                for (const auto& e : env->items()) {
+                    std::string ep = at + ".envFrom[" + std::to_string(j++) + "]";
+                    if (const Value* r = e.get("configMapRef")) ref(out, "ConfigMap", r->get("name"), ep + ".configMapRef.name");
+                    if (const Value* r = e.get("secretRef")) ref(out, "Secret", r->get("name"), ep + ".secretRef.name");
+                }
+            }
+        }
+    }
+}
+
+void pod_refs(std::vector<Reference>& out, const Value& spec, const std::string& base) {
+    if (const Value* vols = spec.get("volumes")) {
+        std::size_t i = 0;
+        for (const auto& v : vols->items()) {
+            std::string at = base + ".volumes[" + std::to_string(i++) + "]";
+            if (const Value* c = v.get("persistentVolumeClaim")) ref(out, "PersistentVolumeClaim", c->get("claimName"), at + ".persistentVolumeClaim.claimName");
+            if (const Value* c = v.get("configMap")) ref(out, "ConfigMap", c->get("name"), at + ".configMap.name");
+            if (const Value* c = v.get("secret")) ref(out, "Secret", c->get("secretName"), at + ".secret.secretName");
+            if (const Value* p = v.get("projected"); p && p->get("sources")) {
+                std::size_t j = 0;
+                for (const auto& src : p->get("sources")->items()) {
+                    std::string sp = at + ".projected.sources[" + std::to_string(j++) + "]";
+                    if (const Value* c = src.get("configMap")) ref(out, "ConfigMap", c->get("name"), sp + ".configMap.name");
+                    if (const Value* c = src.get("secret")) ref(out, "Secret", c->get("name"), sp + ".secret.name");
+                }
+            }
+            // An ephemeral volume claims storage from a class for the pod's life.
+            if (const Value* e = v.get("ephemeral"))
+                if (const Value* t = e->get("volumeClaimTemplate"))
+                    if (const Value* s = t->get("spec"))
+                        ref(out, "StorageClass", s->get("storageClassName"), at + ".ephemeral.volumeClaimTemplate.spec.storageClassName");
+        }
+    }
+    containers_refs(out, spec, base);
+    if (const Value* secrets = spec.get("imagePullSecrets")) {
+        std::size_t i = 0;
+        for (const auto& s : secrets->items()) ref(out, "Secret", s.get("name"), base + ".imagePullSecrets[" + std::to_string(i++) + "].name");
+    }
+    ref(out, "ServiceAccount", spec.get("serviceAccountName"), base + ".serviceAccountName");
+    ref(out, "RuntimeClass", spec.get("runtimeClassName"), base + ".runtimeClassName");
+}
+
+}  // namespace
+
+std::vector<Reference> references(const Asset& asset) {
+    std::vector<Reference> out;
+    if (asset.format != "kubernetes") return out;
+    std::string_view kind = kind_of(asset);
+    const Value& obj = asset.attributes;
+    for (const auto& p : pod_specs(kind, obj)) pod_refs(out, *p.spec, p.path);
+    const Value* spec = obj.get("spec");
+    if (!spec) return out;
+    if (kind == "PersistentVolumeClaim") {
+        ref(out, "StorageClass", spec->get("storageClassName"), "spec.storageClassName");
+        ref(out, "PersistentVolume", spec->get("volumeName"), "spec.volumeName");
+    } else if (kind == "PersistentVolume") {
+        ref(out, "StorageClass", spec->get("storageClassName"), "spec.storageClassName");
+        if (const Value* c = spec->get("claimRef")) ref(out, "PersistentVolumeClaim", c->get("name"), "spec.claimRef.name");
+    } else if (kind == "StatefulSet") {
+        if (const Value* t = spec->get("volumeClaimTemplates")) {
+            std::size_t i = 0;
+            for (const auto& c : t->items()) {
+                std::string at = "spec.volumeClaimTemplates[" + std::to_string(i++) + "].spec.storageClassName";
+                if (const Value* s = c.get("spec")) ref(out, "StorageClass", s->get("storageClassName"), at);
+            }
+        }
+    }
+    return out;
+}
+
 ObjectIndex::ObjectIndex(const Graph& graph) {
     for (const auto& a : graph.assets) {
         if (a.format != "kubernetes" || a.mode != AssetMode::Managed) continue;

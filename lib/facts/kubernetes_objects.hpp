@@ -42,6 +42,22 @@ std::vector<PodSpec> pod_specs(const Asset& asset);
 // Whether objects of this kind run pods (the kinds above).
 bool is_workload_kind(std::string_view kind);
 
+// A reference from one object to another by name, as written: the edges of a manifest set.
+struct Reference {
+    std::string_view kind;  // the kind referred to: "PersistentVolumeClaim", "StorageClass", ...
+    std::string name;
+    const Value* value = nullptr;  // the name as written (its range is where the reference is)
+    std::string path;              // "spec.template.spec.volumes[0].persistentVolumeClaim.claimName"
+};
+
+// Every reference an object makes: its pod specs' volumes (persistentVolumeClaim.claimName,
+// configMap.name, secret.secretName, projected sources), containers' and init containers' env
+// (valueFrom.configMapKeyRef / secretKeyRef) and envFrom (configMapRef / secretRef), imagePullSecrets,
+// serviceAccountName, runtimeClassName (kind RuntimeClass); a PVC's spec.storageClassName and
+// spec.volumeName (PersistentVolume); a StatefulSet's volumeClaimTemplates[].spec.storageClassName;
+// a PV's spec.storageClassName and spec.claimRef.name.
+std::vector<Reference> references(const Asset& asset);
+
 // kind + namespace + name -> asset, over the Kubernetes assets of one root. A reference from an
 // object whose namespace is not written finds objects whose namespace is not written either.
 class ObjectIndex {

@@ -401,3 +401,109 @@ metadata:
     CHECK(ig[1].rule == "RES3");
     CHECK(ig[0].reason == "accepted by the DPO");
 }
+
+TEST_CASE("references between objects: workload -> PVC -> StorageClass, ConfigMaps and Secrets, found by the index") {
+    std::string text = R"(apiVersion: apps/v1
+kind: StatefulSet
+metadata: {name: db, namespace: ml}
+spec:
+  template:
+    spec:
+      runtimeClassName: kata-cc
+      containers:
+        - name: c
+          env:
+            - name: TOKEN
+              valueFrom: {secretKeyRef: {name: hf-token, key: token}}
+          envFrom:
+            - configMapRef: {name: settings}
+      volumes:
+        - name: w
+          persistentVolumeClaim: {claimName: weights}
+  volumeClaimTemplates:
+    - metadata: {name: data}
+      spec: {storageClassName: fast}
+---
+apiVersion: v1
+kind: PersistentVolumeClaim
+metadata: {name: weights, namespace: ml}
+spec: {storageClassName: fast}
+---
+apiVersion: storage.k8s.io/v1
+kind: StorageClass
+metadata: {name: fast}
+provisioner: pd.csi.storage.gke.io
+)";
+    auto l = load(text);
+    REQUIRE(l.graph.assets.size() == 3);
+    auto refs = k8s::references(l.graph.assets[0]);
+    std::vector<std::string> seen;
+    for (const auto& r : refs) seen.push_back(std::string(r.kind) + ":" + r.name);
+    CHECK(seen == std::vector<std::string>{"PersistentVolumeClaim:weights", "Secret:hf-token", "ConfigMap:settings",
+                                           "RuntimeClass:kata-cc", "StorageClass:fast"});
+    CHECK(refs[0].path == "spec.template.spec.volumes[0].persistentVolumeClaim.claimName");
+    CHECK(at(text, refs[0].value->range) == "weights");
+    k8s::ObjectIndex index(l.graph);
+    const Asset* pvc = index.find_from(l.graph.assets[0], refs[0].kind, refs[0].name);
+    REQUIRE(pvc);
+    CHECK(pvc->address == "v1/PersistentVolumeClaim/ml/weights");
+    auto pvc_refs = k8s::references(*pvc);
+    REQUIRE(pvc_refs.size() == 1);
+    const Asset* sc = index.find_from(*pvc, pvc_refs[0].kind, pvc_refs[0].name);
+    REQUIRE(sc);
+    CHECK(sc->type == "storage.k8s.io/StorageClass");
+    CHECK(index.find_from(*pvc, "ConfigMap", "missing") == nullptr);
+}
+
+TEST_CASE("through the scan: a rendered object's finding names its template, and the annotation suppresses it") {
+    Project p("k8s-origin");
+    p.write("rendered.yaml", R"(---
+# Source: train/templates/job.yaml
+apiVersion: kubeflow.org/v1
+kind: PyTorchJob
+metadata:
+  name: partly-pinned
+spec:
+  pytorchReplicaSpecs:
+    Master:
+      template:
+        spec:
+          containers: [{name: m, image: x}]
+    Worker:
+      template:
+        spec:
+          nodeSelector: {topology.kubernetes.io/region: europe-west4}
+          containers: [{name: w, image: x}]
+---
+# Source: train/templates/job2.yaml
+apiVersion: kubeflow.org/v1
+kind: PyTorchJob
+metadata:
+  name: accepted
+  annotations:
+    residency.io/ignore: "RES002 -- the master only coordinates"
+spec:
+  pytorchReplicaSpecs:
+    Master:
+      template:
+        spec:
+          containers: [{name: m, image: x}]
+    Worker:
+      template:
+        spec:
+          nodeSelector: {topology.kubernetes.io/region: europe-west4}
+          containers: [{name: w, image: x}]
+)");
+    auto out = p.scan_from({"."});
+    REQUIRE(out->error.empty());
+    REQUIRE(out->report.diagnostics.size() == 1);
+    const Finding& d = out->report.diagnostics[0];
+    CHECK(d.rule_id == "RES002");
+    CHECK(d.message.find("(template train/templates/job.yaml)") != std::string::npos);
+    bool related = false;
+    for (const auto& r : d.related) related = related || r.message == "rendered from train/templates/job.yaml";
+    CHECK(related);
+    REQUIRE(out->report.suppressed.size() == 1);
+    CHECK(out->report.suppressed[0].asset == "kubeflow.org/v1/PyTorchJob/accepted");
+    CHECK(out->report.suppressed[0].justification == "the master only coordinates");
+}

@@ -117,7 +117,18 @@ Pin pin_of_pod(const Value& spec) {
 }
 
 // The location of a pinned workload or volume, and the cloud whose catalog knows it.
-void locate(Asset& a, const std::vector<Pin>& pins) {
+// `unpinned`: the pod specs of a workload that some of whose pod specs are pinned and others not.
+void locate(Asset& a, const std::vector<Pin>& pins, const std::vector<std::string>& unpinned) {
+    if (!pins.empty() && !unpinned.empty()) {
+        std::string list;
+        for (const auto& u : unpinned) list += (list.empty() ? "" : ", ") + u;
+        const Value& first = pins.front().values.front();
+        a.location = Value::unknown("some of its pods are pinned (to " + first.as_string() + ") and others not (" + list +
+                                        "): the cluster decides where those run",
+                                    first.range, UnknownCause::Input)
+                         .with_provenance(first.provenance);
+        return;
+    }
     std::vector<Value> values;
     for (const auto& p : pins)
         for (const auto& v : p.values)
@@ -267,6 +278,7 @@ void add_object(const Value& object, const yaml::Document& doc, const std::strin
     a.origin_range = doc.source_note_range;
     a.ignores = ignores_of(object);
     std::vector<Pin> pins;
+    std::vector<std::string> unpinned;
     if (kind == "PersistentVolume") {
         const Value* spec = object.get("spec");
         const Value* na = spec ? spec->get("nodeAffinity") : nullptr;
@@ -277,9 +289,10 @@ void add_object(const Value& object, const yaml::Document& doc, const std::strin
         for (const auto& spec : k8s::pod_specs(kind, object)) {
             Pin p = pin_of_pod(*spec.spec);
             if (p.pinned) pins.push_back(std::move(p));
+            else unpinned.push_back(spec.path);
         }
     }
-    locate(a, pins);
+    locate(a, pins, unpinned);
     graph.add(std::move(a));
 }
 
@@ -336,7 +349,7 @@ void KubernetesFrontend::load(LoadContext& context) {
             FileId id = context.sources.add(context.display(f), f.string(), std::move(*text));
             context.result.unreadable_parts.push_back(
                 {Range{id, 0, line_end},
-                 "chart: " + shown_dir + " is a Helm chart whose templates are not rendered; render it and scan the output: "
+                 "chart: " + shown_dir + ": a Helm chart whose templates are not rendered; render it and scan the output: "
                  "helm template <release> " + shown_dir + " | residency scan - --stdin-filename rendered.yaml"});
             continue;
         }
@@ -354,7 +367,7 @@ void KubernetesFrontend::load(LoadContext& context) {
                 FileId id = context.sources.add(context.display(f), f.string(), std::move(*text));
                 context.result.unreadable_parts.push_back(
                     {Range{id, 0, 0}, "template: " + context.display(f) +
-                                          " holds template syntax ({{ ... }}) and is not YAML yet; render it "
+                                          ": it holds template syntax ({{ ... }}) and is not YAML yet; render it "
                                           "(helm template, kustomize build) and scan the output"});
             }
             continue;

@@ -16,9 +16,12 @@
 //    aliases and merge keys are resolved; plain scalars are typed as Kubernetes reads them;
 //  - range: the object; header_range: its `metadata.name` value (the object's start without one);
 //  - origin_note / origin_range: the `# Source: chart/templates/x.yaml` comment `helm template`
-//    writes before the document ("" / invalid when none);
+//    writes before the document ("" / invalid when none). RuleOutput::report appends
+//    " (template <note>)" to every finding on such an asset and adds the note as a related
+//    location ("rendered from <note>"): rules need not name it themselves;
 //  - ignores: the object's `residency.io/ignore` annotation ("RES205 -- reason", IDs separated
-//    by commas): findings of those rules on the object are suppressed with the reason;
+//    by commas; "--" or ":" before the reason): findings of those rules on the object are
+//    suppressed with the reason (Finding::suppressed_on_asset, set by RuleOutput::report);
 //  - asset_class: workloads (see facts/kubernetes_objects.hpp) Compute; PersistentVolumeClaim and
 //    PersistentVolume DataStore; Service, Ingress, Gateway, NetworkPolicy and Istio networking
 //    objects Network; everything else Other;
@@ -30,12 +33,19 @@
 //    whose catalog knows the code, when exactly one does (cloud is then set: the location facts
 //    resolve it as for Terraform); a code no cloud or several clouds know leaves cloud "" (the
 //    location fact is NotInCatalog, or Unknown with the clouds named). Several allowed values, or
-//    pod specs of one workload pinned to different places: Unknown, "several places: a, b".
+//    pod specs of one workload pinned to different places: Unknown, "several places: a, b"; some
+//    pod specs pinned and others not (a PyTorchJob's workers pinned, its master not): Unknown,
+//    naming the unpinned ones (facts/kubernetes_objects.hpp pod_specs gives each for rules).
 //    With no pin, location is Null and location_applies false: the cluster decides where the
 //    pods run (rules about unpinned workloads read the attributes, not the location).
 //  - references stay attribute values: `persistentVolumeClaim.claimName`, `storageClassName`,
 //    `configMapRef`, `secretKeyRef`...; facts/kubernetes_objects.hpp finds pod specs and looks
-//    objects up by kind, namespace and name.
+//    objects up by kind, namespace and name; k8s::references lists each object's references.
+//  - an unrendered Helm chart (Chart.yaml beside a templates/ holding `{{`) is not read: one RES002
+//    at its Chart.yaml says how to render it; a lone templated file that does not parse is one
+//    RES002 too; `.json` manifests are not read.
+//  - bounds: a document whose aliases expand past yaml::kMaxExpandedNodes nodes, or that nests
+//    deeper than yaml::kMaxNesting, is a RES001 and is skipped.
 #pragma once
 
 #include "engine/frontend.hpp"

@@ -7,6 +7,7 @@
 #include <libfyaml.h>
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <map>
@@ -106,6 +107,7 @@ public:
 
     // Parses the chunk; false (with an error recorded) when it is malformed.
     bool run(std::size_t end, std::vector<Value>& roots) {
+        end_ = end;
         fy_diag_cfg dcfg;
         fy_diag_cfg_default(&dcfg);
         dcfg.fp = nullptr;
@@ -115,7 +117,7 @@ public:
         if (!diag) return fail(base_, "cannot create the YAML parser");
         fy_diag_set_collect_errors(diag.get(), true);
         fy_parse_cfg cfg{};
-        cfg.flags = static_cast<fy_parse_cfg_flags>(FYPCF_QUIET | FYPCF_DEFAULT_VERSION_1_2 | FYPCF_JSON_NONE);
+        cfg.flags = static_cast<fy_parse_cfg_flags>(FYPCF_QUIET | FYPCF_DEFAULT_VERSION_1_2 | FYPCF_JSON_NONE | FYPCF_SLOPPY_FLOW_INDENTATION);
         cfg.diag = diag.get();
         std::unique_ptr<fy_parser, ParserDeleter> parser(fy_parser_create(&cfg));
         std::string_view chunk = whole_.substr(base_, end - base_);
@@ -153,6 +155,10 @@ private:
     }
 
     bool fail(std::size_t at, std::string message) {
+        // An error found at the end of the document (an unclosed bracket) points at its last
+        // character rather than at the next document's `---`.
+        if (end_ > base_ && at >= end_) at = end_ - 1;
+        while (at > base_ && at < whole_.size() && std::isspace(static_cast<unsigned char>(whole_[at]))) --at;
         if (!failed_) {
             auto a = static_cast<std::uint32_t>(at);
             out_.errors.push_back({Range{file_, a, a}, std::move(message)});
@@ -324,6 +330,7 @@ private:
     FileId file_;
     std::string_view whole_;
     std::size_t base_;
+    std::size_t end_ = 0;
     Stream& out_;
     bool failed_ = false;
     std::vector<Frame> frames_;
