@@ -26,9 +26,11 @@ struct TopologyValue {
 
 struct WorkloadFact {
     const Asset* asset = nullptr;
-    // Any region, zone or node-pool label constrains where its pods run (nodeSelector or
-    // requiredDuringSchedulingIgnoredDuringExecution node affinity with In).
+    // A region, zone or node-pool label constrains where some of its pods run (nodeSelector or
+    // requiredDuringSchedulingIgnoredDuringExecution node affinity with In, in every term). Pods of
+    // one workload pinned and others not are the frontend's unknown location (RES002).
     bool constrained = false;
+    bool every_pod_constrained = false;  // and every pod spec is
     // The region and zone values it may run in: a pod may run in any of them.
     std::vector<TopologyValue> pins;
     std::string data;  // what persistent data it mounts: "PVC \"weights\"", "volumeClaimTemplates \"data\""; "" none

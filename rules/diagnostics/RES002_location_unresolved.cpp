@@ -95,7 +95,7 @@ void check(const Facts& facts, RuleOutput& out) {
     // each place.
     std::set<const Asset*> judged_pins;
     for (const WorkloadFact& w : facts.k8s.workloads)
-        if (!w.pins.empty() && std::all_of(w.pins.begin(), w.pins.end(), [](const TopologyValue& t) { return t.place.has_value(); }))
+        if (w.every_pod_constrained && !w.pins.empty() && std::all_of(w.pins.begin(), w.pins.end(), [](const TopologyValue& t) { return t.place.has_value(); }))
             judged_pins.insert(w.asset);
     for (const AssetFact* fp : facts.of_classes(kDataClasses)) {
         const AssetFact& f = *fp;

@@ -171,7 +171,8 @@ constexpr RuleMeta kMeta{
            "in a multi-region or federated cluster, or when the manifests are deployed to another cluster, "
            "nothing keeps it in the jurisdiction. Only workloads that mount PersistentVolumeClaims (volumes or "
            "volumeClaimTemplates) or request GPUs (nvidia.com/gpu, amd.com/gpu) are judged; when several node "
-           "affinity terms are given, each must constrain the region. Turn it off with `rules: { RES205: off }` "
+           "affinity terms are given, each must constrain the region. A workload some of whose pod specs are "
+           "pinned and others not (a training job's workers but not its master) is the diagnostic RES002. Turn it off with `rules: { RES205: off }` "
            "where clusters are single-region by construction.",
     .fix = "Add `nodeSelector: { topology.kubernetes.io/region: <region inside the jurisdiction> }` (or a "
            "required node affinity on the region or zone, or the node-pool label of a pool inside it) to the pod "

@@ -9,6 +9,7 @@
 #include <map>
 
 #include "facts/adapters/adapters.hpp"
+#include "facts/kubernetes_objects.hpp"
 
 namespace residency::adapters {
 namespace {
@@ -183,6 +184,7 @@ void read_labels(const Value* labels, WorkloadFact& w) {
 void workload(Facts& facts, const Asset& a, std::span<const PodSpecAt> pods) {
     WorkloadFact w;
     w.asset = &a;
+    bool any_constrained = false;
     bool all_constrained = true;
     // The TEE of each pod spec: a confidential runtime class, or pods pinned to confidential nodes.
     struct PodTee {
@@ -195,6 +197,7 @@ void workload(Facts& facts, const Asset& a, std::span<const PodSpecAt> pods) {
         const Value& pod = *pods[i].spec;
         Placement p;
         read_placement(pod, p);
+        any_constrained = any_constrained || p.constrained;
         all_constrained = all_constrained && p.constrained;
         for (auto& t : p.pins) w.pins.push_back(std::move(t));
         if (const Value* vols = pod.get("volumes"); vols && vols->is_list())
@@ -238,7 +241,8 @@ void workload(Facts& facts, const Asset& a, std::span<const PodSpecAt> pods) {
         tees.push_back(std::move(t));
         read_labels(pods[i].labels, w);  // pod template labels (a Pod's are its metadata's)
     }
-    w.constrained = all_constrained && !pods.empty();
+    w.constrained = any_constrained;
+    w.every_pod_constrained = all_constrained && any_constrained;
     if (kind_of(a) == "StatefulSet")
         if (const Value* vct = at(a.attributes, {"spec", "volumeClaimTemplates"}); vct && vct->is_list())
             for (const Value& t : vct->items()) {
@@ -393,11 +397,16 @@ void kubernetes(Facts& facts) {
             }
             continue;
         }
+        // Workloads are the kinds the frontend runs pods for (not ServingRuntimes or PodTemplates).
+        if (!k8s::is_workload_kind(kind)) continue;
         std::vector<PodSpecAt> pods;
         if (const Value* spec = a.attributes.get("spec")) {
             if (kind == "Pod") pods.push_back({spec, nullptr});
             else pod_specs(*spec, pods, &a.attributes);
         }
+        // Pod specs without a containers list (a KServe predictor naming only its model format).
+        if (pods.empty())
+            for (const k8s::PodSpec& p : k8s::pod_specs(a)) pods.push_back({p.spec, nullptr});
         if (pods.empty()) continue;
         workload(facts, a, pods);
         if (kind == "StatefulSet")
