@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include <optional>
+
 #include "engine/rule.hpp"
 #include "facts/facts.hpp"
 
@@ -40,5 +42,13 @@ void report_without_tee(const Facts& facts, RuleOutput& out, std::string_view me
 std::string tag_key(std::string_view key);
 // The default residency keys, as tag_key() writes them: jurisdiction, data-residency, residency.
 std::span<const std::string_view> default_residency_keys();
+
+// Kubernetes StorageClasses (k8s_storage.cpp): why a class does not keep the volumes it provisions
+// inside the jurisdiction ("sets no allowedTopologies and provisions ..."), or nullopt when it does
+// or when that cannot be known (a topology value the catalog does not know).
+std::optional<std::string> storage_class_unconstrained(const Facts& facts, const StorageClassFact& s);
+// Whether a Kubernetes label key carries a required key: the same key as tag_key() writes it, or the
+// same name after a prefix ("residency.example.com/jurisdiction" carries "jurisdiction").
+bool label_matches(std::string_view label, std::string_view required);
 
 }  // namespace residency::rules

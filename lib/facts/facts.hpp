@@ -14,6 +14,7 @@
 #include "core/graph.hpp"
 #include "engine/frontend.hpp"
 #include "facts/endpoints.hpp"
+#include "facts/kubernetes_facts.hpp"
 #include "facts/tee_tags.hpp"
 
 namespace residency {
@@ -103,6 +104,7 @@ struct Facts {
     std::vector<KeyFact> keys;                // key assets, in asset order
     std::vector<KeyUse> key_uses;             // in asset order, then as written
     std::vector<CustomerKeyFact> customer_keys;  // data and AI assets that can take a customer-managed key
+    KubernetesFacts k8s;                      // workloads, StorageClasses and claims (adapters/kubernetes.cpp)
     std::vector<std::string> jurisdictions;   // the home jurisdiction(s), lower case
     std::vector<std::string> allow_regions;   // lower case
     // What the policy requires beyond the location (policy.hpp): tag keys every data asset carries

@@ -6,6 +6,8 @@
 namespace residency {
 
 bool Facts::tee_required(const ComputeFact& c) const {
+    if (c.kind == ComputeFact::Kind::Workload)
+        return std::find(require_tee.begin(), require_tee.end(), "workloads") != require_tee.end();
     if (require_tee.empty()) return c.kind == ComputeFact::Kind::NodePool || c.accelerator;
     auto has = [&](std::string_view t) { return std::find(require_tee.begin(), require_tee.end(), t) != require_tee.end(); };
     return (c.kind == ComputeFact::Kind::NodePool && has("node-pools")) || (c.kind == ComputeFact::Kind::Vm && has("vms"));

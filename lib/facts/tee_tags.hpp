@@ -12,8 +12,8 @@
 namespace residency {
 
 struct ComputeFact {
-    // What `require.tee` names it by: node-pools or vms.
-    enum class Kind : std::uint8_t { NodePool, Vm };
+    // What `require.tee` names it by: node-pools, vms or workloads (Kubernetes workloads, only when named).
+    enum class Kind : std::uint8_t { NodePool, Vm, Workload };
     enum class Tee : std::uint8_t { Yes, No, Unknown };
 
     const Asset* asset = nullptr;

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <set>
 
 #include "rules/rules.hpp"
 
@@ -77,6 +78,11 @@ void check(const Facts& facts, RuleOutput& out) {
         if (flow.destination.state == LocationFact::State::Unknown && !flow.destination_asset)
             out.report(flow.via, flow.range,
                        fmt::format("cannot resolve where {} copies data to: {}", flow.via->address, flow.destination.reason));
+    // A Kubernetes claim whose StorageClass is not in the scan: where its volume lives is not known.
+    for (const ClaimFact& c : facts.k8s.claims)
+        if (!c.unresolved.empty())
+            out.report(c.asset, c.range, fmt::format("cannot resolve where {} stores its data: {}", c.asset->address, c.unresolved),
+                       {}, c.name);
     for (const auto& m : facts.load.unreadable_parts) {
         // The Kubernetes frontend's charts and templates say themselves what cannot be read.
         std::string_view text = m.message;
@@ -85,8 +91,15 @@ void check(const Facts& facts, RuleOutput& out) {
         else
             out.report(nullptr, m.range, fmt::format("cannot resolve the locations of the assets in this module: {}", m.message));
     }
+    // A Kubernetes workload allowed in several places the catalog knows is not unknown: RES204 judges
+    // each place.
+    std::set<const Asset*> judged_pins;
+    for (const WorkloadFact& w : facts.k8s.workloads)
+        if (w.every_pod_constrained && !w.pins.empty() && std::all_of(w.pins.begin(), w.pins.end(), [](const TopologyValue& t) { return t.place.has_value(); }))
+            judged_pins.insert(w.asset);
     for (const AssetFact* fp : facts.of_classes(kDataClasses)) {
         const AssetFact& f = *fp;
+        if (judged_pins.contains(f.asset)) continue;
         // An unknown that starts at a function residency cannot evaluate is RES004's, at the call.
         if (f.location.state != LocationFact::State::Unknown || !f.location.unsupported_function.empty()) continue;
         auto related = provenance_locations(f.location.provenance);
@@ -109,13 +122,16 @@ constexpr RuleMeta kMeta{
     .title = "The location of an asset cannot be resolved from the configuration",
     .why = "An asset whose region depends on a value the scan cannot see (a variable with no value, an "
            "attribute known only after apply, a module that is not installed) may be anywhere. residency "
-           "never guesses: it says what is missing instead of reporting a violation or staying silent.",
+           "never guesses: it says what is missing instead of reporting a violation or staying silent. A "
+           "Kubernetes PersistentVolumeClaim whose StorageClass is not in the scan (or that takes the cluster's "
+           "default class, which no class of the scan is annotated as) is reported here too.",
     .fix = "Give the scan what resolves the value: `--var name=value`, `--var-file`, a terraform.tfvars or "
-           "*.auto.tfvars file, or a literal region on the provider or the resource.",
+           "*.auto.tfvars file, or a literal region on the provider or the resource; for a Kubernetes claim, "
+           "scan its StorageClass with it.",
     .references = kReferences,
     .applies_to = kDataClasses,
     .reads = "data stores, compute, AI services and state backends with an unresolved location; replication "
-             "destinations; module calls whose contents cannot be read",
+             "destinations; module calls whose contents cannot be read; Kubernetes claims whose StorageClass is not in the scan",
     .bad = kBad,
     .good = kGood,
 };

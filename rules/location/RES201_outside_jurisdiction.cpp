@@ -209,6 +209,8 @@ void check(const Facts& facts, RuleOutput& out) {
     if (!facts.has_jurisdiction()) return;
     for (const AssetFact* fp : facts.of_classes(kClasses)) {
         const AssetFact& f = *fp;
+        // A Kubernetes workload's pins are RES204's, each at the value that allows the place.
+        if (f.asset->format == "kubernetes" && f.asset->asset_class == AssetClass::Compute) continue;
         bool global = f.location.state == LocationFact::State::Global;
         if (!global && (f.location.state != LocationFact::State::Known || facts.inside(f.location.place))) continue;
         // Partly inside (a dual-region with one member abroad): the copies abroad are the replication
@@ -236,7 +238,7 @@ constexpr RuleMeta kMeta{
     .why = "Data at rest in a region is subject to that country's law and access by its authorities; "
            "compute there sees the data it processes. Terraform state holds every attribute of the "
            "configuration, secrets included. AI services are RES203's (a region outside) and RES307's (the "
-           "global location). Global control-plane objects such as IAM hold no data and are not checked. A "
+           "global location); Kubernetes workloads pinned to a region or zone are RES204's. Global control-plane objects such as IAM hold no data and are not checked. A "
            "place spanning several known regions (a dual-region, a Spanner configuration) is reported here "
            "only when none of its regions is inside; when some are, the copies in the others are reported by "
            "the service's replication rule (RES112, RES113).",

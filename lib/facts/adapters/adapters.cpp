@@ -13,6 +13,7 @@ void collect_adapter_facts(Facts& facts) {
     adapters::compute_tee(facts);
     adapters::tags(facts);
     adapters::keys(facts);
+    adapters::kubernetes(facts);
 }
 
 Flow unresolved_flow(std::string_view mechanism, const Asset& origin, const Asset& via, Range range, std::string reason) {

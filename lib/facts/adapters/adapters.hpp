@@ -25,6 +25,7 @@ void cloud_sql(Facts& facts);       // google_sql_database_instance read replica
 void compute_tee(Facts& facts);     // Facts::compute: TEE of node pools, VMs and templates
 void tags(Facts& facts);            // Facts::tags: tags and labels after provider defaults
 void keys(Facts& facts);            // keys, the assets they protect, and customer-managed keys (facts.keys, key_uses, customer_keys)
+void kubernetes(Facts& facts);      // facts.k8s, workload compute facts, Azure CSI geo-redundant flows
 }  // namespace adapters
 
 }  // namespace residency
