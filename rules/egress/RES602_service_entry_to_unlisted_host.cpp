@@ -1,7 +1,7 @@
 // RES602: an Istio ServiceEntry with `location: MESH_EXTERNAL` that registers a host the policy's
 // allow.hosts does not list: the mesh routes traffic to it as a known external service.
-// Only an explicit MESH_EXTERNAL fires: the default of `location` when absent was not confirmed
-// in Istio's reference, so an entry without it yields nothing.
+// An entry without `location` is MESH_EXTERNAL: it is the enum's zero value, and istio/istio's
+// pilot/pkg/serviceregistry/serviceentry/conversion.go reads it so ("MESH_EXTERNAL // 0 - default").
 #include <string>
 
 #include "facts/kubernetes_objects.hpp"
@@ -38,6 +38,16 @@ spec:
     - number: 443
       name: https
       protocol: TLS
+  resolution: DNS
+---
+apiVersion: networking.istio.io/v1
+kind: ServiceEntry
+metadata:
+  name: embeddings
+  namespace: ml
+spec:
+  hosts:
+    - embed.example.com  # expect: RES602
   resolution: DNS
 )"},
 };
@@ -78,15 +88,18 @@ void check(const Facts& facts, RuleOutput& out) {
         const Asset& a = *f->asset;
         if (a.format != "kubernetes" || a.type != "networking.istio.io/ServiceEntry") continue;
         const Value* spec = a.attributes.get("spec");
-        const Value* location = spec ? spec->get("location") : nullptr;
-        if (!location || !location->is_string() || location->as_string() != "MESH_EXTERNAL") continue;
+        if (!spec || !spec->is_object()) continue;
+        const Value* location = spec->get("location");
+        bool external = !location || location->is_null() ||
+                        (location->is_string() && location->as_string() == "MESH_EXTERNAL");
+        if (!external) continue;
         const Value* hosts = spec->get("hosts");
         if (!hosts || !hosts->is_list()) continue;
         for (const Value& h : hosts->items()) {
             if (!h.is_string() || h.as_string().empty() || facts.host_allowed(h.as_string())) continue;
             out.report(&a, h.range,
                        a.address + " opens the mesh to " + h.as_string() +
-                           " (MESH_EXTERNAL), a host allow.hosts does not list",
+                           (location ? " (MESH_EXTERNAL)" : " (MESH_EXTERNAL, the default)") + std::string(", a host allow.hosts does not list"),
                        {}, h.as_string());
         }
     }
@@ -105,7 +118,7 @@ constexpr RuleMeta kMeta{
            "to allow.hosts in residency.yaml once checked.",
     .references = kReferences,
     .applies_to = kApplies,
-    .reads = "Istio ServiceEntry hosts with location MESH_EXTERNAL",
+    .reads = "Istio ServiceEntry hosts with location MESH_EXTERNAL (written or by default)",
     .bad = kBad,
     .good = kGood,
 };
