@@ -529,6 +529,7 @@ std::unique_ptr<ScanOutcome> run_pipeline(const ScanOptions& options, std::span<
     }
     facts.require_tags = policy->require_tags;
     facts.require_tee = policy->require_tee;
+    facts.allow_hosts = policy->allow_hosts;
     facts.require_customer_managed_keys = policy->require_customer_managed_keys;
     decide_jurisdiction(options, *policy, *targets, *out, facts, report.jurisdiction);
 

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 
@@ -137,6 +138,21 @@ Facts build_facts(const Graph& graph, const SourceSet& sources, LoadResult load)
     collect_adapter_facts(facts);
     collect_endpoints(facts);
     return facts;
+}
+
+bool Facts::host_allowed(std::string_view host) const {
+    std::string h(host);
+    std::transform(h.begin(), h.end(), h.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    while (!h.empty() && h.back() == '.') h.pop_back();
+    for (const auto& a : allow_hosts) {
+        if (a == "*" || a == h) return true;
+        // "*.x.eu" matches "a.x.eu" and "a.b.x.eu"; an entry host "*.x.eu" is allowed by the same glob only.
+        if (a.size() > 2 && a.starts_with("*.")) {
+            std::string_view suffix = std::string_view(a).substr(1);  // ".x.eu"
+            if (h.size() > suffix.size() && h.ends_with(suffix)) return true;
+        }
+    }
+    return false;
 }
 
 bool Facts::inside(const catalog::Place& place) const {

@@ -112,6 +112,9 @@ struct Facts {
     // whether AI data stores must use customer-managed keys.
     std::vector<std::string> require_tags;
     std::vector<std::string> require_tee;
+    // Hosts the policy allows traffic to (allow.hosts, lower case; "*." globs match subdomains).
+    std::vector<std::string> allow_hosts;
+    bool host_allowed(std::string_view host) const;
     bool require_customer_managed_keys = false;
     // Whether the TEE scope covers this compute: require.tee's node-pools and vms, or by default
     // node pools and accelerator compute; "the default TEE scope (...)" or "require.tee: vms".
