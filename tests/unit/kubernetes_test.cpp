@@ -2,7 +2,10 @@
 // location pins, Helm's `# Source:` notes, charts, and suppression by annotation.
 #include <doctest/doctest.h>
 
+#include <nlohmann/json.hpp>
+
 #include "facts/facts.hpp"
+#include "report/writers.hpp"
 #include "facts/kubernetes_objects.hpp"
 #include "frontends/kubernetes/kubernetes.hpp"
 #include "frontends/kubernetes/yaml_stream.hpp"
@@ -506,4 +509,24 @@ spec:
     REQUIRE(out->report.suppressed.size() == 1);
     CHECK(out->report.suppressed[0].asset == "kubeflow.org/v1/PyTorchJob/accepted");
     CHECK(out->report.suppressed[0].justification == "the master only coordinates");
+}
+
+TEST_CASE("kubernetes: Terraform and manifests of one directory are reported in one SARIF run") {
+    residency::testing::Project p("k8s-with-terraform");
+    p.write("main.tf", "resource \"google_storage_bucket\" \"weights\" {\n  name     = \"weights\"\n  location = \"US\"\n}\n");
+    p.write("serving.yaml",
+            "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: llm\nspec:\n  template:\n    spec:\n"
+            "      nodeSelector:\n        topology.kubernetes.io/region: us-east-1\n      containers:\n"
+            "        - name: server\n          image: vllm/vllm-openai:v0.6.3\n");
+    auto out = p.scan_from({"."});
+    REQUIRE(out->error.empty());
+    nlohmann::json log = nlohmann::json::parse(residency::write_sarif(out->report));
+    REQUIRE(log["runs"].size() == 1);
+    std::vector<std::string> results;
+    for (const auto& r : log["runs"][0]["results"])
+        results.push_back(r["ruleId"].get<std::string>() + " " +
+                          r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].get<std::string>());
+    std::string joined;
+    for (const auto& r : results) joined += r + "\n";
+    CHECK(joined == "RES201 main.tf\nRES204 serving.yaml\n");
 }
