@@ -14,19 +14,19 @@ namespace residency::rules {
 inline constexpr AssetClass kDataClasses[] = {AssetClass::DataStore, AssetClass::Compute, AssetClass::AiService,
                                               AssetClass::StateBackend};
 
-// Reports every flow of `mechanism` whose destination is known and outside the jurisdiction:
-// "<via> replicates <origin> (<place>) to <destination> in <place>, outside eu". Unresolved
-// destinations are RES002's.
 // "outside eu"; for a multi-region whose regions are not published (Google `europe`), "whose
 // regions are not published, so not known to be inside eu": it guarantees no jurisdiction.
 std::string outside_phrase(const Facts& facts, const catalog::Place& place);
+// The same for a known or global location ("outside eu" for global: it is pinned to no region).
+std::string outside_phrase(const Facts& facts, const LocationFact& location);
 bool members_unpublished(const catalog::Place& place);
 
+// Reports every flow of `mechanism` whose destination is known and outside the jurisdiction:
+// "<via> replicates <origin> (<place>) to <destination> in <place>, outside eu". Unresolved
+// destinations are RES002's. A flow that says what it copies (Flow::what) is worded with it:
+// "<origin> (<place>) keeps geo-redundant copies (account_replication_type GRS) in the paired region <place>, outside nl".
 void report_flows_outside(const Facts& facts, RuleOutput& out, std::string_view mechanism);
 
-// The same for flows that say what they copy (Flow::what): "<origin> (<place>) keeps geo-redundant
-// copies (account_replication_type GRS) in the paired region <place>, outside nl".
-void report_copies_outside(const Facts& facts, RuleOutput& out, std::string_view mechanism);
 // A place with several known member regions that lies partly inside the jurisdiction: some member
 // is inside, the place as a whole is not, and the copies in the members outside are reported as
 // flows by the service's replication rule (so RES201 leaves the asset to it).

@@ -168,7 +168,7 @@ void check(const Facts& facts, RuleOutput& out) {
                                : u.asset->address;
         std::string key_name = u.key ? u.key->address : "its key";
         std::string where = global ? "at the global location" : "in " + describe_place(key.place);
-        std::string outside = global ? fmt::format("outside {}", facts.jurisdiction_label()) : outside_phrase(facts, key.place);
+        std::string outside = outside_phrase(facts, key);
         std::string message =
             u.via == u.asset
                 ? fmt::format("{} is encrypted with {} {}, {}", data, key_name, where, outside)

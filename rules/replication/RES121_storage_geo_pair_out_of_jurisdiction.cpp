@@ -85,7 +85,7 @@ resource "azurerm_storage_account" "scratch" {
 )"},
 };
 
-void check(const Facts& facts, RuleOutput& out) { report_copies_outside(facts, out, "storage-geo-pair"); }
+void check(const Facts& facts, RuleOutput& out) { report_flows_outside(facts, out, "storage-geo-pair"); }
 
 constexpr RuleMeta kMeta{
     .id = "RES121",

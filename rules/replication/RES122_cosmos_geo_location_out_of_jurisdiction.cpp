@@ -144,8 +144,8 @@ resource "azurerm_cosmosdb_account" "chat_history" {
 };
 
 void check(const Facts& facts, RuleOutput& out) {
-    report_copies_outside(facts, out, "cosmos-geo-location");
-    report_copies_outside(facts, out, "cosmos-backup-geo-pair");
+    report_flows_outside(facts, out, "cosmos-geo-location");
+    report_flows_outside(facts, out, "cosmos-backup-geo-pair");
 }
 
 constexpr RuleMeta kMeta{

@@ -105,7 +105,7 @@ resource "azurerm_mssql_database" "runs" {
 )"},
 };
 
-void check(const Facts& facts, RuleOutput& out) { report_copies_outside(facts, out, "sql-geo-backup"); }
+void check(const Facts& facts, RuleOutput& out) { report_flows_outside(facts, out, "sql-geo-backup"); }
 
 constexpr RuleMeta kMeta{
     .id = "RES124",

@@ -65,7 +65,7 @@ resource "azurerm_data_protection_backup_vault" "disk_backups" {
 )"},
 };
 
-void check(const Facts& facts, RuleOutput& out) { report_copies_outside(facts, out, "backup-vault-geo-pair"); }
+void check(const Facts& facts, RuleOutput& out) { report_flows_outside(facts, out, "backup-vault-geo-pair"); }
 
 constexpr RuleMeta kMeta{
     .id = "RES126",

@@ -95,7 +95,7 @@ parameters:
 )"},
 };
 
-void check(const Facts& facts, RuleOutput& out) { report_copies_outside(facts, out, "csi-geo-replication"); }
+void check(const Facts& facts, RuleOutput& out) { report_flows_outside(facts, out, "csi-geo-replication"); }
 
 constexpr RuleMeta kMeta{
     .id = "RES127",

@@ -15,4 +15,9 @@ std::string outside_phrase(const Facts& facts, const catalog::Place& place) {
     return fmt::format("outside {}", facts.jurisdiction_label());
 }
 
+std::string outside_phrase(const Facts& facts, const LocationFact& location) {
+    if (location.state == LocationFact::State::Global) return fmt::format("outside {}", facts.jurisdiction_label());
+    return outside_phrase(facts, location.place);
+}
+
 }  // namespace residency::rules
