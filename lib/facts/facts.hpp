@@ -63,6 +63,15 @@ struct Flow {
     LocationFact origin_location = {};
 };
 
+// A typed link between two assets that is not a data flow, possibly across formats: a workload runs
+// on a Terraform node pool, a claim is provisioned by a StorageClass. Read by the graph output.
+struct Edge {
+    std::string_view kind;  // "runs-on-node-pool", "uses-storage-class"
+    const Asset* from = nullptr;
+    const Asset* to = nullptr;
+    Range range;            // where `from` names `to`
+};
+
 // Keys (adapters/keys.cpp): where each key is and whether it is multi-region.
 struct KeyFact {
     const Asset* key = nullptr;        // aws_kms_key, google_kms_key_ring / _crypto_key, azurerm_key_vault / _key, ...
@@ -98,6 +107,7 @@ struct Facts {
     const SourceSet* sources = nullptr;
     std::vector<AssetFact> assets;            // by AssetId
     std::vector<Flow> flows;                  // in asset order, then as written
+    std::vector<Edge> edges;                  // links that are not flows: by adapter, then in asset order
     std::vector<Endpoint> endpoints;          // serving and routing surfaces and their reach (endpoints.hpp)
     std::vector<ComputeFact> compute;         // node pools, VMs and templates, in asset order (adapters/compute_tee.cpp)
     std::vector<TagsFact> tags;               // by AssetId (adapters/tags.cpp)

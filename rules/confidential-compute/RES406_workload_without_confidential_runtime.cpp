@@ -178,8 +178,11 @@ constexpr RuleMeta kMeta{
            "amd.com/gpu), a volume or claim whose name says model, weight or checkpoint, or a KServe, Kubeflow "
            "or Ray kind. Pods pinned to confidential nodes (GKE "
            "cloud.google.com/gke-confidential-nodes-instance-type, NFD amd.feature.node.kubernetes.io/snp or "
-           "intel.feature.node.kubernetes.io/tdx) count as in a TEE; pods pinned to a named node pool take the "
-           "pool's TEE (RES401, RES402 judge it), and a runtime class the catalog does not know is not judged.",
+           "intel.feature.node.kubernetes.io/tdx) count as in a TEE; pods pinned to a node pool by its "
+           "label (GKE cloud.google.com/gke-nodepool, AKS kubernetes.azure.com/agentpool, EKS "
+           "eks.amazonaws.com/nodegroup) take that pool's TEE when the scan's Terraform creates the pool (the "
+           "finding shows its block; RES401-RES403 judge the pool itself) and are not judged when it does not. "
+           "A runtime class the catalog does not know is not judged.",
     .fix = "Set `runtimeClassName` on the pod template to a confidential class installed in the cluster "
            "(kata-qemu-snp, kata-qemu-tdx, kata-qemu-nvidia-gpu-snp for GPUs; kata-cc-isolation on AKS), or "
            "schedule the pods on confidential nodes.",

@@ -69,6 +69,20 @@ metadata:
   name: local-disks
 provisioner: kubernetes.io/no-provisioner
 volumeBindingMode: WaitForFirstConsumer
+-- storage.tf --
+resource "kubernetes_storage_class_v1" "regional" {
+  metadata {
+    name = "regional"
+  }
+  storage_provisioner = "pd.csi.storage.gke.io"
+  volume_binding_mode = "WaitForFirstConsumer"
+  allowed_topologies {
+    match_label_expressions {
+      key    = "topology.gke.io/zone"
+      values = ["europe-west4-a", "europe-west4-b"]
+    }
+  }
+}
 )"},
 };
 
@@ -77,7 +91,7 @@ void check(const Facts& facts, RuleOutput& out) {
         auto problem = storage_class_unconstrained(facts, s);
         if (!problem) continue;
         Range where = s.topology.empty() ? s.asset->header_range : s.topology_range;
-        out.report(s.asset, where, fmt::format("StorageClass \"{}\" {}", s.name, *problem));
+        out.report(s.asset, where, fmt::format("{} {}", s.display, *problem));
     }
 }
 
@@ -91,7 +105,9 @@ constexpr RuleMeta kMeta{
            "`allowedTopologies` restricts the regions or zones; without it, a class with `volumeBindingMode: "
            "Immediate` (the default) provisions a volume as soon as the claim exists, in a zone the provisioner "
            "picks, and one with WaitForFirstConsumer provisions it wherever the first pod lands: in both cases "
-           "only the cluster's own placement keeps the data inside. A class whose allowedTopologies name a "
+           "only the cluster's own placement keeps the data inside. A Terraform kubernetes_storage_class (or _v1) is the "
+           "same object, judged on its allowed_topologies and volume_binding_mode, and claims in manifests that "
+           "name it are provisioned by it. A class whose allowedTopologies name a "
            "region or zone outside the jurisdiction allows volumes there. A class whose allowedTopologies lie "
            "inside is not reported whatever its binding mode (Immediate binding still provisions inside the "
            "allowed zones); values the catalog does not know are not judged, and neither are classes of "
@@ -100,7 +116,7 @@ constexpr RuleMeta kMeta{
            "zones inside the jurisdiction, and `volumeBindingMode: WaitForFirstConsumer`.",
     .references = kReferences,
     .applies_to = {},
-    .reads = "Kubernetes StorageClasses: allowedTopologies and volumeBindingMode",
+    .reads = "StorageClasses in manifests and Terraform: allowedTopologies and volumeBindingMode",
     .bad = kBad,
     .good = kGood,
 };

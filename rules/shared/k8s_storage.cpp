@@ -14,14 +14,17 @@ std::optional<std::string> storage_class_unconstrained(const Facts& facts, const
             outside += fmt::format("{}{} {} ({})", outside.empty() ? "" : ", ", t.label, t.value, describe_place(*t.place));
     if (!outside.empty())
         return fmt::format("allows volumes in {}, outside {}", outside, facts.jurisdiction_label());
-    if (!s.topology.empty()) return std::nullopt;  // every value inside, or one the catalog does not know
+    // Every value inside, or one that is not known or not in the catalog.
+    if (!s.topology.empty() || s.topology_unknown) return std::nullopt;
+    std::string none = s.topology_other ? fmt::format("restricts no region or zone in its {}", s.topologies_field)
+                                        : fmt::format("sets no {}", s.topologies_field);
     if (s.immediate)
-        return fmt::format("sets no allowedTopologies and binds {}: each volume is provisioned as soon as its claim "
+        return fmt::format("{} and binds {}: each volume is provisioned as soon as its claim "
                            "is made, in whatever zone the provisioner picks, before any pod is scheduled",
-                           s.binding_written ? "Immediate" : "Immediate (the default)");
-    return fmt::format("sets no allowedTopologies: each volume is provisioned wherever the first pod using it is "
+                           none, s.binding_written ? "Immediate" : "Immediate (the default)");
+    return fmt::format("{}: each volume is provisioned wherever the first pod using it is "
                        "scheduled, and nothing in the class keeps that inside {}",
-                       facts.jurisdiction_label());
+                       none, facts.jurisdiction_label());
 }
 
 bool label_matches(std::string_view label, std::string_view required) {

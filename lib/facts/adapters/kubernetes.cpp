@@ -9,6 +9,7 @@
 #include <map>
 
 #include "facts/adapters/adapters.hpp"
+#include "facts/adapters/node_pools.hpp"
 #include "facts/kubernetes_objects.hpp"
 
 namespace residency::adapters {
@@ -41,10 +42,7 @@ bool ends_with(std::string_view s, std::string_view suffix) { return s.ends_with
 // and the CSI drivers' own zone keys (topology.ebs.csi.aws.com/zone, topology.gke.io/zone, ...).
 bool topology_key(std::string_view key) { return ends_with(key, "/region") || ends_with(key, "/zone"); }
 // Labels that pin pods to one node pool, which lives where its Terraform node pool lives.
-bool pool_key(std::string_view key) {
-    return key == "cloud.google.com/gke-nodepool" || key == "kubernetes.azure.com/agentpool" ||
-           key == "eks.amazonaws.com/nodegroup";
-}
+bool pool_key(std::string_view key) { return NodePools::pool_label(key); }
 
 // The region or zone a label value names: the place when exactly one cloud's catalog knows it.
 std::optional<catalog::Place> resolve_any(std::string_view code) {
@@ -130,6 +128,7 @@ struct Placement {
     bool pool = false;               // pinned to a node pool (its TEE is the pool's)
     bool confidential_node = false;  // pinned to confidential nodes
     std::vector<TopologyValue> pins;
+    std::vector<std::pair<std::string, const Value*>> pool_values;  // node-pool label, a name it may have
 };
 
 void read_placement(const Value& pod, Placement& p) {
@@ -139,7 +138,10 @@ void read_placement(const Value& pod, Placement& p) {
                 p.constrained = true;
                 p.pins.push_back(topology_value(k, v));
             }
-            if (pool_key(k)) p.constrained = p.pool = true;
+            if (pool_key(k)) {
+                p.constrained = p.pool = true;
+                p.pool_values.emplace_back(k, &v);
+            }
             if (confidential_node_key(k)) p.confidential_node = true;
         }
     const Value* terms = at(pod, {"affinity", "nodeAffinity", "requiredDuringSchedulingIgnoredDuringExecution",
@@ -163,7 +165,10 @@ void read_placement(const Value& pod, Placement& p) {
                     this_term = true;
                     for (const Value& v : values->items()) p.pins.push_back(topology_value(key, v));
                 }
-                if (pool_key(key)) this_term = p.pool = true;
+                if (pool_key(key)) {
+                    this_term = p.pool = true;
+                    for (const Value& v : values->items()) p.pool_values.emplace_back(key, &v);
+                }
             }
             if (confidential_node_key(key) && (op == "In" || op == "Exists")) p.confidential_node = true;
         }
@@ -181,16 +186,82 @@ void read_labels(const Value* labels, WorkloadFact& w) {
     for (const auto& [k, v] : labels->fields()) w.labels.push_back(k);
 }
 
-void workload(Facts& facts, const Asset& a, std::span<const PodSpecAt> pods) {
+// The TEE of the pools a pod spec is pinned to: a pod runs with the TEE of whichever pool takes it.
+struct PoolTee {
+    ComputeFact::Tee tee = ComputeFact::Tee::Unknown;
+    std::string technology, reason;
+    Range range;
+    const Asset* via = nullptr;
+};
+std::optional<PoolTee> pool_tee(const Facts& facts, std::span<const PoolLink> links) {
+    if (links.empty()) return std::nullopt;
+    std::optional<PoolTee> unknown, yes;
+    for (const PoolLink& l : links) {
+        PoolTee t;
+        t.range = l.range;
+        t.via = l.pool;
+        std::string pool = fmt::format("node pool {} ({}={})", l.pool->address, l.label, l.value);
+        const ComputeFact* c = nullptr;
+        for (const ComputeFact& f : facts.compute)
+            if (f.asset == l.pool && f.kind == ComputeFact::Kind::NodePool) c = &f;
+        const Value* blocks = l.pool->attributes.get("node_pool");
+        if (!l.ambiguous.empty()) {
+            t.reason = l.ambiguous;
+        } else if (l.pool->type == "google_container_cluster" && blocks && !blocks->is_null()) {
+            t.reason = fmt::format("it runs on {}, a node_pool block whose confidential setting is not modelled", pool);
+        } else if (!c) {
+            t.reason = fmt::format("it runs on {}, whose TEE setting is not known", pool);
+        } else {
+            t.tee = c->tee;
+            if (c->tee == ComputeFact::Tee::Yes) t.technology = fmt::format("{} with {}", pool, c->technology);
+            else if (c->tee == ComputeFact::Tee::No) return PoolTee{c->tee, {}, fmt::format("runs on {}, which {}", pool, c->reason), l.range, l.pool};
+            else t.reason = fmt::format("it runs on {}: {}", pool, c->reason);
+        }
+        (t.tee == ComputeFact::Tee::Yes ? yes : unknown) = t;
+    }
+    return unknown ? unknown : yes;
+}
+
+// A workload all of whose pods are pinned to node pools of the scan in one place runs there: its
+// location is the pools', by way of the label. Several pools that could be meant make it unknown.
+void locate_by_pools(Facts& facts, const Asset& a, const std::vector<std::vector<PoolLink>>& per_pod) {
+    AssetFact& fact = facts.assets[static_cast<std::size_t>(&a - facts.graph->assets.data())];
+    if (fact.location.state != LocationFact::State::NotApplicable) return;  // a region or zone label decides
+    const PoolLink* first = nullptr;
+    for (const auto& links : per_pod) {
+        if (links.empty()) return;  // some pods run wherever the cluster puts them
+        for (const PoolLink& l : links) {
+            if (!l.ambiguous.empty()) {
+                fact.location = LocationFact{};
+                fact.location.state = LocationFact::State::Unknown;
+                fact.location.reason = l.ambiguous;
+                fact.location.range = l.range;
+                return;
+            }
+            const LocationFact& pool = facts.fact(*l.pool).location;
+            if (pool.state != LocationFact::State::Known) return;
+            if (first && facts.fact(*first->pool).location.place.code != pool.place.code) return;  // RES204 judges each
+            if (!first) first = &l;
+        }
+    }
+    if (!first) return;
+    fact.location = facts.fact(*first->pool).location;
+    fact.location.provenance = prepend(fmt::format("{}={}: runs on node pool {}", first->label, first->value, first->pool->address),
+                                       first->range, fact.location.provenance);
+}
+
+void workload(Facts& facts, const NodePools& node_pools, const Asset& a, std::span<const PodSpecAt> pods) {
     WorkloadFact w;
     w.asset = &a;
     bool any_constrained = false;
     bool all_constrained = true;
+    std::vector<std::vector<PoolLink>> pod_pools;
     // The TEE of each pod spec: a confidential runtime class, or pods pinned to confidential nodes.
     struct PodTee {
         ComputeFact::Tee tee = ComputeFact::Tee::No;
         std::string technology, reason, runtime;
         Range range;
+        const Asset* via = nullptr;
     };
     std::vector<PodTee> tees;
     for (std::size_t i = 0; i < pods.size(); ++i) {
@@ -200,6 +271,12 @@ void workload(Facts& facts, const Asset& a, std::span<const PodSpecAt> pods) {
         any_constrained = any_constrained || p.constrained;
         all_constrained = all_constrained && p.constrained;
         for (auto& t : p.pins) w.pins.push_back(std::move(t));
+        std::vector<PoolLink> links;
+        for (const auto& [label, value] : p.pool_values)
+            if (auto l = node_pools.link(label, *value)) links.push_back(std::move(*l));
+        for (const PoolLink& l : links)
+            if (l.ambiguous.empty()) facts.edges.push_back({"runs-on-node-pool", &a, l.pool, l.range});
+        w.pools.insert(w.pools.end(), links.begin(), links.end());
         if (const Value* vols = pod.get("volumes"); vols && vols->is_list())
             for (const Value& v : vols->items()) {
                 const Value* claim = at(v, {"persistentVolumeClaim", "claimName"});
@@ -228,8 +305,16 @@ void workload(Facts& facts, const Asset& a, std::span<const PodSpecAt> pods) {
             t.technology = t.runtime.empty() || !confidential_runtime(t.runtime) ? "confidential nodes"
                                                                                  : "runtimeClassName " + t.runtime;
         } else if (p.pool && t.runtime.empty()) {
-            t.tee = ComputeFact::Tee::Unknown;  // the node pool decides (RES401, RES402 judge it)
+            // The node pool decides: the scan's pool when the label names one (RES401-RES403 judge the pool).
+            t.tee = ComputeFact::Tee::Unknown;
             t.reason = "it runs on a named node pool, whose TEE setting decides";
+            if (auto pt = pool_tee(facts, links)) {
+                t.tee = pt->tee;
+                t.technology = pt->technology;
+                t.reason = pt->reason;
+                t.range = pt->range;
+                t.via = pt->via;
+            }
         } else if (t.runtime.empty()) {
             t.reason = "sets no runtimeClassName, so its pods run in the node's default runtime, outside any TEE";
         } else if (auto why = plain_runtime(t.runtime)) {
@@ -239,8 +324,10 @@ void workload(Facts& facts, const Asset& a, std::span<const PodSpecAt> pods) {
             t.reason = fmt::format("runtimeClassName {} is not a runtime class the catalog knows", t.runtime);
         }
         tees.push_back(std::move(t));
+        pod_pools.push_back(std::move(links));
         read_labels(pods[i].labels, w);  // pod template labels (a Pod's are its metadata's)
     }
+    locate_by_pools(facts, a, pod_pools);
     w.constrained = any_constrained;
     w.every_pod_constrained = all_constrained && any_constrained;
     if (kind_of(a) == "StatefulSet")
@@ -274,6 +361,7 @@ void workload(Facts& facts, const Asset& a, std::span<const PodSpecAt> pods) {
         c.reason = pick->reason;
         c.machine = pick->runtime;
         c.range = pick->range;
+        c.via = pick->via;
         facts.compute.push_back(std::move(c));
     }
     facts.k8s.workloads.push_back(std::move(w));
@@ -292,39 +380,91 @@ const Value* param_value(const Value* params, std::string_view key) {
     return nullptr;
 }
 
+// A StorageClass's fields, in a manifest (camelCase) or a Terraform kubernetes_storage_class
+// (snake_case, nested blocks as one-element lists): the same object wherever it is written.
+struct ClassFields {
+    const Value* metadata = nullptr;
+    const Value* provisioner = nullptr;
+    const Value* binding = nullptr;
+    const Value* topologies = nullptr;
+    const Value* params = nullptr;
+    std::string_view expressions_key;
+    bool terraform = false;
+};
+
+const Value* first_block(const Value* v) {
+    if (v && v->is_list()) return v->items().empty() ? nullptr : &v->items().front();
+    return v;
+}
+
+ClassFields class_fields(const Asset& a) {
+    const Value& attrs = a.attributes;
+    if (a.format == "kubernetes")
+        return {attrs.get("metadata"), attrs.get("provisioner"), attrs.get("volumeBindingMode"),
+                attrs.get("allowedTopologies"), attrs.get("parameters"), "matchLabelExpressions", false};
+    return {first_block(attrs.get("metadata")), attrs.get("storage_provisioner"), attrs.get("volume_binding_mode"),
+            attrs.get("allowed_topologies"), attrs.get("parameters"), "match_label_expressions", true};
+}
+
 void storage_class(Facts& facts, const Asset& a) {
     StorageClassFact s;
     s.asset = &a;
-    s.name = name_of(a);
-    s.provisioner = text(a.attributes.get("provisioner"));
-    if (const Value* b = a.attributes.get("volumeBindingMode")) {
+    ClassFields f = class_fields(a);
+    if (f.terraform) {
+        s.topologies_field = "allowed_topologies";
+        s.binding_field = "volume_binding_mode";
+    }
+    s.name = f.metadata ? text(f.metadata->get("name")) : std::string();
+    s.display = f.terraform ? (s.name.empty() ? a.address : fmt::format("{} (StorageClass \"{}\")", a.address, s.name))
+                            : fmt::format("StorageClass \"{}\"", s.name);
+    s.provisioner = text(f.provisioner);
+    if (const Value* b = f.binding; b && !b->is_null()) {
         s.binding_written = true;
         s.binding_range = b->range;
-        s.immediate = text(b) != "WaitForFirstConsumer";
+        // Not known: either mode, and both are judged alike when no topology constrains the class.
+        s.immediate = b->is_string() && b->as_string() != "WaitForFirstConsumer";
     }
-    s.is_default = text(at(a.attributes, {"metadata", "annotations", "storageclass.kubernetes.io/is-default-class"})) ==
-                   "true";
+    s.is_default = text(f.metadata ? at(*f.metadata, {"annotations", "storageclass.kubernetes.io/is-default-class"})
+                                   : nullptr) == "true";
     s.topology_range = a.header_range;
-    if (const Value* topo = a.attributes.get("allowedTopologies"); topo && topo->is_list()) {
+    if (const Value* topo = f.topologies; topo && !topo->is_null()) {
         s.topology_range = topo->range;
-        for (const Value& term : topo->items())
-            if (const Value* exprs = term.get("matchLabelExpressions"); exprs && exprs->is_list())
-                for (const Value& e : exprs->items()) {
-                    std::string key = text(e.get("key"));
-                    if (!topology_key(key)) continue;
-                    if (const Value* values = e.get("values"); values && values->is_list())
-                        for (const Value& v : values->items()) {
-                            TopologyValue t = topology_value(key, v);
-                            if (!t.place) s.topology_unknown = true;
-                            s.topology.push_back(std::move(t));
-                        }
+        if (!topo->is_list()) s.topology_unknown = true;
+        else
+            for (const Value& term : topo->items()) {
+                const Value* exprs = term.get(f.expressions_key);
+                if (!exprs || exprs->is_null()) continue;
+                if (!exprs->is_list()) {
+                    s.topology_unknown = true;
+                    continue;
                 }
+                bool any_region = false;
+                for (const Value& e : exprs->items()) {
+                    const Value* key = e.get("key");
+                    if (!key || !key->is_string()) {
+                        s.topology_unknown = true;
+                        continue;
+                    }
+                    if (!topology_key(key->as_string())) continue;
+                    any_region = true;
+                    const Value* values = e.get("values");
+                    if (!values || !values->is_list()) {
+                        s.topology_unknown = true;
+                        continue;
+                    }
+                    for (const Value& v : values->items()) {
+                        TopologyValue t = topology_value(key->as_string(), v);
+                        if (!t.place) s.topology_unknown = true;
+                        s.topology.push_back(std::move(t));
+                    }
+                }
+                if (!any_region) s.topology_other = true;
+            }
     }
-
     // Azure Files and Blob CSI classes whose storage account SKU is geo-redundant: the driver keeps a
     // copy in the Azure paired region. Parameter names are case-insensitive; skuName's alias is
     // storageAccountType; an existing storageAccount keeps its own SKU, so it is not judged.
-    const Value* params = a.attributes.get("parameters");
+    const Value* params = f.params;
     bool azure_files = s.provisioner == "file.csi.azure.com" || s.provisioner == "kubernetes.io/azure-file" ||
                        s.provisioner == "blob.csi.azure.com";
     const Value* sku = param_value(params, "skuName");
@@ -375,7 +515,14 @@ void claim(Facts& facts, const Asset& a, const Value& spec, std::string name, Ra
 }  // namespace
 
 void kubernetes(Facts& facts) {
+    const NodePools node_pools(facts);
     for (const Asset& a : facts.graph->assets) {
+        // A Terraform kubernetes_storage_class is the same StorageClass as a manifest's.
+        if (a.format == "terraform" && a.mode != AssetMode::Superseded &&
+            (a.type == "kubernetes_storage_class" || a.type == "kubernetes_storage_class_v1")) {
+            storage_class(facts, a);
+            continue;
+        }
         if (!is_kubernetes(a)) continue;
         std::string_view kind = kind_of(a);
         if (kind == "StorageClass" && a.type.starts_with("storage.k8s.io/")) {
@@ -408,7 +555,7 @@ void kubernetes(Facts& facts) {
         if (pods.empty())
             for (const k8s::PodSpec& p : k8s::pod_specs(a)) pods.push_back({p.spec, nullptr});
         if (pods.empty()) continue;
-        workload(facts, a, pods);
+        workload(facts, node_pools, a, pods);
         if (kind == "StatefulSet")
             if (const Value* vct = at(a.attributes, {"spec", "volumeClaimTemplates"}); vct && vct->is_list())
                 for (const Value& t : vct->items())
@@ -417,12 +564,12 @@ void kubernetes(Facts& facts) {
     }
     // Each claim's class: by name among the scan's classes (cluster-scoped, one name each), or the
     // class annotated as the default when it names none.
-    std::map<std::string, std::size_t> by_name;
+    std::map<std::string, std::vector<std::size_t>> by_name;
     std::optional<std::size_t> default_class;
     std::size_t defaults = 0;
     for (std::size_t i = 0; i < facts.k8s.storage_classes.size(); ++i) {
         const auto& s = facts.k8s.storage_classes[i];
-        by_name.emplace(s.name, i);
+        if (!s.name.empty()) by_name[s.name].push_back(i);
         if (s.is_default) {
             default_class = i;
             ++defaults;
@@ -433,13 +580,20 @@ void kubernetes(Facts& facts) {
         if (c.prebound) continue;
         if (c.class_name.empty()) {
             c.storage_class = default_class;
+            if (default_class)
+                facts.edges.push_back({"uses-storage-class", c.asset, facts.k8s.storage_classes[*default_class].asset, c.range});
             if (!default_class)
                 c.unresolved = "it names no storageClassName, so the cluster's default StorageClass provisions it, "
                                "and no single class in the scan is annotated as the default";
             continue;
         }
         auto it = by_name.find(c.class_name);
-        if (it != by_name.end()) c.storage_class = it->second;
+        if (it != by_name.end()) {
+            c.storage_class = it->second.front();
+            c.same_name.assign(it->second.begin() + 1, it->second.end());
+            if (c.same_name.empty())
+                facts.edges.push_back({"uses-storage-class", c.asset, facts.k8s.storage_classes[it->second.front()].asset, c.range});
+        }
         else
             c.unresolved = fmt::format("its StorageClass \"{}\" is not in the scan, so where the class provisions "
                                        "volumes cannot be judged",
