@@ -75,8 +75,8 @@ constexpr std::string_view kTemplateKinds[] = {"Deployment", "StatefulSet", "Dae
                                                "ReplicationController", "Job"};
 constexpr std::string_view kReplicaSpecKinds[] = {"PyTorchJob", "TFJob", "MPIJob", "XGBoostJob", "PaddleJob", "JAXJob"};
 constexpr std::string_view kOtherWorkloads[] = {"Pod", "CronJob", "TrainJob", "TrainingRuntime", "ClusterTrainingRuntime",
-                                                "JobSet", "InferenceService", "RayCluster", "RayJob", "RayService",
-                                                "LeaderWorkerSet"};
+                                                "JobSet", "InferenceService", "LLMInferenceService", "RayCluster", "RayJob",
+                                                "RayService", "LeaderWorkerSet"};
 
 }  // namespace
 
@@ -136,7 +136,16 @@ std::vector<PodSpec> pod_specs(std::string_view kind, const Value& object) {
             add(out, at_path(*spec, {component}), "spec." + std::string(component), std::string(component));
         return out;
     }
-    if (kind == "RayCluster") {
+    if (kind == "LLMInferenceService") {
+        // Pod specs themselves (not templates): the decode pods and their workers, and the same for the
+        // disaggregated prefill stage.
+        add(out, at_path(*spec, {"template"}), "spec.template", "decode");
+        add(out, at_path(*spec, {"worker"}), "spec.worker", "worker");
+        add(out, at_path(*spec, {"prefill", "template"}), "spec.prefill.template", "prefill");
+        add(out, at_path(*spec, {"prefill", "worker"}), "spec.prefill.worker", "prefill-worker");
+        return out;
+    }
+        if (kind == "RayCluster") {
         ray_cluster(out, spec, "spec");
         return out;
     }

@@ -151,3 +151,40 @@ spec:
     CHECK_FALSE(facts.k8s.claims[0].storage_class);  // two classes claim to be the default
     CHECK(facts.k8s.claims[0].unresolved.find("default") != std::string::npos);
 }
+
+TEST_CASE("kubernetes facts: a KServe LLMInferenceService's decode, worker and prefill pod specs") {
+    Project p("k8s-llmisvc");
+    p.write("llm.yaml", R"(apiVersion: serving.kserve.io/v1alpha1
+kind: LLMInferenceService
+metadata:
+  name: llama
+spec:
+  model:
+    uri: hf://meta-llama/Llama-3.1-8B-Instruct
+  template:
+    nodeSelector:
+      topology.kubernetes.io/region: us-east-1
+    containers:
+      - name: main
+        image: vllm/vllm-openai:v0.8.0
+        resources:
+          limits:
+            nvidia.com/gpu: 1
+  prefill:
+    template:
+      containers:
+        - name: main
+          image: vllm/vllm-openai:v0.8.0
+)");
+    auto out = p.scan();
+    REQUIRE(out->error == "");
+    Facts facts = build_facts(out->graph, out->sources, {});
+    const WorkloadFact* llama = workload(facts, "llama");
+    REQUIRE(llama);
+    CHECK(llama->ai);
+    CHECK(llama->gpu == "nvidia.com/gpu");
+    REQUIRE(llama->pins.size() == 1);
+    CHECK(llama->pins[0].value == "us-east-1");
+    CHECK(llama->constrained);
+    CHECK_FALSE(llama->every_pod_constrained);  // the prefill pods run wherever the cluster puts them
+}
