@@ -63,13 +63,19 @@ struct Flow {
     LocationFact origin_location = {};
 };
 
-// A typed link between two assets that is not a data flow, possibly across formats: a workload runs
-// on a Terraform node pool, a claim is provisioned by a StorageClass. Read by the graph output.
+// A typed link from an asset to another asset or to an endpoint outside the scan, possibly across
+// formats: a workload runs on a Terraform node pool, a claim is provisioned by a StorageClass, a
+// workload mounts a claim, an MLflow configuration stores artifacts in a bucket. Read by the
+// inventory and graph outputs.
 struct Edge {
-    std::string_view kind;  // "runs-on-node-pool", "uses-storage-class"
+    std::string_view kind;  // "runs-on-node-pool", "uses-storage-class", "mounts-claim", "stores-artifacts-in", "tracks-to"
     const Asset* from = nullptr;
-    const Asset* to = nullptr;
-    Range range;            // where `from` names `to`
+    const Asset* to = nullptr;  // null when the other end is not an asset of the scan
+    Range range;                // where `from` names the other end
+    // When `to` is null: how the other end is named ("https://api.wandb.ai", "s3://weights/") and
+    // where it is, as far as known (NotApplicable: not known at all).
+    std::string target = {};
+    LocationFact target_location = {};
 };
 
 // Keys (adapters/keys.cpp): where each key is and whether it is multi-region.
