@@ -15,29 +15,11 @@
 #include "engine/frontend.hpp"
 #include "facts/endpoints.hpp"
 #include "facts/kubernetes_facts.hpp"
+#include "facts/location_fact.hpp"
+#include "facts/mlops_facts.hpp"
 #include "facts/tee_tags.hpp"
 
 namespace residency {
-
-struct LocationFact {
-    enum class State {
-        Known,          // resolved to a catalog place
-        Unknown,        // depends on something the scan cannot know (reason says what)
-        NotInCatalog,   // a literal code the catalog does not know
-        Global,         // the service's global location: not pinned to any region
-        Unset,          // nothing sets a location: the cloud's default applies
-        NotApplicable,  // global control-plane objects, or assets that take no location
-        CloudNotInCatalog,  // a provider whose regions the catalog does not know yet
-    };
-    State state = State::NotApplicable;
-    catalog::Place place;   // Known
-    std::string written;    // the code as written (Known, NotInCatalog, Global)
-    std::string reason;     // Unknown
-    std::string unsupported_function;  // Unknown because this function's call could not be evaluated
-    std::vector<Range> unknown_places;  // Unknown, when the tool could not model it: where it passed through
-    Range range;            // where the code or the unknown came from
-    Provenance provenance;
-};
 
 struct AssetFact {
     const Asset* asset = nullptr;
@@ -121,6 +103,7 @@ struct Facts {
     std::vector<KeyUse> key_uses;             // in asset order, then as written
     std::vector<CustomerKeyFact> customer_keys;  // data and AI assets that can take a customer-managed key
     KubernetesFacts k8s;                      // workloads, StorageClasses and claims (adapters/kubernetes.cpp)
+    std::vector<MlopsEndpoint> mlops;         // trackers and artifact stores, in asset order (adapters/mlops.cpp)
     std::vector<std::string> jurisdictions;   // the home jurisdiction(s), lower case
     std::vector<std::string> allow_regions;   // lower case
     // What the policy requires beyond the location (policy.hpp): tag keys every data asset carries
