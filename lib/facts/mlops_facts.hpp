@@ -33,7 +33,7 @@ struct MlopsEndpoint {
     std::string uri;      // as written, without user information (no passwords in messages)
     std::string host;     // lower case; "" for bucket URIs without a host and local stores
     Range range;          // where the value is written (the API key, for W&B's default cloud)
-    const Value* value = nullptr;  // the value as written, for its provenance (null for defaults)
+    Provenance provenance;  // where the value came from when not written in place (a ConfigMap, an env_file)
     // The asset of the scan it is: a Terraform bucket or storage account named by the URI, a
     // Kubernetes Service named by the host. Null when none.
     const Asset* linked = nullptr;

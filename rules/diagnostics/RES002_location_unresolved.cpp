@@ -83,6 +83,14 @@ void check(const Facts& facts, RuleOutput& out) {
         if (!c.unresolved.empty())
             out.report(c.asset, c.range, fmt::format("cannot resolve where {} stores its data: {}", c.asset->address, c.unresolved),
                        {}, c.name);
+    // An MLflow store named by a bucket or storage account the scan does not define (or defines twice).
+    for (const MlopsEndpoint& e : facts.mlops)
+        if (e.reach == MlopsEndpoint::Reach::External && e.host.empty() && !e.linked &&
+            e.location.state == LocationFact::State::Unknown)
+            out.report(e.asset, e.range,
+                       fmt::format("cannot resolve where {} {} {} ({}): {}", mlops_user(e), mlops_action(e), e.uri,
+                                   e.setting, e.location.reason),
+                       {}, e.setting + " " + e.uri);
     for (const auto& m : facts.load.unreadable_parts) {
         // The Kubernetes frontend's charts and templates say themselves what cannot be read.
         std::string_view text = m.message;

@@ -14,6 +14,7 @@ void collect_adapter_facts(Facts& facts) {
     adapters::tags(facts);
     adapters::keys(facts);
     adapters::kubernetes(facts);
+    adapters::mlops(facts);
 }
 
 Flow unresolved_flow(std::string_view mechanism, const Asset& origin, const Asset& via, Range range, std::string reason) {

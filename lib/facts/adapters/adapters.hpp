@@ -26,6 +26,7 @@ void compute_tee(Facts& facts);     // Facts::compute: TEE of node pools, VMs an
 void tags(Facts& facts);            // Facts::tags: tags and labels after provider defaults
 void keys(Facts& facts);            // keys, the assets they protect, and customer-managed keys (facts.keys, key_uses, customer_keys)
 void kubernetes(Facts& facts);      // facts.k8s, workload compute facts, Azure CSI geo-redundant flows
+void mlops(Facts& facts);           // facts.mlops: MLflow and W&B trackers and artifact stores, and their edges
 }  // namespace adapters
 
 }  // namespace residency
