@@ -111,6 +111,11 @@ TEST_CASE("mlops: W&B is judged only when its settings are all known") {
     p.write("a.yaml", container(key, "      envFrom:\n        - configMapRef: {name: wandb-settings}\n"));
     auto out = p.scan_from({"."});
     CHECK(messages(*out, "RES701").empty());
+    // An optional key may be missing, and W&B then sends nothing.
+    p.write("a.yaml", container("        - name: WANDB_API_KEY\n          valueFrom:\n            secretKeyRef: {name: wandb, key: k, optional: true}\n"));
+    CHECK(messages(*p.scan_from({"."}), "RES701").empty());
+    p.write("a.yaml", container(key));
+    CHECK(messages(*p.scan_from({"."}), "RES701").size() == 1);
     // Offline mode sends nothing.
     p.write("a.yaml", container(std::string(key) + "        - name: WANDB_MODE\n          value: offline\n"));
     CHECK(messages(*p.scan_from({"."}), "RES701").empty());

@@ -86,6 +86,13 @@ void container_settings(const k8s::ObjectIndex& index, const Asset& a, const Val
                 ps.env.insert_or_assign(name, Value::string("", e.range));
                 continue;
             }
+            // An optional reference leaves the variable unset when its source lacks the key: whether it is
+            // set at all is not known, so it is left out rather than guessed.
+            bool optional = false;
+            for (std::string_view ref : {"configMapKeyRef", "secretKeyRef"})
+                if (const Value* r = vf->get(ref); r && r->get("optional") && r->get("optional")->is_bool() && r->get("optional")->as_bool())
+                    optional = true;
+            if (optional) continue;
             // Points at the variable's entry: where the setting is made.
             Value value = Value::unknown("its value comes from the pod at run time", e.range, UnknownCause::AfterApply);
             if (const Value* ref = vf->get("configMapKeyRef")) {
