@@ -80,6 +80,11 @@ bool crosses(const LocationFact& a, std::string_view va, const LocationFact& b, 
     return !subset(ca, cb) && !subset(cb, ca);
 }
 
+bool drawn(AssetClass c) {
+    return c == AssetClass::DataStore || c == AssetClass::Compute || c == AssetClass::AiService ||
+           c == AssetClass::StateBackend || c == AssetClass::Key;
+}
+
 class Builder {
 public:
     Builder(const Facts& facts, Report& report) : facts_(facts), report_(report) {
@@ -131,10 +136,12 @@ public:
     }
 
     void graph() {
-        // Every located (or locatable) asset is drawn; those without a location of their own only
-        // when a link touches them.
+        // Assets that hold or process data, and keys, are drawn wherever they are; configuration
+        // objects, networks and assets without a location of their own only when a link touches
+        // them (the register lists them all).
         for (const AssetFact& f : facts_.assets)
-            if (f.asset->mode == AssetMode::Managed && f.location.state != LocationFact::State::NotApplicable)
+            if (f.asset->mode == AssetMode::Managed && f.location.state != LocationFact::State::NotApplicable &&
+                drawn(f.asset->asset_class))
                 asset_node(*f.asset);
         for (const Flow& fl : facts_.flows) {
             if (!fl.origin) continue;
