@@ -157,8 +157,13 @@ public:
         for (const Endpoint& ep : facts_.endpoints) {
             if (!ep.asset) continue;
             std::string kind = ep.reach == Reach::Regional ? "routes-to" : fmt::format("routes-to ({})", reach_name(ep.reach));
+            // Requests served at edge locations or in any region worldwide leave every country;
+            // a geography crosses the border when it is not wholly inside the home jurisdiction.
+            bool beyond = ep.reach == Reach::Edge || ep.reach == Reach::Global ||
+                          (ep.reach == Reach::Geography && facts_.has_jurisdiction() && !facts_.inside(ep.place));
             for (const Asset* s : ep.serves)
-                if (s) edge(asset_node(*ep.asset), asset_node(*s), kind, ep.range);
+                if (s && edge(asset_node(*ep.asset), asset_node(*s), kind, ep.range) && beyond)
+                    edges_.back().crosses_border = true;
         }
         sort();
     }
@@ -210,8 +215,9 @@ private:
         return located_node("endpoint", target, where.empty() ? target : fmt::format("{} ({})", target, where), l);
     }
 
-    void edge(std::size_t from, std::size_t to, std::string kind, Range range) {
-        if (from == to) return;
+    // False when nothing was added (a link from an asset to itself).
+    bool edge(std::size_t from, std::size_t to, std::string kind, Range range) {
+        if (from == to) return false;
         const Pending& a = nodes_[from];
         const Pending& b = nodes_[to];
         const LocationFact& la = a.location ? *a.location : a.own;
@@ -223,6 +229,7 @@ private:
         e.crosses_border = crosses(la, a.node.verdict, lb, b.node.verdict);
         e.range = range;
         edges_.push_back(std::move(e));
+        return true;
     }
 
     void sort() {

@@ -66,7 +66,8 @@ std::array<std::size_t, 4> verdict_counts(const Report& report) {
 }
 
 std::string csv_cell(std::string_view text) {
-    std::string s(text);
+    // Control and bidi characters made visible: the file may be shown on a terminal (cat, less).
+    std::string s = sanitize_terminal(text);
     // A cell starting like a formula would run in a spreadsheet (CSV injection): make it text.
     if (!s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r'))
         s.insert(0, "'");

@@ -189,3 +189,33 @@ TEST_CASE("inventory: CSV cells that a spreadsheet would run as formulas are tex
 }
 
 }  // namespace residency
+
+namespace residency {
+
+TEST_CASE("graph: a CDN routing to a bucket crosses the border: edge locations are worldwide") {
+    Project p("inventory-cdn");
+    p.write("main.tf", R"(provider "aws" {
+  region = "eu-west-1"
+}
+resource "aws_s3_bucket" "outputs" {
+  bucket = "generated-images"
+}
+resource "aws_cloudfront_distribution" "cdn" {
+  enabled = true
+  origin {
+    origin_id   = "outputs"
+    domain_name = aws_s3_bucket.outputs.bucket_regional_domain_name
+  }
+}
+)");
+    auto out = p.scan_from({"."});
+    const Report& r = out->report;
+    REQUIRE(r.graph_edges.size() == 1);
+    const GraphEdge& e = r.graph_edges[0];
+    CHECK(e.kind == "routes-to (edge)");
+    CHECK(r.graph_nodes[e.from].label == "aws_cloudfront_distribution.cdn");
+    CHECK(r.graph_nodes[e.to].label == "aws_s3_bucket.outputs");
+    CHECK(e.crosses_border);
+}
+
+}  // namespace residency
