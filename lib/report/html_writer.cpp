@@ -48,11 +48,11 @@ std::string chain(const Report& report, const std::vector<RelatedLocation>& step
 
 constexpr const char* kStyle = R"(body{font:14px/1.4 system-ui,sans-serif;margin:24px;color:#1d1d1f}
 h1{font-size:22px}h2{font-size:18px;margin-top:28px}
-table{border-collapse:collapse;width:100%}th,td{border:1px solid #ccc;padding:4px 6px;text-align:left;vertical-align:top}
-th{background:#f0f0f0;cursor:pointer;user-select:none}th:after{content:" \2195";color:#999}
+table{border-collapse:collapse;width:100%}th,td{border:1px solid #ccc;padding:4px 6px;text-align:left;vertical-align:top;overflow-wrap:anywhere}
+th{background:#f0f0f0;cursor:pointer;user-select:none;white-space:nowrap}th:after{content:" \2195";color:#999}
 tr:nth-child(even) td{background:#fafafa}
 .inside{color:#116611;font-weight:600}.outside{color:#b00000;font-weight:600}.unknown{color:#8a6d00}
-.chain{margin:0;padding-left:18px}.at{color:#555}.picture{overflow:auto;border:1px solid #ddd;padding:8px}
+.chain{margin:0;padding-left:18px;font-size:12px}.at{color:#555}.picture{overflow:auto;border:1px solid #ddd;padding:8px}
 svg{max-width:100%;height:auto}
 pre{white-space:pre-wrap;background:#f6f6f6;padding:8px}.finding{margin:10px 0}
 .sev{font-weight:600;text-transform:uppercase;font-size:12px}
