@@ -1,6 +1,7 @@
 // The inputs `inventory` and `graph` read, as `scan` reads them.
 #include "inputs.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <iostream>
 

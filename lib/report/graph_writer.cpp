@@ -3,6 +3,7 @@
 // escaped for the target language, after control and bidi characters are made visible.
 #include <fmt/format.h>
 
+#include <cctype>
 #include <map>
 
 #include "report/inventory_writers.hpp"

@@ -3,6 +3,8 @@
 // their provenance. Every text from scanned files is escaped.
 #include <fmt/format.h>
 
+#include <cctype>
+
 #include "report/inventory_writers.hpp"
 #include "report/sanitize.hpp"
 #include "report/writers.hpp"

@@ -1,6 +1,8 @@
 // The residency register as JSON (docs/inventory-schema.json), CSV and Markdown.
 #include <fmt/format.h>
 
+#include <array>
+
 #include <nlohmann/json.hpp>
 
 #include "report/inventory_writers.hpp"

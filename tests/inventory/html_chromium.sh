@@ -16,20 +16,26 @@ case_dir="$here/cases/replication-and-pools"
 (cd "$case_dir" && "$bin" inventory . --format html --evidence --output "$work/page.html" &&
     "$bin" inventory . >"$work/inventory.json") || { echo "inventory-html: residency failed" >&2; exit 1; }
 run_chromium() {
+    local page=$1
+    shift
     timeout 60 "$chromium" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
         --disable-background-networking --disable-component-update --disable-sync \
-        --user-data-dir="$(mktemp -d "$work/profile.XXXXXX")" "$@" "file://$work/page.html"
+        --user-data-dir="$(mktemp -d "$work/profile.XXXXXX")" "$@" "file://$work/$page"
 }
-run_chromium --screenshot="$work/page.png" --window-size=1280,900 >/dev/null 2>"$work/chromium.log"
+run_chromium page.html --screenshot="$work/page.png" --window-size=1280,900 >/dev/null 2>"$work/chromium.log"
 if [ ! -s "$work/page.png" ]; then
     echo "inventory-html: chromium wrote no screenshot" >&2
     cat "$work/chromium.log" >&2
     exit 1
 fi
-run_chromium --dump-dom >"$work/dom.html" 2>>"$work/chromium.log"
-python3 - "$work/page.png" "$work/dom.html" "$work/inventory.json" <<'PY'
+run_chromium page.html --dump-dom >"$work/dom.html" 2>>"$work/chromium.log"
+# Sorting: the page's own script, driven by a click on the Asset header (twice: descending).
+sed 's|</body>|<script>var h=document.querySelector("#register th");h.click();h.click();</script></body>|' \
+    "$work/page.html" >"$work/sorted.html"
+run_chromium sorted.html --dump-dom >"$work/sorted-dom.html" 2>>"$work/chromium.log"
+python3 - "$work/page.png" "$work/dom.html" "$work/inventory.json" "$work/sorted-dom.html" <<'PY'
 import json, re, struct, sys, zlib
-png, dom, inv = sys.argv[1:4]
+png, dom, inv, sorted_dom = sys.argv[1:5]
 data = open(png, 'rb').read()
 assert data[:8] == b'\x89PNG\r\n\x1a\n', 'not a PNG'
 pos, idat, width, height, ctype, depth = 8, b'', 0, 0, 0, 0
@@ -61,5 +67,11 @@ if rows != expected:
     sys.exit('inventory-html: the register has %d rows, the inventory %d assets' % (rows, expected))
 if '<svg' not in page and 'Graphviz (<code>dot</code>) was not found' not in page:
     sys.exit('inventory-html: neither the graph nor the note that Graphviz is missing')
+body = re.search(r'<table id="register"[^>]*>.*?<tbody>(.*?)</tbody>', open(sorted_dom, encoding='utf-8').read(), re.S)
+assets = [re.sub(r'<[^>]+>', '', r) for r in re.findall(r'<tr><td>(.*?)</td>', body.group(1) if body else '')]
+# The page compares with localeCompare, which looks at letters and digits before punctuation.
+letters = lambda a: re.sub(r'[^0-9a-z]', '', a.lower())
+if len(assets) != expected or assets != sorted(assets, key=letters, reverse=True):
+    sys.exit('inventory-html: a click on the Asset header twice does not sort the register descending: %r' % assets)
 print('inventory-html: %dx%d screenshot, %d distinct values; %d register rows' % (width, height, len(distinct), rows))
 PY
