@@ -123,9 +123,16 @@ std::string write_inventory_json(const Report& report, const InventoryOptions& o
                               {"provenance", std::move(provenance)}});
     }
     Json links = Json::array();
+    // An end that is an asset of the register is also named by its index in "assets".
+    auto asset_index = [&](std::size_t node) {
+        std::size_t entry = report.graph_nodes[node].entry;
+        return entry < report.inventory.size() ? Json(entry) : Json(nullptr);
+    };
     for (const GraphEdge& g : report.graph_edges)
         links.push_back(Json{{"from", report.graph_nodes[g.from].label},
                              {"to", report.graph_nodes[g.to].label},
+                             {"from_asset", asset_index(g.from)},
+                             {"to_asset", asset_index(g.to)},
                              {"kind", g.kind},
                              {"crosses_border", g.crosses_border},
                              {"location", where_json(report, g.range)}});

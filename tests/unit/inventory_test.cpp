@@ -74,13 +74,18 @@ TEST_CASE("inventory: every managed asset with its verdict and provenance; the J
     CHECK(doc["evidence"]["files"][0]["sha256"].get<std::string>().size() == 64);
 }
 
-TEST_CASE("inventory: the bundled example's register conforms to the schema") {
-    ScanOptions o;
-    o.paths = {(std::filesystem::path(RESIDENCY_SOURCE_DIR) / "examples").string()};
-    auto out = run_scan(o);
-    auto doc = nlohmann::json::parse(write_inventory_json(out->report, {true}));
-    CHECK(residency::test::schema_errors(inventory_schema(), doc) == std::vector<std::string>{});
-    CHECK(doc["assets"].size() == out->report.asset_count);
+TEST_CASE("inventory: the registers of the example and of the inventory cases conform to the schema") {
+    for (const char* dir : {"examples", "tests/inventory/cases/replication-and-pools"}) {
+        CAPTURE(dir);
+        ScanOptions o;
+        o.paths = {(std::filesystem::path(RESIDENCY_SOURCE_DIR) / dir).string()};
+        auto out = run_scan(o);
+        auto doc = nlohmann::json::parse(write_inventory_json(out->report, {true}));
+        CHECK(residency::test::schema_errors(inventory_schema(), doc) == std::vector<std::string>{});
+        CHECK(doc["assets"].size() == out->report.asset_count);
+        for (const auto& link : doc["links"])
+            if (!link["from_asset"].is_null()) CHECK(doc["assets"][link["from_asset"].get<std::size_t>()].is_object());
+    }
 }
 
 TEST_CASE("graph: an edge to an endpoint outside the scan is a node placed by its location") {
