@@ -12,6 +12,8 @@ int main(int argc, char** argv) {
     app.set_help_all_flag("--help-all", "Show help for every command");
     int exit_code = kExitClean;
     add_scan(app, exit_code);
+    add_inventory(app, exit_code);
+    add_graph(app, exit_code);
     add_rules(app, exit_code);
     add_explain(app, exit_code);
     add_regions(app, exit_code);

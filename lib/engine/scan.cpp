@@ -11,6 +11,7 @@
 #include <set>
 
 #include "catalog/catalog.hpp"
+#include "engine/inventory.hpp"
 #include "facts/facts.hpp"
 #include "policy/glob.hpp"
 #include "policy/policy.hpp"
@@ -212,6 +213,7 @@ std::optional<Policy> load_policy(const ScanOptions& options, const fs::path& fi
         }
         policy = std::get<Policy>(std::move(parsed));
         out.report.policy_path = shown;
+        out.report.policy_sha256 = sha256_hex(text ? *text : "");
     }
     for (const auto& j : options.jurisdictions)
         if (!catalog::is_jurisdiction(j)) {
@@ -535,6 +537,7 @@ std::unique_ptr<ScanOutcome> run_pipeline(const ScanOptions& options, std::span<
 
     finish_findings(run_rules(options, *policy, facts, report), *targets, *out, report);
     summarize(facts, *targets, *out, report);
+    build_inventory(facts, report);
     return out;
 }
 

@@ -49,6 +49,11 @@ if command -v kubectl >/dev/null 2>&1; then
 else
     echo "cli: scan-stdin-kustomize skipped: kubectl not found" >&2
 fi
+run inventory-empty inventory empty -j eu
+run inventory-evidence-csv inventory empty --format csv --evidence
+run inventory-piped inventory - -j eu
+run graph-missing-path graph nowhere
+run graph-empty-mermaid graph empty --format mermaid
 run regions-hetzner regions --cloud hetzner
 run regions-ovh-eu regions --cloud ovh --jurisdiction eu
 exit $failed

@@ -512,10 +512,20 @@ void claim(Facts& facts, const Asset& a, const Value& spec, std::string name, Ra
     facts.k8s.claims.push_back(std::move(c));
 }
 
+// The claims a workload mounts, as edges to the PersistentVolumeClaims of the scan (same root and
+// namespace): its data lives where they are provisioned.
+void mount_edges(Facts& facts, const k8s::ObjectIndex& objects, const Asset& a) {
+    for (const k8s::Reference& r : k8s::references(a))
+        if (r.kind == "PersistentVolumeClaim")
+            if (const Asset* claim = objects.find_from(a, r.kind, r.name))
+                facts.edges.push_back({"mounts-claim", &a, claim, r.value ? r.value->range : a.header_range});
+}
+
 }  // namespace
 
 void kubernetes(Facts& facts) {
     const NodePools node_pools(facts);
+    const k8s::ObjectIndex objects(*facts.graph);
     for (const Asset& a : facts.graph->assets) {
         // A Terraform kubernetes_storage_class is the same StorageClass as a manifest's.
         if (a.format == "terraform" && a.mode != AssetMode::Superseded &&
@@ -556,6 +566,7 @@ void kubernetes(Facts& facts) {
             for (const k8s::PodSpec& p : k8s::pod_specs(a)) pods.push_back({p.spec, nullptr});
         if (pods.empty()) continue;
         workload(facts, node_pools, a, pods);
+        mount_edges(facts, objects, a);
         if (kind == "StatefulSet")
             if (const Value* vct = at(a.attributes, {"spec", "volumeClaimTemplates"}); vct && vct->is_list())
                 for (const Value& t : vct->items())
