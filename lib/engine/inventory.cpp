@@ -69,10 +69,11 @@ bool subset(const std::vector<std::string>& a, const std::vector<std::string>& b
     return std::includes(b.begin(), b.end(), a.begin(), a.end());
 }
 
-// Different countries (neither end's countries hold the other's), or one end inside the home
-// jurisdiction and the other outside. An end of unknown location crosses nothing that is known.
-bool crosses(const LocationFact& a, std::string_view va, const LocationFact& b, std::string_view vb) {
-    if ((va == "inside" && vb == "outside") || (va == "outside" && vb == "inside")) return true;
+// With a home jurisdiction, a link crosses its border when one end is inside and the other outside
+// (Frankfurt to Dublin stays inside the EU). Without one, when the ends are in different countries
+// (neither end's countries hold the other's). An end of unknown location crosses nothing.
+bool crosses(bool judged, const LocationFact& a, std::string_view va, const LocationFact& b, std::string_view vb) {
+    if (judged) return (va == "inside" && vb == "outside") || (va == "outside" && vb == "inside");
     if (a.state != LocationFact::State::Known || b.state != LocationFact::State::Known) return false;
     const auto& ca = a.place.countries;
     const auto& cb = b.place.countries;
@@ -226,7 +227,7 @@ private:
         e.from = from;
         e.to = to;
         e.kind = std::move(kind);
-        e.crosses_border = crosses(la, a.node.verdict, lb, b.node.verdict);
+        e.crosses_border = crosses(facts_.has_jurisdiction(), la, a.node.verdict, lb, b.node.verdict);
         e.range = range;
         edges_.push_back(std::move(e));
         return true;
