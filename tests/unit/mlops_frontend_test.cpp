@@ -302,7 +302,7 @@ TEST_CASE("mlops: which files are claimed") {
     mlops::MlopsFrontend f;
     std::string head;
     auto h = [&]() { return std::string_view(head); };
-    for (const char* yes : {"compose.yaml", "compose.yml", "docker-compose.yml", "docker-compose.prod.yaml", "compose.override.yml",
+    for (const char* yes : {"compose.yaml", "compose.yml", "docker-compose.yml", "docker-compose.prod.yaml", "compose.override.yml", "docker-compose-dev.yml",
                             "MLproject", "x/wandb/settings", "home/.config/wandb/settings"})
         CHECK_MESSAGE(f.claims(yes, h), yes);
     for (const char* no : {"compose.json", "my-compose.yml", "mlproject", "settings", "wandb/settings.py"}) CHECK_MESSAGE(!f.claims(no, h), no);

@@ -102,6 +102,10 @@ void add_env_files(ComposeFile& c, const std::string& service, const Value& spec
             continue;
         }
         const Dotenv* d = r.dotenv(abs);
+        if (!d && r.beside_piped(abs)) {
+            incomplete.push_back(what + " is not read: standard input is scanned alone");
+            continue;
+        }
         if (!d) {
             if (!e.required) continue;
             incomplete.push_back(what + " does not exist");

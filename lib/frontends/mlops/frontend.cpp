@@ -198,7 +198,8 @@ bool is_compose_file(const fs::path& file) {
     if (!yaml_ext(name)) return false;
     std::string stem = name.substr(0, name.rfind('.'));
     if (stem == "compose" || stem == "docker-compose") return true;
-    return stem.starts_with("compose.") || stem.starts_with("docker-compose.");
+    // Overrides: `docker-compose.prod.yml`, and the common `docker-compose-dev.yml` run with `-f`.
+    return stem.starts_with("compose.") || stem.starts_with("docker-compose.") || stem.starts_with("docker-compose-");
 }
 
 bool MlopsFrontend::claims(const fs::path& file, const std::function<std::string_view()>& head) const {
@@ -232,12 +233,17 @@ bool Reader::inside_root(const fs::path& abs) const {
     return !rel.empty() && *rel.begin() != "..";
 }
 
+bool Reader::beside_piped(const fs::path& abs) const {
+    fs::path key = fs::absolute(abs).lexically_normal();
+    auto provided = context_.sources.provided_in(key.parent_path());
+    return provided && std::find(provided->begin(), provided->end(), key) == provided->end();
+}
+
 std::optional<OpenFile> Reader::open(const fs::path& abs) {
     fs::path key = fs::absolute(abs).lexically_normal();
     if (auto it = ids_.find(key); it != ids_.end()) return OpenFile{it->second, context_.sources.get(it->second).text};
     // A piped buffer is read alone: nothing beside its name on disk joins it.
-    if (auto provided = context_.sources.provided_in(key.parent_path()))
-        if (std::find(provided->begin(), provided->end(), key) == provided->end()) return std::nullopt;
+    if (beside_piped(key)) return std::nullopt;
     std::error_code ec;
     if (!context_.sources.provided_in(key.parent_path()) && !fs::is_regular_file(key, ec)) return std::nullopt;
     auto text = context_.sources.read(key);

@@ -4,7 +4,7 @@
 //
 // Files claimed (by name; `.env` files also by content):
 //  - compose: `compose.yaml|yml`, `docker-compose.yaml|yml`, and overrides
-//    `compose.<x>.yaml|yml`, `docker-compose.<x>.yaml|yml`. A file with no `services` mapping is
+//    `compose.<x>.yaml|yml`, `docker-compose.<x>.yaml|yml`, `docker-compose-<x>.yaml|yml`. A file with no `services` mapping is
 //    not compose and is skipped silently (not counted as scanned). Claimed before the Kubernetes
 //    frontend looks at YAML files.
 //  - dotenv: `.env`, `<x>.env`, `.env.<x>` (not `.env.<x>` with a code or data extension such as
@@ -46,7 +46,8 @@
 //     "name": String, the service name (compose) or the MLproject `name`.
 //     "service": compose only: the service mapping, interpolated, without `environment`.
 //     "environment_incomplete": String, present when part of the environment could not be read
-//        (an env_file missing, outside the scan root or named by an unset variable): why.
+//        (an env_file missing, outside the scan root, named by an unset variable, or beside a
+//        file piped to `scan -`, which is read alone): why.
 //     "settings": W&B only: every `[default]` key as written (api_key redacted).
 //     "entry_points": MLproject only, as written.
 //  - Interpolation (compose: `${VAR}`, `$VAR`, `${VAR:-d}`, `${VAR-d}`, `${VAR:?m}`, `${VAR:+a}`,

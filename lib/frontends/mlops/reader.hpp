@@ -26,6 +26,8 @@ public:
 
     // Whether a path lies inside the scan root, symlinks followed.
     bool inside_root(const std::filesystem::path& abs) const;
+    // Whether a file lies beside a piped buffer (`scan -`), which is read alone.
+    bool beside_piped(const std::filesystem::path& abs) const;
     // A file's text, added to the sources once; nullopt when it cannot be read.
     std::optional<OpenFile> open(const std::filesystem::path& abs);
     // A file's `.env` entries, parsed once (its errors reported then); nullptr when unreadable.
