@@ -268,6 +268,7 @@ TEST_CASE("mlops: a malformed file is RES001 with line and column; the other fil
     p.write("c/.env", "GOOD=1\nthis is not an assignment\nALSO=2\n");
     p.write("d/compose.yaml", "services:\n  bad:\n    image: x\n    command: run \"unclosed\n    environment:\n      - A=${B\n");
     p.write("e/docker-compose.yml", "version: '3'\nvolumes:\n  data: {}\n");  // no services: not compose
+    p.write("f/docker-compose.yml", "services:\n  web:\n    image: {{ image }}:{{ tag }}\n");  // an Ansible template
     auto out = p.scan_from({"."});
     auto errors = diagnostics(*out, "RES001");
     REQUIRE(errors.size() == 4);
@@ -279,6 +280,9 @@ TEST_CASE("mlops: a malformed file is RES001 with line and column; the other fil
     CHECK(env(asset(*out, "dotenv/.env"), "ALSO").as_string() == "2");
     CHECK(asset(*out, "compose/compose.yaml/bad").attributes.get("command")->items()[0].is_unknown());
     for (FileId id = 0; id < out->sources.size(); ++id) CHECK(out->sources.get(id).path != "e/docker-compose.yml");
+    CHECK(diagnostics(*out, "RES002") ==
+          std::vector<std::string>{"f/docker-compose.yml:1:1 cannot read f/docker-compose.yml: it holds template syntax ({{ ... }}) "
+                                   "and is not YAML yet; render it and scan the output"});
 }
 
 TEST_CASE("mlops: assets come in a stable order") {

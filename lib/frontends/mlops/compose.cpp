@@ -218,6 +218,13 @@ void load_compose(Reader& r, const fs::path& file) {
     c.id = r.add(file, std::move(*text));
     c.text = r.context().sources.get(c.id).text;
     c.name = file.filename().string();
+    if (!compose && c.text.find("{{") != std::string_view::npos) {
+        // A template (Ansible, Helm, cookiecutter) that is not YAML until rendered.
+        r.result().unreadable_parts.push_back({Range{c.id, 0, 0}, "mlops: cannot read " + r.shown(file) +
+                                                                     ": it holds template syntax ({{ ... }}) and is not YAML yet; "
+                                                                     "render it and scan the output"});
+        return;
+    }
     for (auto& e : stream.errors) r.result().syntax_errors.push_back(std::move(e));
     for (auto& w : stream.warnings) r.result().syntax_errors.push_back(std::move(w));
     if (!compose) return;

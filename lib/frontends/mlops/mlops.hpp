@@ -56,7 +56,8 @@
 //    the reason naming the variable.
 //  - Problems: YAML, `.env` and INI syntax errors and malformed interpolations are RES001 (file,
 //    line, column; the other files and documents still load); an env_file that cannot be read is
-//    a RES002 ("cannot read env_file ..."). An env_file outside the scan root is never read.
+//    a RES002 ("cannot read env_file ..."), and so is a compose file that does not parse and holds
+//    `{{` (a template to render first). An env_file outside the scan root is never read.
 #pragma once
 
 #include "engine/frontend.hpp"
