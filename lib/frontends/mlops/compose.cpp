@@ -61,7 +61,7 @@ Value passed_through(ComposeFile& c, const std::string& name, Range at) {
 // The key of a service: the text before its mapping that names it.
 Range key_range(const ComposeFile& c, const Value& services, const std::string& name, const Value& svc) {
     std::size_t lo = services.range.begin;
-    std::size_t hi = std::min<std::size_t>(svc.range.begin, c.text.size());
+    std::size_t hi = std::max(lo, std::min<std::size_t>(svc.range.begin, c.text.size()));  // merged values lie elsewhere
     std::string_view window = c.text.substr(lo, hi - lo);
     for (std::size_t at = window.rfind(name); at != std::string_view::npos; at = at == 0 ? std::string_view::npos : window.rfind(name, at - 1)) {
         std::size_t after = at + name.size();
