@@ -6,6 +6,8 @@ namespace residency {
 std::vector<std::unique_ptr<Frontend>> make_frontends(const FrontendOptions& options) {
     std::vector<std::unique_ptr<Frontend>> out;
     out.push_back(std::make_unique<terraform::TerraformFrontend>(options.terraform));
+    // Before Kubernetes, which looks at every YAML file: compose files are claimed by name.
+    out.push_back(std::make_unique<mlops::MlopsFrontend>());
     out.push_back(std::make_unique<kubernetes::KubernetesFrontend>());
     return out;
 }

@@ -6,6 +6,7 @@
 
 #include "engine/scan.hpp"
 #include "frontends/kubernetes/kubernetes.hpp"
+#include "frontends/mlops/mlops.hpp"
 #include "frontends/terraform/terraform.hpp"
 
 namespace residency {

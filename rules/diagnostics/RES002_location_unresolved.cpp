@@ -94,7 +94,10 @@ void check(const Facts& facts, RuleOutput& out) {
     for (const auto& m : facts.load.unreadable_parts) {
         // The Kubernetes frontend's charts and templates say themselves what cannot be read.
         std::string_view text = m.message;
-        if (text.starts_with("chart: ") || text.starts_with("template: "))
+        // The MLOps frontend's messages are whole ("cannot read env_file ...").
+        if (text.starts_with("mlops: "))
+            out.report(nullptr, m.range, std::string(text.substr(7)));
+        else if (text.starts_with("chart: ") || text.starts_with("template: "))
             out.report(nullptr, m.range, fmt::format("cannot read the objects of {}", text.substr(text.find(' ') + 1)));
         else
             out.report(nullptr, m.range, fmt::format("cannot resolve the locations of the assets in this module: {}", m.message));

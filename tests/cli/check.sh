@@ -13,6 +13,7 @@ mkdir -p "$work/piped"
 printf 'provider "aws" {\n  region = "us-east-1"\n}\n\nresource "aws_s3_bucket" "data" {\n  bucket = "training-data"\n}\n' \
     >"$work/piped/main.tf"
 cp "$here/fixtures/helm-stream.yaml" "$work/piped/helm-stream.yaml"
+cp "$here/fixtures/compose.yaml" "$work/piped/compose.yaml"
 failed=0
 run() {
     local name=$1
@@ -42,6 +43,8 @@ run scan-stdin-filename-alone scan --stdin-filename main.tf
 STDIN=piped/main.tf run scan-stdin-with-paths scan - piped --stdin-filename main.tf
 # `helm template ... | residency scan -`: a hand-written rendered stream, its templates named.
 STDIN=piped/helm-stream.yaml run scan-stdin-helm scan - --stdin-filename rendered.yaml -j eu
+# A compose file is read by the MLOps frontend, not as Kubernetes YAML, and counted as scanned.
+STDIN=piped/compose.yaml run scan-stdin-compose scan - --stdin-filename compose.yaml -j eu
 # `kubectl kustomize ... | residency scan -`, when kubectl is on the machine.
 if command -v kubectl >/dev/null 2>&1; then
     kubectl kustomize "$here/fixtures/kustomize" >"$work/piped/kustomized.yaml"

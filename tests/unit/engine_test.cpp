@@ -196,7 +196,8 @@ TEST_CASE("a scan with nothing to read says so; a file no frontend reads is skip
     auto out = p.scan_from({"."});
     REQUIRE(out->error == "");
     REQUIRE(out->notices.size() == 1);
-    CHECK(out->notices[0] == "no file to scan under .: residency reads Terraform (.tf, .tf.json, .tfvars, plan and state JSON), Kubernetes manifests (.yaml, .yml)");
+    CHECK(out->notices[0] == "no file to scan under .: residency reads Terraform (.tf, .tf.json, .tfvars, plan and state JSON), MLOps configuration (compose and .env files, MLproject, W&B settings), "
+          "Kubernetes manifests (.yaml, .yml)");
 
     p.write("main.tf", "provider \"aws\" {\n  region = \"us-east-1\"\n}\nresource \"aws_s3_bucket\" \"w\" {\n  bucket = \"w\"\n}\n");
     auto skipped = p.scan_from({"README.md"});
