@@ -63,8 +63,11 @@ bool read_file(const fs::path& path, std::string& out) {
     return true;
 }
 
+// Files where a comment at the end of a line would change the value: JSON, and INI files such as
+// W&B's `settings`, whose values run to the end of the line.
 bool is_json_file(const std::string& rel) {
-    return rel.size() >= 5 && rel.compare(rel.size() - 5, 5, ".json") == 0;
+    auto ends = [&](std::string_view s) { return rel.size() >= s.size() && rel.compare(rel.size() - s.size(), s.size(), s) == 0; };
+    return ends(".json") || ends("wandb/settings");
 }
 
 bool is_rule_id(const std::string& id) {
@@ -144,7 +147,7 @@ void sidecar_marks(Checker& c, std::set<Mark>& marks) {
             if (!is_json_file(file)) {
                 c.problem(where + ": " + file +
                           " takes its marks as `# expect: RESxxx` at the end of the line; "
-                          "`expect` is for JSON files");
+                          "`expect` is for JSON and INI files");
                 continue;
             }
             if (!read_file(c.dir / file, content)) {

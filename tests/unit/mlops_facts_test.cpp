@@ -97,8 +97,8 @@ TEST_CASE("mlops: a backend store's RDS host, $(VAR) expansion, and a bucket the
     CHECK(messages(*out, "RES002") ==
           std::vector<std::string>{"cannot resolve where v1/Pod/ml/p container c stores MLflow artifacts and models in "
                                    "gs://somewhere-else (--artifacts-destination): no google_storage_bucket of the scan "
-                                   "is named \"somewhere-else\": scan the Terraform that creates the bucket, or allow it "
-                                   "in residency.yaml"});
+                                   "is named \"somewhere-else\": scan the Terraform that creates the bucket together with "
+                                   "this configuration"});
 }
 
 TEST_CASE("mlops: W&B is judged only when its settings are all known") {

@@ -61,8 +61,8 @@ public:
         unknown.state = LocationFact::State::Unknown;
         auto it = by_name_.find({std::string(type), name});
         if (it == by_name_.end()) {
-            unknown.reason = fmt::format("no {} of the scan is named \"{}\": scan the Terraform that creates {}, or "
-                                         "allow it in residency.yaml",
+            unknown.reason = fmt::format("no {} of the scan is named \"{}\": scan the Terraform that creates {} "
+                                         "together with this configuration",
                                          type, name, what);
             return {nullptr, unknown};
         }
@@ -161,6 +161,13 @@ struct Endpoints {
         } else if (uri.scheme == "s3" || uri.scheme == "s3a" || uri.scheme == "gs") {
             std::string_view type = uri.scheme == "gs" ? "google_storage_bucket" : "aws_s3_bucket";
             std::tie(e.linked, e.location) = targets.find(type, uri.bucket, "the bucket");
+            // A regional S3 endpoint serves only the buckets of its region.
+            auto region = s3_endpoint ? mlops::region_in_host(mlops::parse_uri(s3_endpoint->as_string()).host) : std::nullopt;
+            if (!e.linked && region) {
+                e.location = locate_value(region->cloud, Value::string(region->region, s3_endpoint->range));
+                e.location.provenance = prepend(fmt::format("MLFLOW_S3_ENDPOINT_URL {} names {}", s3_endpoint->as_string(), region->region),
+                                                s3_endpoint->range, s3_endpoint->provenance);
+            }
         } else if (auto arn = uri.scheme == "arn" ? arn_location(v) : std::nullopt) {
             // SageMaker's managed MLflow: the tracking URI is the tracking server's ARN, which names its region.
             e.location = *arn;
@@ -258,6 +265,8 @@ void process(const Facts& facts, const Targets& targets, const mlops::ProcessSet
         }
     }
     // W&B clients: offline and disabled modes send nothing.
+    // A mode that is not known may be offline: nothing is judged.
+    if (auto m = ps.env.find("WANDB_MODE"); m != ps.env.end() && !m->second.is_string()) return;
     if (const Value* mode = string_setting(ps, "WANDB_MODE");
         mode && (mode->as_string() == "offline" || mode->as_string() == "disabled" || mode->as_string() == "dryrun"))
         return;
@@ -267,7 +276,8 @@ void process(const Facts& facts, const Targets& targets, const mlops::ProcessSet
     }
     auto key = ps.env.find("WANDB_API_KEY");
     bool base_unknown = ps.env.contains("WANDB_BASE_URL");  // set to something not known
-    if (key != ps.env.end() && !base_unknown && ps.incomplete.empty()) {
+    bool key_set = key != ps.env.end() && !(key->second.is_string() && key->second.as_string().empty());
+    if (key_set && !base_unknown && ps.incomplete.empty()) {
         MlopsEndpoint e = eps.start("W&B", Role::Tracker, "WANDB_API_KEY without WANDB_BASE_URL", key->second);
         e.uri = "https://api.wandb.ai";
         e.host = "api.wandb.ai";

@@ -135,6 +135,10 @@ std::vector<ProcessSettings> collect_settings(const Graph& graph) {
             ps.asset = &a;
             if (const Value* env = a.attributes.get("environment"); env && env->is_object())
                 for (const auto& [k, v] : env->fields()) ps.env.insert_or_assign(k, v);
+            // A .env file adds to the environment of whatever loads it, which may set more.
+            if (a.type == "dotenv/file") ps.incomplete = "a .env file adds to an environment the scan does not see";
+            if (const Value* why = a.attributes.get("environment_incomplete"); why && why->is_string())
+                ps.incomplete = why->as_string();
             if (const Value* argv = a.attributes.get("command"); argv && argv->is_list())
                 for (const Value& v : argv->items()) ps.argv.push_back(v);
             out.push_back(std::move(ps));

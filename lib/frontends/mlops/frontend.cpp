@@ -295,7 +295,7 @@ Range first_line(FileId id, std::string_view text) {
 
 Value environment_value(std::string_view name, const Value& v) {
     if (!v.is_string() || v.as_string().empty() || !secret_name(name)) return v;
-    return Value::string("(redacted)", v.range).with_provenance(v.provenance);
+    return Value::unknown("the value of a secret, which is not read", v.range, UnknownCause::Input).with_provenance(v.provenance);
 }
 
 std::string scalar_text(const Value& v, std::string_view text) {

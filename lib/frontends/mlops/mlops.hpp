@@ -35,8 +35,8 @@
 //        `mode`, `entity`, `project`, `api_key` of `[default]` as WANDB_BASE_URL, WANDB_MODE,
 //        WANDB_ENTITY, WANDB_PROJECT, WANDB_API_KEY. `.env`: its assignments.
 //        Secrets are never stored: a known value of a name holding PASSWORD, PASSWD, SECRET,
-//        TOKEN, API_KEY, APIKEY, CREDENTIAL, or ending in _KEY, is the String "(redacted)" (empty
-//        stays empty) at the value's range.
+//        TOKEN, API_KEY, APIKEY, CREDENTIAL, or ending in _KEY, is Unknown ("the value of a secret,
+//        which is not read": set, to a value nobody sees) at the value's range; empty stays empty.
 //     "command": compose only, when `entrypoint` or `command` is written: a List of String (or
 //        Unknown) words, entrypoint first, then command; a string is split as compose splits it
 //        (shell words), each word's range its own text when the scalar holds it verbatim, else

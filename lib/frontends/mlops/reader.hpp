@@ -49,7 +49,7 @@ private:
 Asset make_asset(const Reader& reader, const std::filesystem::path& file, std::string type, std::string address, AssetClass c);
 // The range of a file's first line.
 Range first_line(FileId id, std::string_view text);
-// A value stored under an environment name: secrets redacted (see mlops.hpp).
+// A value stored under an environment name: a secret is Unknown, never read (see mlops.hpp).
 Value environment_value(std::string_view name, const Value& v);
 // A scalar's text as written: strings as parsed, other scalars as their source text.
 std::string scalar_text(const Value& v, std::string_view text);
