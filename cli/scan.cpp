@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <sstream>
 
 #include "commands.hpp"
@@ -18,7 +19,7 @@ namespace {
 struct ScanArgs {
     std::vector<std::string> paths;
     std::string stdin_filename;
-    std::string format = "text";
+    std::vector<std::string> formats;  // --format FMT or FMT=PATH, repeatable (default: text)
     std::string output;
     std::vector<std::string> jurisdictions;
     std::string policy;
@@ -32,7 +33,61 @@ struct ScanArgs {
     unsigned jobs = 0;
 };
 
+// --format: each value FMT or FMT=PATH; at most one goes to standard output (or to --output).
+struct Target {
+    std::string format;
+    std::string path;  // "" for standard output
+};
+
+const std::vector<std::string> kFormats = {"text", "json", "sarif", "junit", "github", "markdown", "gitlab"};
+
+std::optional<std::vector<Target>> parse_targets(const ScanArgs& args) {
+    std::vector<Target> targets;
+    std::vector<std::string> values = args.formats.empty() ? std::vector<std::string>{"text"} : args.formats;
+    std::size_t to_stdout = 0;
+    for (const std::string& value : values) {
+        std::size_t eq = value.find('=');
+        Target t{value.substr(0, eq), eq == std::string::npos ? std::string() : value.substr(eq + 1)};
+        if (std::find(kFormats.begin(), kFormats.end(), t.format) == kFormats.end()) {
+            std::cerr << "residency: --format " << sanitize_terminal(value)
+                      << ": the format must be one of text, json, sarif, junit, github, markdown, gitlab (FMT or FMT=PATH)\n";
+            return std::nullopt;
+        }
+        if (eq != std::string::npos && t.path.empty()) {
+            std::cerr << "residency: --format " << sanitize_terminal(value) << ": a path must follow =\n";
+            return std::nullopt;
+        }
+        if (t.path.empty()) ++to_stdout;
+        targets.push_back(std::move(t));
+    }
+    if (to_stdout > 1) {
+        std::cerr << "residency: at most one --format goes to standard output: write the others to files (FMT=PATH)\n";
+        return std::nullopt;
+    }
+    if (!args.output.empty()) {
+        if (targets.size() > 1) {
+            std::cerr << "residency: --output takes a single --format; with several, write each to a file (FMT=PATH)\n";
+            return std::nullopt;
+        }
+        if (targets[0].path.empty()) targets[0].path = args.output;
+    }
+    return targets;
+}
+
+std::string write_report(const Report& report, const std::string& format) {
+    if (format == "json") return write_json(report);
+    // %SRCROOT% stays symbolic: an absolute URI would make the output depend on where the
+    // repository is checked out, and code scanning resolves it to the checkout anyway.
+    if (format == "sarif") return write_sarif(report);
+    if (format == "junit") return write_junit(report);
+    if (format == "github") return write_github(report);
+    if (format == "markdown") return write_markdown(report);
+    return write_gitlab(report);
+}
+
 int run(const ScanArgs& args) {
+    auto targets = parse_targets(args);
+    if (!targets) return kExitError;
     auto severity = parse_severity(args.fail_on);
     if (!severity) {
         std::cerr << "residency: --fail-on must be one of info, low, medium, high, critical\n";
@@ -87,26 +142,24 @@ int run(const ScanArgs& args) {
         return kExitError;
     }
     const Report& report = outcome->report;
-    std::string text;
-    if (args.format == "json") {
-        text = write_json(report);
-    } else if (args.format == "sarif") {
-        // %SRCROOT% stays symbolic: an absolute URI would make the output depend on where the
-        // repository is checked out, and code scanning resolves it to the checkout anyway.
-        text = write_sarif(report);
-    } else {
-        TextOptions opts;
-        opts.color = args.output.empty() && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
-        text = write_text(report, opts);
-    }
-    if (args.output.empty()) {
-        std::cout << text;
-        std::cout.flush();
-    } else {
-        std::ofstream f(args.output, std::ios::binary);
-        if (!(f << text)) {
-            std::cerr << "residency: cannot write " << args.output << "\n";
-            return kExitError;
+    for (const Target& target : *targets) {
+        std::string text;
+        if (target.format == "text") {
+            TextOptions opts;
+            opts.color = target.path.empty() && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
+            text = write_text(report, opts);
+        } else {
+            text = write_report(report, target.format);
+        }
+        if (target.path.empty()) {
+            std::cout << text;
+            std::cout.flush();
+        } else {
+            std::ofstream f(target.path, std::ios::binary);
+            if (!(f << text)) {
+                std::cerr << "residency: cannot write " << sanitize_terminal(target.path) << "\n";
+                return kExitError;
+            }
         }
     }
     auto fails = [&](const Finding& f) { return f.severity >= *severity; };
@@ -125,8 +178,11 @@ void add_scan(CLI::App& app, int& exit_code) {
                     "With -: what standard input is (main.tf, k8s/rendered.yaml, relative to the working directory); "
                     "picks the frontend and is the path findings show")
         ->type_name("NAME");
-    cmd->add_option("-f,--format", args->format, "Output format")
-        ->check(CLI::IsMember({"text", "json", "sarif"}))
+    cmd->add_option("-f,--format", args->formats,
+                    "Output format: text, json, sarif, junit, github, markdown, gitlab; FMT=PATH writes a file "
+                    "(repeatable: several formats at once, at most one to standard output)")
+        ->allow_extra_args(false)
+        ->type_name("FMT[=PATH]")
         ->default_str("text");
     cmd->add_option("-o,--output", args->output, "Write the report to this file instead of standard output");
     cmd->add_option("-j,--jurisdiction", args->jurisdictions,

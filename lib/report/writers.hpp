@@ -21,6 +21,12 @@ std::string write_json(const Report& report);
 // src_root_uri: absolute file URI of the scan root ending in '/' ("file:///home/me/infra/"); empty
 // leaves %SRCROOT% for the consumer (GitHub code scanning resolves it to the checkout).
 std::string write_sarif(const Report& report, std::string_view src_root_uri = {});
+// The CI formats (lib/report/ci_writers.cpp): JUnit XML, GitHub workflow commands, a Markdown
+// summary, GitLab's SAST report (schema 15.0.6; start/end time from SOURCE_DATE_EPOCH or 1970).
+std::string write_junit(const Report& report);
+std::string write_github(const Report& report);
+std::string write_markdown(const Report& report);
+std::string write_gitlab(const Report& report);
 
 // Helpers the writers share; they read only the Report, never the rule registry.
 const RuleMeta* report_rule(const Report& report, std::string_view rule_id);  // nullptr when not listed
