@@ -66,3 +66,21 @@ TEST_CASE("gitlab maps severities and ids are stable") {
     CHECK(a.find("\"severity\": \"Critical\"") != std::string::npos);
     CHECK(a == write_gitlab(h.report));
 }
+
+TEST_CASE("markdown lists the 20 most severe findings and says how many more there are") {
+    Hostile h;
+    Finding base = h.report.findings.front();
+    h.report.findings.clear();
+    for (int i = 0; i < 23; ++i) {
+        Finding f = base;
+        f.severity = i == 22 ? Severity::High : Severity::Low;
+        f.message = "finding " + std::to_string(i);
+        h.report.findings.push_back(f);
+    }
+    std::string out = write_markdown(h.report);
+    CHECK(out.find("### Top 20 findings") != std::string::npos);
+    CHECK(out.find("1. **HIGH** `RES201` `a:b,c%d.tf:1`: finding 22\n") != std::string::npos);  // most severe first
+    CHECK(out.find("20. **LOW** `RES201` `a:b,c%d.tf:1`: finding 18\n") != std::string::npos);
+    CHECK(out.find("finding 19\n") == std::string::npos);
+    CHECK(out.find("\n…and 3 more findings not shown.\n") != std::string::npos);
+}
