@@ -69,7 +69,11 @@ std::optional<std::vector<Target>> parse_targets(const ScanArgs& args) {
             std::cerr << "residency: --output takes a single --format; with several, write each to a file (FMT=PATH)\n";
             return std::nullopt;
         }
-        if (targets[0].path.empty()) targets[0].path = args.output;
+        if (!targets[0].path.empty()) {
+            std::cerr << "residency: --output and --format FMT=PATH both name the file: use one\n";
+            return std::nullopt;
+        }
+        targets[0].path = args.output;
     }
     return targets;
 }

@@ -63,6 +63,7 @@ cmp -s "$work/markdown.stdout" "$work/out/summary.md" || { echo "formats: --outp
 # Usage errors stop before the scan, exit code 2.
 scan two-to-stdout --format text --format json
 scan output-with-several --format text --format "json=$work/out/x.json" --output "$work/out/y"
+scan output-and-path --format "json=$work/out/x.json" --output "$work/out/y"
 scan unknown-format --format html
 scan empty-path --format sarif=
 exit $failed
