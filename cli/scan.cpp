@@ -9,6 +9,7 @@
 
 #include "commands.hpp"
 #include "frontends/frontends.hpp"
+#include "report/baseline.hpp"
 #include "report/sanitize.hpp"
 #include "report/writers.hpp"
 
@@ -30,6 +31,9 @@ struct ScanArgs {
     bool strict = false;
     bool allow_outside_root = false;
     unsigned jobs = 0;
+    // Suppressions and baseline (issue 10).
+    bool show_suppressed = false;
+    std::string baseline;
 };
 
 int run(const ScanArgs& args) {
@@ -86,6 +90,20 @@ int run(const ScanArgs& args) {
         std::cerr << "residency: " << sanitize_terminal(outcome->error) << "\n";
         return kExitError;
     }
+    if (!args.baseline.empty()) {
+        std::ifstream in(args.baseline, std::ios::binary);
+        std::ostringstream content;
+        if (!(in && content << in.rdbuf())) {
+            std::cerr << "residency: " << sanitize_terminal(args.baseline) << ": cannot read the baseline\n";
+            return kExitError;
+        }
+        auto parsed = parse_baseline(args.baseline, content.str());
+        if (auto* error = std::get_if<std::string>(&parsed)) {
+            std::cerr << "residency: " << sanitize_terminal(*error) << "\n";
+            return kExitError;
+        }
+        apply_baseline(std::get<Baseline>(parsed), args.baseline, outcome->report);
+    }
     const Report& report = outcome->report;
     std::string text;
     if (args.format == "json") {
@@ -97,6 +115,7 @@ int run(const ScanArgs& args) {
     } else {
         TextOptions opts;
         opts.color = args.output.empty() && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
+        opts.show_suppressed = args.show_suppressed;
         text = write_text(report, opts);
     }
     if (args.output.empty()) {
@@ -144,6 +163,12 @@ void add_scan(CLI::App& app, int& exit_code) {
         ->check(CLI::Range(1u, 64u));
     cmd->add_flag("--allow-outside-root", args->allow_outside_root,
                   "Follow local module sources that lead outside the scanned directory");
+    // Suppressions and baseline.
+    cmd->add_flag("--show-suppressed", args->show_suppressed,
+                  "Text format: list the findings silenced by ignores too, with their reasons");
+    cmd->add_option("--baseline", args->baseline,
+                     "Report only findings not in this baseline (written by `residency baseline`); list those fixed since")
+        ->type_name("FILE");
     cmd->callback([args, &exit_code]() { exit_code = run(*args); });
 }
 
