@@ -3,6 +3,7 @@
 
 #include <cstdlib>
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -102,7 +103,25 @@ int run(const ScanArgs& args) {
             std::cerr << "residency: " << sanitize_terminal(*error) << "\n";
             return kExitError;
         }
-        apply_baseline(std::get<Baseline>(parsed), args.baseline, outcome->report);
+        // Files given (a pre-commit hook's): entries of other files are out of scope, not fixed.
+        std::vector<std::string> only_paths;
+        std::error_code ec;
+        for (const auto& p : options.paths)
+            if (std::filesystem::is_regular_file(p, ec)) {
+                auto abs = std::filesystem::absolute(p, ec).lexically_normal();
+                for (FileId id = 0; id < outcome->sources.size(); ++id)
+                    if (std::filesystem::path(outcome->sources.get(id).abs_path).lexically_normal() == abs)
+                        only_paths.push_back(outcome->sources.get(id).path);
+            }
+        bool files_only = !options.paths.empty() && std::all_of(options.paths.begin(), options.paths.end(), [&](const std::string& p) {
+            return std::filesystem::is_regular_file(p, ec);
+        });
+        if (options.stdin_file) {
+            files_only = true;
+            only_paths = {std::filesystem::path(options.stdin_file->name).lexically_normal().generic_string()};
+        }
+        if (files_only && only_paths.empty()) only_paths.push_back("");  // nothing given was read
+        apply_baseline(std::get<Baseline>(parsed), args.baseline, outcome->report, files_only ? only_paths : std::vector<std::string>{});
     }
     const Report& report = outcome->report;
     std::string text;

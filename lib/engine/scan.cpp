@@ -478,7 +478,9 @@ void finish_findings(std::vector<Finding> all, const Targets& targets, const Sca
             if (!ignorable)
                 why_not = fmt::format("the ignore at {} does not apply: {} forbids ignoring {}", where, policy_name, f.rule_id);
             else if (!f.until.empty() && !until)
-                why_not = fmt::format("the ignore at {} does not apply: its date \"{}\" is not a day written YYYY-MM-DD", where, f.until);
+                why_not = f.until == " " ? fmt::format("the ignore at {} does not apply: no date follows `until`", where)
+                                         : fmt::format("the ignore at {} does not apply: its date \"{}\" is not a day written YYYY-MM-DD",
+                                                       where, f.until);
             else if (until && today > *until)
                 why_not = fmt::format("the ignore at {} expired on {}", where, f.until);
             else if (policy.suppressions_require_reason && f.justification.empty())
@@ -513,9 +515,11 @@ void check_ignore_dates(const Targets& targets, const ScanOutcome& out, const Re
         f.rule_id = "RES007";
         f.severity = severity;
         f.range = range;
-        f.message = fmt::format("\"{}\" after `until` is not a day written YYYY-MM-DD (such as 2027-03-31): the ignore "
-                                "does not apply",
-                                date);
+        f.message = date == " " ? std::string("no date after `until`: write a day as YYYY-MM-DD (such as 2027-03-31); the "
+                                              "ignore does not apply")
+                                : fmt::format("\"{}\" after `until` is not a day written YYYY-MM-DD (such as 2027-03-31): the "
+                                              "ignore does not apply",
+                                              date);
         all.push_back(std::move(f));
     };
     auto given = [&](FileId id) { return targets.only_files.empty() || targets.given(sources.get(id).path); };
@@ -536,7 +540,7 @@ void check_ignore_dates(const Targets& targets, const ScanOutcome& out, const Re
             if (!seen.insert({ig.range.file, ig.range.begin}).second) continue;
             Range range = ig.range;
             const std::string& text = sources.get(range.file).text;
-            if (range.end <= text.size()) {
+            if (range.end <= text.size() && ig.until != " ") {
                 std::size_t at = std::string_view(text).substr(range.begin, range.end - range.begin).find(ig.until);
                 if (at != std::string_view::npos)
                     range = Range{range.file, range.begin + static_cast<std::uint32_t>(at),

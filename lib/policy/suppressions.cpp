@@ -80,6 +80,7 @@ void split_until_reason(std::string_view rest, std::string& until, std::size_t& 
                !(rest[i] == '-' && i + 1 < rest.size() && rest[i + 1] == '-'))
             ++i;
         until = std::string(rest.substr(start, i - start));
+        if (until.empty()) until = " ";  // `until` with no date: malformed, never "does not expire"
     }
     std::string_view r = trim(rest.substr(i));
     if (r.starts_with("--") || r.starts_with(":")) r = trim(r.substr(r.starts_with("--") ? 2 : 1));

@@ -35,7 +35,8 @@ std::optional<std::string> suppression_at(const SourceFile& file, std::uint32_t 
 std::vector<IgnoreDirective> dated_ignores(const SourceFile& file);
 
 // Splits what follows the IDs ("until 2027-03-31 -- reason", "-- reason", ": reason") into the date
-// (and its offset in `rest`, npos when none) and the reason.
+// (and its offset in `rest`, npos when none) and the reason. `until` with no date gives the date " ",
+// which is malformed like any other date that is not a day.
 void split_until_reason(std::string_view rest, std::string& until, std::size_t& until_offset, std::string& reason);
 
 // `YYYY-MM-DD` of a real calendar day as a number YYYYMMDD; nullopt when malformed.

@@ -95,7 +95,8 @@ std::variant<Baseline, std::string> parse_baseline(std::string_view display_path
     return out;
 }
 
-void apply_baseline(const Baseline& baseline, std::string display_path, Report& report) {
+void apply_baseline(const Baseline& baseline, std::string display_path, Report& report,
+                    const std::vector<std::string>& only_paths) {
     std::multimap<std::string, std::size_t> known;  // fingerprint -> entry index, consumed once each
     for (std::size_t i = 0; i < baseline.entries.size(); ++i) known.emplace(baseline.entries[i].fingerprint, i);
     std::vector<bool> matched(baseline.entries.size(), false);
@@ -112,7 +113,9 @@ void apply_baseline(const Baseline& baseline, std::string display_path, Report& 
         });
     report.baseline_absent.clear();
     for (std::size_t i = 0; i < baseline.entries.size(); ++i)
-        if (!matched[i]) report.baseline_absent.push_back(baseline.entries[i]);
+        if (!matched[i] && (only_paths.empty() || std::find(only_paths.begin(), only_paths.end(),
+                                                             baseline.entries[i].path) != only_paths.end()))
+            report.baseline_absent.push_back(baseline.entries[i]);
 }
 
 }  // namespace residency

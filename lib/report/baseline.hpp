@@ -30,6 +30,9 @@ std::variant<Baseline, std::string> parse_baseline(std::string_view display_path
 
 // Removes from the report the findings and diagnostics the baseline holds (each entry matches one
 // finding), and records the count and the entries left over (fixed since the baseline).
-void apply_baseline(const Baseline& baseline, std::string display_path, Report& report);
+// `only_paths` (when not empty): the scan covered only these files (a pre-commit hook's), so an
+// entry elsewhere is neither matched nor fixed.
+void apply_baseline(const Baseline& baseline, std::string display_path, Report& report,
+                    const std::vector<std::string>& only_paths = {});
 
 }  // namespace residency

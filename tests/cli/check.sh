@@ -79,6 +79,8 @@ run baseline-stdout baseline baseline -j eu
     printf 'resource "aws_s3_bucket" "cache" {\n  provider = aws.us\n  bucket   = "cache"\n}\n'; } >main.tf.new && mv main.tf.new main.tf)
 run baseline-scan scan baseline -j eu --baseline baseline.json
 run baseline-scan-json scan baseline -j eu --baseline baseline.json --format json
+# Given files (a pre-commit hook): other.tf's entry is out of scope, neither reported nor fixed.
+run baseline-scan-file scan baseline/main.tf -j eu --baseline baseline.json
 run baseline-unchanged-only scan baseline -j eu --baseline baseline.json --select RES201 --format sarif
 run baseline-missing scan baseline -j eu --baseline nowhere.json
 printf '{"version": "1", "findings": [}\n' >"$work/broken.json"

@@ -58,3 +58,14 @@ TEST_CASE("days are real calendar days written YYYY-MM-DD") {
     CHECK_FALSE(parse_day("2027-13-01").has_value());
     CHECK_FALSE(parse_day("").has_value());
 }
+
+TEST_CASE("until with no date is malformed, not an ignore that never expires") {
+    auto d = ignore_at(file("# residency:ignore RES101 until -- reason\n"), 1, "RES101");
+    REQUIRE(d.has_value());
+    CHECK(d->until == " ");
+    CHECK_FALSE(parse_day(d->until).has_value());
+    CHECK(d->reason == "reason");
+    auto plain = ignore_at(file("# residency:ignore RES101 until\n"), 1, "RES101");
+    REQUIRE(plain.has_value());
+    CHECK(plain->until == " ");
+}
