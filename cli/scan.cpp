@@ -3,6 +3,7 @@
 
 #include <cstdlib>
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <optional>
@@ -10,6 +11,7 @@
 
 #include "commands.hpp"
 #include "frontends/frontends.hpp"
+#include "report/baseline.hpp"
 #include "report/sanitize.hpp"
 #include "report/writers.hpp"
 
@@ -31,6 +33,9 @@ struct ScanArgs {
     bool strict = false;
     bool allow_outside_root = false;
     unsigned jobs = 0;
+    // Suppressions and baseline (issue 10).
+    bool show_suppressed = false;
+    std::string baseline;
 };
 
 // --format: each value FMT or FMT=PATH; at most one goes to standard output (or to --output).
@@ -145,12 +150,45 @@ int run(const ScanArgs& args) {
         std::cerr << "residency: " << sanitize_terminal(outcome->error) << "\n";
         return kExitError;
     }
+    if (!args.baseline.empty()) {
+        std::ifstream in(args.baseline, std::ios::binary);
+        std::ostringstream content;
+        if (!(in && content << in.rdbuf())) {
+            std::cerr << "residency: " << sanitize_terminal(args.baseline) << ": cannot read the baseline\n";
+            return kExitError;
+        }
+        auto parsed = parse_baseline(args.baseline, content.str());
+        if (auto* error = std::get_if<std::string>(&parsed)) {
+            std::cerr << "residency: " << sanitize_terminal(*error) << "\n";
+            return kExitError;
+        }
+        // Files given (a pre-commit hook's): entries of other files are out of scope, not fixed.
+        std::vector<std::string> only_paths;
+        std::error_code ec;
+        for (const auto& p : options.paths)
+            if (std::filesystem::is_regular_file(p, ec)) {
+                auto abs = std::filesystem::absolute(p, ec).lexically_normal();
+                for (FileId id = 0; id < outcome->sources.size(); ++id)
+                    if (std::filesystem::path(outcome->sources.get(id).abs_path).lexically_normal() == abs)
+                        only_paths.push_back(outcome->sources.get(id).path);
+            }
+        bool files_only = !options.paths.empty() && std::all_of(options.paths.begin(), options.paths.end(), [&](const std::string& p) {
+            return std::filesystem::is_regular_file(p, ec);
+        });
+        if (options.stdin_file) {
+            files_only = true;
+            only_paths = {std::filesystem::path(options.stdin_file->name).lexically_normal().generic_string()};
+        }
+        if (files_only && only_paths.empty()) only_paths.push_back("");  // nothing given was read
+        apply_baseline(std::get<Baseline>(parsed), args.baseline, outcome->report, files_only ? only_paths : std::vector<std::string>{});
+    }
     const Report& report = outcome->report;
     for (const Target& target : *targets) {
         std::string text;
         if (target.format == "text") {
             TextOptions opts;
             opts.color = target.path.empty() && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
+            opts.show_suppressed = args.show_suppressed;
             text = write_text(report, opts);
         } else {
             text = write_report(report, target.format);
@@ -204,6 +242,12 @@ void add_scan(CLI::App& app, int& exit_code) {
         ->check(CLI::Range(1u, 64u));
     cmd->add_flag("--allow-outside-root", args->allow_outside_root,
                   "Follow local module sources that lead outside the scanned directory");
+    // Suppressions and baseline.
+    cmd->add_flag("--show-suppressed", args->show_suppressed,
+                  "Text format: list the findings silenced by ignores too, with their reasons");
+    cmd->add_option("--baseline", args->baseline,
+                     "Report only findings not in this baseline (written by `residency baseline`); list those fixed since")
+        ->type_name("FILE");
     cmd->callback([args, &exit_code]() { exit_code = run(*args); });
 }
 

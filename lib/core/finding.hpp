@@ -32,6 +32,11 @@ struct Finding {
     std::string fingerprint;  // stable: hash of rule, root, asset, file and the text at the range; no line numbers
     std::string justification;  // for a finding suppressed in source: the reason written there
     bool suppressed_on_asset = false;  // suppressed by the asset itself (a `residency.io/ignore` annotation)
+    // For a suppressed finding (and, before the engine decides, an annotation naming the rule):
+    // the ignore's expiry date as written ("" when none) and where the ignore is.
+    std::string until;
+    Range suppression_range;
+    std::string suppressed_at;  // "main.tf:3": set by the engine on suppressed findings
 };
 
 bool is_diagnostic(std::string_view rule_id);  // RES0xx

@@ -74,6 +74,8 @@ struct Asset {
     struct Ignore {
         std::string rule;    // "RES205", or a prefix of at least 4 characters ("RES2")
         std::string reason;  // "" when none was written
+        std::string until;   // the date after `until` as written ("" when none); checked by the engine
+        Range range;         // the annotation's value
     };
     std::vector<Ignore> ignores;
 };

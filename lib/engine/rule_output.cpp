@@ -36,6 +36,8 @@ void RuleOutput::report(const Asset* asset, Range range, std::string message, st
             if (f.rule_id.starts_with(ignore.rule)) {
                 f.suppressed_on_asset = true;
                 f.justification = ignore.reason;
+                f.until = ignore.until;
+                f.suppression_range = ignore.range;
                 break;
             }
     }

@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <chrono>
+#include <cstdlib>
 #include <fstream>
 #include <map>
 #include <set>
@@ -408,7 +410,8 @@ std::string fingerprint(const Finding& f, const SourceSet& sources, const std::v
 
 // Findings: named by root when the scan has several, limited to the given files, identified,
 // sorted, de-duplicated, and split into findings, diagnostics and suppressed ones.
-void finish_findings(std::vector<Finding> all, const Targets& targets, const ScanOutcome& out, Report& report) {
+void finish_findings(std::vector<Finding> all, const Targets& targets, const ScanOutcome& out, const Policy& policy,
+                     int today, Report& report) {
     const SourceSet& sources = out.sources;
     std::set<std::string_view> roots;
     for (const auto& a : out.graph.assets)
@@ -436,26 +439,134 @@ void finish_findings(std::vector<Finding> all, const Targets& targets, const Sca
     std::map<FileId, bool> has_marker;
     for (auto& f : all) {
         f.fingerprint = fingerprint(f, sources, targets.roots);
-        if (f.suppressed_on_asset) {
-            report.suppressed.push_back(std::move(f));
-            continue;
-        }
-        // Most files have no suppression at all: look for the marker once per file, not per finding
-        // (a plan file is one long line that every finding in it would search again).
-        if (f.range.valid()) {
+        // The ignore that names this finding's rule: the asset's own annotation, else a comment.
+        bool candidate = f.suppressed_on_asset;
+        std::string where;
+        if (candidate) {
+            if (f.suppression_range.valid()) {
+                const SourceFile& file = sources.get(f.suppression_range.file);
+                where = file.path + ":" + std::to_string(file.line_col(f.suppression_range.begin).line);
+            }
+        } else if (f.range.valid()) {
+            // Most files have no suppression at all: look for the marker once per file, not per finding
+            // (a plan file is one long line that every finding in it would search again).
             auto marked = has_marker.try_emplace(f.range.file, false);
             if (marked.second) marked.first->second = sources.get(f.range.file).text.find("residency:ignore") != std::string::npos;
             if (marked.first->second) {
                 const SourceFile& file = sources.get(f.range.file);
-                if (auto why = suppression_at(file, file.line_col(f.range.begin).line, f.rule_id)) {
-                    f.justification = std::move(*why);
-                    report.suppressed.push_back(std::move(f));
-                    continue;
+                if (auto d = ignore_at(file, file.line_col(f.range.begin).line, f.rule_id)) {
+                    candidate = true;
+                    f.justification = std::move(d->reason);
+                    f.until = std::move(d->until);
+                    std::string_view line = file.line_text(d->line);
+                    auto begin = static_cast<std::uint32_t>(line.data() - file.text.data()) + d->column - 1;
+                    f.suppression_range = Range{f.range.file, begin, static_cast<std::uint32_t>(line.data() - file.text.data() + line.size())};
+                    where = file.path + ":" + std::to_string(d->line);
                 }
             }
         }
+        if (candidate) {
+            // Whether the ignore applies: the policy may forbid ignoring the rule or require a
+            // reason, and an ignore with `until` stops applying the day after that date. When it
+            // does not apply, the finding says why.
+            std::string why_not;
+            const std::string policy_name = policy.path.empty() ? "the policy" : policy.path;
+            bool ignorable = true;
+            for (const auto& r : policy.rules)
+                if (r.rule_id == f.rule_id) ignorable = r.ignorable;
+            std::optional<int> until = f.until.empty() ? std::nullopt : parse_day(f.until);
+            if (!ignorable)
+                why_not = fmt::format("the ignore at {} does not apply: {} forbids ignoring {}", where, policy_name, f.rule_id);
+            else if (!f.until.empty() && !until)
+                why_not = f.until == " " ? fmt::format("the ignore at {} does not apply: no date follows `until`", where)
+                                         : fmt::format("the ignore at {} does not apply: its date \"{}\" is not a day written YYYY-MM-DD",
+                                                       where, f.until);
+            else if (until && today > *until)
+                why_not = fmt::format("the ignore at {} expired on {}", where, f.until);
+            else if (policy.suppressions_require_reason && f.justification.empty())
+                why_not = fmt::format("the ignore at {} does not apply: {} requires a reason (`-- why`)", where, policy_name);
+            if (why_not.empty()) {
+                f.suppressed_at = where;
+                report.suppressed.push_back(std::move(f));
+                continue;
+            }
+            f.message += " (" + why_not + ")";
+            f.suppressed_on_asset = false;
+            f.justification.clear();
+            f.until.clear();
+        }
         (is_diagnostic(f.rule_id) ? report.diagnostics : report.findings).push_back(std::move(f));
     }
+}
+
+// RES007: an ignore whose `until` is not a date, in a comment or in a Kubernetes annotation.
+void check_ignore_dates(const Targets& targets, const ScanOutcome& out, const Report& report, const Policy& policy,
+                        std::vector<Finding>& all) {
+    const RuleMeta* meta = nullptr;
+    for (const RuleMeta* r : report.rules)
+        if (r->id == "RES007") meta = r;
+    if (!meta) return;
+    Severity severity = meta->severity;
+    for (const auto& r : policy.rules)
+        if (r.rule_id == "RES007" && r.severity) severity = *r.severity;
+    const SourceSet& sources = out.sources;
+    auto report_bad = [&](Range range, const std::string& date) {
+        Finding f;
+        f.rule_id = "RES007";
+        f.severity = severity;
+        f.range = range;
+        f.message = date == " " ? std::string("no date after `until`: write a day as YYYY-MM-DD (such as 2027-03-31); the "
+                                              "ignore does not apply")
+                                : fmt::format("\"{}\" after `until` is not a day written YYYY-MM-DD (such as 2027-03-31): the "
+                                              "ignore does not apply",
+                                              date);
+        all.push_back(std::move(f));
+    };
+    auto given = [&](FileId id) { return targets.only_files.empty() || targets.given(sources.get(id).path); };
+    for (FileId id = 0; id < sources.size(); ++id) {
+        const SourceFile& file = sources.get(id);
+        if (!given(id) || file.text.find("residency:ignore") == std::string::npos) continue;
+        for (const auto& d : dated_ignores(file)) {
+            if (parse_day(d.until)) continue;
+            std::string_view line = file.line_text(d.line);
+            auto begin = static_cast<std::uint32_t>(line.data() - file.text.data()) + d.until_column - 1;
+            report_bad(Range{id, begin, begin + static_cast<std::uint32_t>(std::max<std::size_t>(d.until.size(), 1))}, d.until);
+        }
+    }
+    std::set<std::pair<FileId, std::uint32_t>> seen;
+    for (const auto& a : out.graph.assets)
+        for (const auto& ig : a.ignores) {
+            if (ig.until.empty() || parse_day(ig.until) || !ig.range.valid() || !given(ig.range.file)) continue;
+            if (!seen.insert({ig.range.file, ig.range.begin}).second) continue;
+            Range range = ig.range;
+            const std::string& text = sources.get(range.file).text;
+            if (range.end <= text.size() && ig.until != " ") {
+                std::size_t at = std::string_view(text).substr(range.begin, range.end - range.begin).find(ig.until);
+                if (at != std::string_view::npos)
+                    range = Range{range.file, range.begin + static_cast<std::uint32_t>(at),
+                                  range.begin + static_cast<std::uint32_t>(at + ig.until.size())};
+            }
+            report_bad(range, ig.until);
+        }
+}
+
+// Today as YYYYMMDD: options.today, else RESIDENCY_TODAY, else the UTC date; nullopt when malformed.
+std::optional<int> today_of(const ScanOptions& options, std::string& error) {
+    std::string given = options.today;
+    const char* env = std::getenv("RESIDENCY_TODAY");
+    std::string source = "today";
+    if (given.empty() && env && *env) {
+        given = env;
+        source = "RESIDENCY_TODAY";
+    }
+    if (!given.empty()) {
+        auto day = parse_day(given);
+        if (!day) error = fmt::format("{} must be a day written YYYY-MM-DD, found \"{}\"", source, given);
+        return day;
+    }
+    auto now = std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()));
+    return static_cast<int>(now.year()) * 10000 + static_cast<int>(static_cast<unsigned>(now.month())) * 100 +
+           static_cast<int>(static_cast<unsigned>(now.day()));
 }
 
 void summarize(const Facts& facts, const Targets& targets, const ScanOutcome& out, Report& report) {
@@ -535,7 +646,15 @@ std::unique_ptr<ScanOutcome> run_pipeline(const ScanOptions& options, std::span<
     facts.require_customer_managed_keys = policy->require_customer_managed_keys;
     decide_jurisdiction(options, *policy, *targets, *out, facts, report.jurisdiction);
 
-    finish_findings(run_rules(options, *policy, facts, report), *targets, *out, report);
+    std::string today_error;
+    auto today = today_of(options, today_error);
+    if (!today) {
+        out->error = today_error;
+        return out;
+    }
+    auto all = run_rules(options, *policy, facts, report);
+    check_ignore_dates(*targets, *out, report, *policy, all);
+    finish_findings(std::move(all), *targets, *out, *policy, *today, report);
     summarize(facts, *targets, *out, report);
     build_inventory(facts, report);
     return out;

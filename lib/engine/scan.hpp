@@ -31,6 +31,8 @@ struct ScanOptions {
     std::vector<std::string> ignore;
     unsigned jobs = 0;                       // parser threads; 0: one per core (at most 8)
     std::string tool_version;
+    // "Today" for ignores with `until` (YYYY-MM-DD); "" reads RESIDENCY_TODAY, else the UTC date.
+    std::string today;
 };
 
 struct ScanOutcome {

@@ -88,13 +88,19 @@ std::string found(const Node& n) {
     return "a value";
 }
 
+// A scalar quoted as written, anything else described.
+std::string found_text(const Node& n) {
+    return n.kind == Node::Kind::Scalar && !is_null(n) ? quote(n.text) : found(n);
+}
+
 // ---- validation ----
 
 const std::vector<std::string_view> top_keys = {"version", "jurisdiction", "allow",
-                                                "require", "rules",        "exclude"};
+                                                "require", "rules",        "exclude", "suppressions"};
+const std::vector<std::string_view> suppressions_keys = {"require_reason"};
 const std::vector<std::string_view> allow_keys = {"regions", "hosts"};
 const std::vector<std::string_view> require_keys = {"tags", "tee", "customer_managed_keys"};
-const std::vector<std::string_view> rule_keys = {"severity"};
+const std::vector<std::string_view> rule_keys = {"severity", "ignorable"};
 const std::vector<std::string_view> tee_targets = {"node-pools", "vms", "workloads"};
 const std::vector<std::string_view> severities = {"info", "low", "medium", "high", "critical"};
 
@@ -245,7 +251,7 @@ Check parse_require(const Node& n, Policy& policy) {
 
 Check parse_rule(const std::string& id, const Node& value, RuleSetting& setting) {
     const std::string name = "rules." + id;
-    const std::string expected = name + " must be off, on or { severity: <level> }, found ";
+    const std::string expected = name + " must be off, on or { severity: <level>, ignorable: <true|false> }, found ";
     if (value.kind == Node::Kind::Scalar && !is_null(value)) {
         // YAML 1.1 reads off/on as booleans and 1.2 does not; both spellings mean the same here.
         std::string word = lower(value.text);
@@ -259,7 +265,14 @@ Check parse_rule(const std::string& id, const Node& value, RuleSetting& setting)
     }
     if (value.kind != Node::Kind::Mapping || value.items.empty())
         return at(value, expected + found(value));
-    return each_pair(value, name, rule_keys, [&](const Node&, const Node& sev) -> Check {
+    return each_pair(value, name, rule_keys, [&](const Node& key, const Node& sev) -> Check {
+        if (key.text == "ignorable") {
+            std::string word = sev.kind == Node::Kind::Scalar && sev.plain ? lower(sev.text) : "";
+            if (word != "true" && word != "false")
+                return at(sev, name + ".ignorable must be true or false, found " + found_text(sev));
+            setting.ignorable = word == "true";
+            return std::nullopt;
+        }
         if (sev.kind != Node::Kind::Scalar || is_null(sev))
             return at(sev, name + ".severity must be one of: " + join(severities) + "; found " +
                                found(sev));
@@ -290,6 +303,18 @@ Check parse_rules(const Node& n, Policy& policy,
         if (auto f = parse_rule(setting.rule_id, value, setting))
             return f;
         policy.rules.push_back(std::move(setting));
+        return std::nullopt;
+    });
+}
+
+Check parse_suppressions(const Node& n, Policy& policy) {
+    if (auto f = expect_mapping(n, "suppressions", suppressions_keys))
+        return f;
+    return each_pair(n, "suppressions", suppressions_keys, [&](const Node&, const Node& value) -> Check {
+        std::string word = value.kind == Node::Kind::Scalar && value.plain ? lower(value.text) : "";
+        if (word != "true" && word != "false")
+            return at(value, "suppressions.require_reason must be true or false, found " + found_text(value));
+        policy.suppressions_require_reason = word == "true";
         return std::nullopt;
     });
 }
@@ -342,6 +367,8 @@ std::variant<Policy, PolicyError> parse_policy(
             return parse_require(value, policy);
         if (key.text == "rules")
             return parse_rules(value, policy, rule_exists);
+        if (key.text == "suppressions")
+            return parse_suppressions(value, policy);
         return parse_exclude(value, policy);
     });
     if (check)

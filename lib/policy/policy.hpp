@@ -18,6 +18,7 @@ struct RuleSetting {
     std::string rule_id;  // upper case, "RES205"
     bool enabled = true;
     std::optional<Severity> severity;
+    bool ignorable = true;  // false: `residency:ignore` comments and annotations of this rule do not apply
 };
 
 struct Policy {
@@ -32,6 +33,7 @@ struct Policy {
     bool require_customer_managed_keys = false;  // AI data stores must be encrypted with the user's own keys
     std::vector<RuleSetting> rules;         // sorted by rule id
     std::vector<std::string> exclude;       // glob patterns (policy/glob.hpp), as written
+    bool suppressions_require_reason = false;  // `suppressions: {require_reason: true}`
 };
 
 // line and column are 1-based; line 0 means the error concerns the whole file.

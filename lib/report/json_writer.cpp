@@ -65,6 +65,8 @@ std::string write_json(const Report& report) {
     for (const Finding& f : report.suppressed) {
         Json j = finding_json(report, f);
         j["justification"] = f.justification;
+        j["until"] = f.until.empty() ? Json(nullptr) : Json(f.until);
+        j["suppressed_at"] = f.suppressed_at.empty() ? Json(nullptr) : Json(f.suppressed_at);
         suppressed.push_back(std::move(j));
     }
     Json files = Json::array();
@@ -85,6 +87,20 @@ std::string write_json(const Report& report) {
         {"suppressed", std::move(suppressed)},
         {"files", std::move(files)},
     };
+    if (!report.baseline_path.empty()) {
+        Json absent = Json::array();
+        for (const BaselineEntry& e : report.baseline_absent)
+            absent.push_back(Json{{"fingerprint", e.fingerprint},
+                                  {"rule", e.rule},
+                                  {"severity", e.severity},
+                                  {"root", e.root},
+                                  {"asset", e.asset},
+                                  {"path", e.path},
+                                  {"message", e.message}});
+        doc["baseline"] = Json{{"path", report.baseline_path},
+                               {"unchanged", report.baseline_unchanged},
+                               {"absent", std::move(absent)}};
+    }
     // Scanned text may hold invalid UTF-8; replacing it (U+FFFD) keeps the writer from throwing.
     return doc.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }

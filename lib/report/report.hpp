@@ -57,6 +57,17 @@ struct GraphEdge {
     Range range;           // where the link is written
 };
 
+// A finding recorded in a baseline file (`residency baseline`), identified by its fingerprint.
+struct BaselineEntry {
+    std::string fingerprint;
+    std::string rule;
+    std::string severity;
+    std::string root;   // "" for file-level diagnostics
+    std::string asset;  // "" for file-level diagnostics
+    std::string path;   // the file, relative to the scan root ("" when none)
+    std::string message;
+};
+
 struct Report {
     std::string tool_version;
     std::string policy_path;  // "" when no policy file was used
@@ -75,6 +86,11 @@ struct Report {
     std::vector<GraphNode> graph_nodes;     // sorted by group, then label
     std::vector<GraphEdge> graph_edges;     // sorted by ends and kind
     std::size_t located_asset_count = 0;
+    // `scan --baseline F`: findings and diagnostics whose fingerprint is in the baseline are left
+    // out (counted as unchanged); baseline entries that no longer occur are listed as absent (fixed).
+    std::string baseline_path;  // "" when no baseline was used
+    std::size_t baseline_unchanged = 0;
+    std::vector<BaselineEntry> baseline_absent;  // in the baseline file's order
 };
 
 }  // namespace residency

@@ -246,9 +246,12 @@ std::string write_sarif(const Report& report, std::string_view src_root_uri) {
         for (const Finding& f : *list) {
             if (has_source(report, f.range)) {
                 Json result = result_json(report, idx, f);
+                // With a baseline every result listed is new (unchanged ones are left out).
+                if (!report.baseline_path.empty()) result["baselineState"] = "new";
                 if (list == &report.suppressed) {
                     Json suppression = Json{{"kind", "inSource"}};
                     if (!f.justification.empty()) suppression["justification"] = f.justification;
+                    if (!f.until.empty()) suppression["properties"] = Json{{"until", f.until}};
                     result["suppressions"] = Json::array({std::move(suppression)});
                 }
                 results.push_back(std::move(result));
@@ -278,6 +281,14 @@ std::string write_sarif(const Report& report, std::string_view src_root_uri) {
     run["artifacts"] = std::move(artifacts);
     run["results"] = std::move(results);
     run["columnKind"] = "unicodeCodePoints";
+    if (!report.baseline_path.empty()) {
+        Json absent = Json::array();
+        for (const BaselineEntry& e : report.baseline_absent)
+            absent.push_back(Json{{"fingerprint", e.fingerprint}, {"ruleId", e.rule}, {"path", e.path}, {"message", e.message}});
+        run["properties"] = Json{{"baseline", Json{{"path", report.baseline_path},
+                                                   {"unchanged", report.baseline_unchanged},
+                                                   {"absent", std::move(absent)}}}};
+    }
     Json log = Json{{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
                     {"version", "2.1.0"},
                     {"runs", Json::array({std::move(run)})}};

@@ -102,7 +102,8 @@ void write_frame(std::string& out, const Report& report, const Range& range, con
     out += "      | " + std::string(prefix.size() + from, ' ') + style.paint(std::string(to - from, '^'), "\x1b[31m") + "\n";
 }
 
-void write_entry(std::string& out, const Report& report, const Finding& f, const Style& style) {
+void write_entry(std::string& out, const Report& report, const Finding& f, const Style& style,
+                 const std::string& note = "") {
     bool located = has_source(report, f.range);
     if (located) out += location_text(report, f.range) + "  ";
     out += style.paint(upper(severity_name(f.severity)), severity_sgr(f.severity)) + "  ";
@@ -114,6 +115,7 @@ void write_entry(std::string& out, const Report& report, const Finding& f, const
         if (has_source(report, rel.range)) out += " (" + location_text(report, rel.range) + ")";
         out += '\n';
     }
+    if (!note.empty()) out += "  = " + sanitize_terminal(note) + "\n";
     out += '\n';
 }
 
@@ -162,7 +164,27 @@ std::string write_text(const Report& report, const TextOptions& options) {
     std::string out;
     for (const Finding& f : report.findings) write_entry(out, report, f, style);
     for (const Finding& d : report.diagnostics) write_entry(out, report, d, style);
+    if (options.show_suppressed && !report.suppressed.empty()) {
+        out += "Suppressed:\n\n";
+        for (const Finding& f : report.suppressed) {
+            std::string note = "suppressed by the ignore" + (f.suppressed_at.empty() ? "" : " at " + f.suppressed_at);
+            if (!f.until.empty()) note += " until " + f.until;
+            note += f.justification.empty() ? " (no reason given)" : ": " + f.justification;
+            write_entry(out, report, f, style, note);
+        }
+    }
+    if (!report.baseline_path.empty() && !report.baseline_absent.empty()) {
+        out += "Fixed since the baseline:\n";
+        for (const BaselineEntry& e : report.baseline_absent)
+            out += "  " + (e.path.empty() ? std::string() : sanitize_terminal(e.path) + "  ") + sanitize_terminal(e.rule) +
+                   "  " + sanitize_terminal(e.message) + "\n";
+        out += '\n';
+    }
     out += summary(report);
+    if (!report.baseline_path.empty())
+        out += "Baseline " + sanitize_terminal(report.baseline_path) + ": " +
+               plural(report.baseline_unchanged, "finding") + " unchanged (not shown), " +
+               std::to_string(report.baseline_absent.size()) + " fixed.\n";
     return out;
 }
 

@@ -12,6 +12,7 @@ namespace residency {
 
 struct TextOptions {
     bool color = false;
+    bool show_suppressed = false;  // list suppressed findings too (`--show-suppressed`), after the others
 };
 
 // Each writer keeps the Report's order (it is already sorted) and adds no timestamps, so the same

@@ -14,6 +14,8 @@ printf 'provider "aws" {\n  region = "us-east-1"\n}\n\nresource "aws_s3_bucket" 
     >"$work/piped/main.tf"
 cp "$here/fixtures/helm-stream.yaml" "$work/piped/helm-stream.yaml"
 cp "$here/fixtures/compose.yaml" "$work/piped/compose.yaml"
+cp -r "$here/fixtures/suppress" "$work/suppress"
+cp -r "$here/fixtures/baseline" "$work/baseline"
 failed=0
 run() {
     local name=$1
@@ -59,4 +61,28 @@ run graph-missing-path graph nowhere
 run graph-empty-mermaid graph empty --format mermaid
 run regions-hetzner regions --cloud hetzner
 run regions-ovh-eu regions --cloud ovh --jurisdiction eu
+# Suppressions: `until` dates (today is RESIDENCY_TODAY), the policy's require_reason and
+# ignorable: false, the Kubernetes annotation form, a malformed date (RES007), --show-suppressed.
+RESIDENCY_TODAY=2027-03-31 run suppress-last-day scan suppress -j eu --show-suppressed
+RESIDENCY_TODAY=2027-04-01 run suppress-expired scan suppress -j eu
+RESIDENCY_TODAY=2027-01-15 run suppress-strict-policy scan suppress --policy suppress/strict.yaml
+RESIDENCY_TODAY=2027-01-15 run suppress-json scan suppress/main.tf -j eu --format json
+RESIDENCY_TODAY=2027-01-15 run suppress-sarif scan suppress/main.tf -j eu --format sarif
+RESIDENCY_TODAY=2027-4-1 run suppress-bad-today scan suppress -j eu
+run suppress-policy-require-reason-invalid scan suppress --policy suppress/bad-policy.yaml
+run suppress-policy-ignorable-invalid scan suppress --policy suppress/bad-policy2.yaml
+# Baseline: written, then the file edited: lines inserted above every finding (they stay known),
+# one finding removed (fixed) and one added (new).
+run baseline-write baseline baseline -j eu -o baseline.json
+run baseline-stdout baseline baseline -j eu
+(cd "$work/baseline" && { printf '# Buckets of the model pipeline.\n# Owned by the ML platform team.\n\n'; sed '/"logs" {/,/^}/d' main.tf; \
+    printf 'resource "aws_s3_bucket" "cache" {\n  provider = aws.us\n  bucket   = "cache"\n}\n'; } >main.tf.new && mv main.tf.new main.tf)
+run baseline-scan scan baseline -j eu --baseline baseline.json
+run baseline-scan-json scan baseline -j eu --baseline baseline.json --format json
+# Given files (a pre-commit hook): other.tf's entry is out of scope, neither reported nor fixed.
+run baseline-scan-file scan baseline/main.tf -j eu --baseline baseline.json
+run baseline-unchanged-only scan baseline -j eu --baseline baseline.json --select RES201 --format sarif
+run baseline-missing scan baseline -j eu --baseline nowhere.json
+printf '{"version": "1", "findings": [}\n' >"$work/broken.json"
+run baseline-broken scan baseline -j eu --baseline broken.json
 exit $failed

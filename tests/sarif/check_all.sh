@@ -61,6 +61,17 @@ done
 
 scan examples/ - "$src" examples/
 
+# Suppressions (justification, until) and a comparison with a baseline (baselineState, the run's
+# properties.baseline): the baseline is written under another jurisdiction, so some results are new
+# and some entries absent.
+RESIDENCY_TODAY=2027-01-15 scan "suppressions" - "$src/tests/cli/fixtures/suppress" . -j eu
+if (cd "$src/tests/cli/fixtures/baseline" && "$bin" baseline . -j us -o "$tmp/baseline.json" 2>/dev/null); then
+    scan "baseline" - "$src/tests/cli/fixtures/baseline" . -j eu --baseline "$tmp/baseline.json"
+else
+    echo "sarif: residency baseline failed" >&2
+    failed=1
+fi
+
 if ! "$write_examples" "$tmp/rule-examples" >"$tmp/example-dirs"; then
     echo "sarif: residency_write_examples failed" >&2
     failed=1

@@ -530,3 +530,21 @@ TEST_CASE("kubernetes: Terraform and manifests of one directory are reported in 
     for (const auto& r : results) joined += r + "\n";
     CHECK(joined == "RES201 main.tf\nRES204 serving.yaml\n");
 }
+
+TEST_CASE("a residency.io/ignore annotation may expire: until is kept as written, for the engine to check") {
+    std::string text = R"(apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: a
+  annotations:
+    residency.io/ignore: "RES204 until 2027-03-31 -- US customers, PRIV-44"
+)";
+    auto l = load(text);
+    REQUIRE(l.graph.assets.size() == 1);
+    const auto& ig = l.graph.assets[0].ignores;
+    REQUIRE(ig.size() == 1);
+    CHECK(ig[0].rule == "RES204");
+    CHECK(ig[0].until == "2027-03-31");
+    CHECK(ig[0].reason == "US customers, PRIV-44");
+    CHECK(ig[0].range.valid());
+}

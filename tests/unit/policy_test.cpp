@@ -112,6 +112,24 @@ TEST_CASE("policy: rule settings") {
     CHECK(std::get<Policy>(result).rules[0].rule_id == "RES999");
 }
 
+TEST_CASE("policy: suppressions.require_reason and rules.<id>.ignorable") {
+    Policy p = parse_ok("version: 1\nsuppressions:\n  require_reason: true\nrules:\n  RES101: { ignorable: false, severity: low }\n  RES205: on\n");
+    CHECK(p.suppressions_require_reason);
+    REQUIRE(p.rules.size() == 2);
+    CHECK_FALSE(p.rules[0].ignorable);
+    CHECK(p.rules[0].severity == Severity::Low);
+    CHECK(p.rules[1].ignorable);
+    CHECK_FALSE(parse_ok("version: 1\n").suppressions_require_reason);
+    CHECK(parse_error("suppressions: {require_reason: yes}\n") ==
+          "residency.yaml:1:32: error: suppressions.require_reason must be true or false, found \"yes\"");
+    CHECK(parse_error("suppressions: {expire: true}\n") ==
+          "residency.yaml:1:16: error: unknown key \"expire\" in suppressions; expected one of: require_reason");
+    CHECK(parse_error("suppressions: true\n") ==
+          "residency.yaml:1:15: error: suppressions must be a mapping with keys require_reason, found a string");
+    CHECK(parse_error("rules:\n  RES101: { ignorable: [false] }\n") ==
+          "residency.yaml:2:24: error: rules.RES101.ignorable must be true or false, found a list");
+}
+
 TEST_CASE("policy: every validation error has its position and exact text") {
     struct Case {
         const char* text;
@@ -127,15 +145,15 @@ TEST_CASE("policy: every validation error has its position and exact text") {
         {"version: 1\njurisdication: eu\n",
          "residency.yaml:2:1: error: unknown key \"jurisdication\"; expected one of: version, "
          "jurisdiction, allow, "
-         "require, rules, exclude"},
+         "require, rules, exclude, suppressions"},
         {"- eu\n",
          "residency.yaml:1:1: error: a policy must be a mapping with keys version, jurisdiction, "
          "allow, require, "
-         "rules, exclude, found a list"},
+         "rules, exclude, suppressions, found a list"},
         {"eu\n",
          "residency.yaml:1:1: error: a policy must be a mapping with keys version, jurisdiction, "
          "allow, require, "
-         "rules, exclude, found a string"},
+         "rules, exclude, suppressions, found a string"},
         {"version: 2\n", "residency.yaml:1:10: error: unsupported version \"2\"; expected 1"},
         {"version: \"1\"\n",
          "residency.yaml:1:10: error: version must be the number 1, not a quoted string"},
@@ -195,13 +213,13 @@ TEST_CASE("policy: every validation error has its position and exact text") {
         {"rules:\n  RES999: off\n",
          "residency.yaml:2:3: error: unknown rule \"RES999\" (residency rules lists them)"},
         {"rules:\n  RES205: disable\n",
-         "residency.yaml:2:11: error: rules.RES205 must be off, on or { severity: <level> }, found "
+         "residency.yaml:2:11: error: rules.RES205 must be off, on or { severity: <level>, ignorable: <true|false> }, found "
          "\"disable\""},
         {"rules:\n  RES205:\n",
-         "residency.yaml:2:9: error: rules.RES205 must be off, on or { severity: <level> }, found "
+         "residency.yaml:2:9: error: rules.RES205 must be off, on or { severity: <level>, ignorable: <true|false> }, found "
          "nothing"},
         {"rules:\n  RES205: {}\n",
-         "residency.yaml:2:11: error: rules.RES205 must be off, on or { severity: <level> }, found "
+         "residency.yaml:2:11: error: rules.RES205 must be off, on or { severity: <level>, ignorable: <true|false> }, found "
          "an empty mapping"},
         {"rules:\n  RES501: { severity: urgent }\n",
          "residency.yaml:2:23: error: unknown severity \"urgent\"; expected one of: info, low, "
@@ -209,7 +227,7 @@ TEST_CASE("policy: every validation error has its position and exact text") {
          "critical"},
         {"rules:\n  RES501: { level: high }\n",
          "residency.yaml:2:13: error: unknown key \"level\" in rules.RES501; expected one of: "
-         "severity"},
+         "severity, ignorable"},
         {"rules:\n  RES501: { severity: [high] }\n",
          "residency.yaml:2:23: error: rules.RES501.severity must be one of: info, low, medium, "
          "high, critical; "

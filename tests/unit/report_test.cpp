@@ -529,3 +529,22 @@ TEST_CASE("writers are deterministic") {
     CHECK(write_json(a.report) == write_json(b.report));
     CHECK(write_sarif(a.report, "file:///src/") == write_sarif(b.report, "file:///src/"));
 }
+
+TEST_CASE("json with suppressed findings and a baseline conforms to docs/json-schema.json") {
+    Fixture fx;
+    Finding s = fx.report.findings[0];
+    s.justification = "approved, PRIV-42";
+    s.until = "2027-03-31";
+    s.suppressed_at = "providers.tf:1";
+    fx.report.suppressed.push_back(s);
+    fx.report.baseline_path = ".residency-baseline.json";
+    fx.report.baseline_unchanged = 1;
+    fx.report.baseline_absent.push_back({"0123", "RES201", "high", ".", "aws_s3_bucket.gone", "main.tf", "gone"});
+    std::string out = write_json(fx.report);
+    auto errors = schema_errors(out);
+    for (const auto& e : errors) INFO(e);
+    CHECK(errors.empty());
+    json doc = json::parse(out);
+    CHECK(doc["suppressed"][0]["until"] == "2027-03-31");
+    CHECK(doc["baseline"]["absent"][0]["asset"] == "aws_s3_bucket.gone");
+}

@@ -31,3 +31,41 @@ TEST_CASE("what does not suppress") {
     CHECK_FALSE(suppression_at(file("# residency:ignore RES101\n"), 1, "RES201").has_value());
     CHECK(suppression_at(file("# residency:ignore res201\n"), 1, "RES201").has_value());  // IDs are case-insensitive
 }
+
+TEST_CASE("an ignore's until date and reason, and where the date is") {
+    auto f = file("x = 1 # residency:ignore RES101 until 2027-03-31 -- migration, PRIV-43\n# residency:ignore RES2 until 2027-02-30\ny = 2\n");
+    auto d = ignore_at(f, 1, "RES101");
+    REQUIRE(d.has_value());
+    CHECK(d->line == 1);
+    CHECK(d->column == 9);
+    CHECK(d->until == "2027-03-31");
+    CHECK(d->until_column == 39);
+    CHECK(d->reason == "migration, PRIV-43");
+    auto above = ignore_at(f, 3, "RES201");
+    REQUIRE(above.has_value());
+    CHECK(above->line == 2);
+    CHECK(above->until == "2027-02-30");
+    CHECK(above->reason == "");
+    CHECK(dated_ignores(f).size() == 2);
+}
+
+TEST_CASE("days are real calendar days written YYYY-MM-DD") {
+    CHECK(parse_day("2027-03-31") == std::optional<int>(20270331));
+    CHECK(parse_day("2028-02-29") == std::optional<int>(20280229));  // leap year
+    CHECK_FALSE(parse_day("2027-02-29").has_value());
+    CHECK_FALSE(parse_day("2027-3-31").has_value());
+    CHECK_FALSE(parse_day("31.03.2027").has_value());
+    CHECK_FALSE(parse_day("2027-13-01").has_value());
+    CHECK_FALSE(parse_day("").has_value());
+}
+
+TEST_CASE("until with no date is malformed, not an ignore that never expires") {
+    auto d = ignore_at(file("# residency:ignore RES101 until -- reason\n"), 1, "RES101");
+    REQUIRE(d.has_value());
+    CHECK(d->until == " ");
+    CHECK_FALSE(parse_day(d->until).has_value());
+    CHECK(d->reason == "reason");
+    auto plain = ignore_at(file("# residency:ignore RES101 until\n"), 1, "RES101");
+    REQUIRE(plain.has_value());
+    CHECK(plain->until == " ");
+}

@@ -9,6 +9,7 @@
 #include "facts/kubernetes_objects.hpp"
 #include "frontends/kubernetes/kubernetes.hpp"
 #include "frontends/kubernetes/yaml_stream.hpp"
+#include "policy/suppressions.hpp"
 
 namespace residency::kubernetes {
 
@@ -223,15 +224,16 @@ std::vector<Asset::Ignore> ignores_of(const Value& object) {
         }
         ++end;
     }
-    std::string_view reason = trim(s.substr(end));
-    if (reason.starts_with("--")) reason = trim(reason.substr(2));
-    else if (reason.starts_with(":")) reason = trim(reason.substr(1));
+    // "RES205 until 2027-03-31 -- reason": the date is checked by the engine (a diagnostic when malformed).
+    std::string reason, until;
+    std::size_t until_offset = std::string_view::npos;
+    split_until_reason(s.substr(end), until, until_offset, reason);
     std::string_view ids = s.substr(0, end);
     while (!ids.empty()) {
         std::size_t comma = ids.find(',');
         std::string id(trim(ids.substr(0, comma)));
         for (auto& c : id) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-        if (id.size() >= 4 && id.starts_with("RES")) out.push_back({id, std::string(reason)});
+        if (id.size() >= 4 && id.starts_with("RES")) out.push_back({id, reason, until, v->range});
         if (comma == std::string_view::npos) break;
         ids.remove_prefix(comma + 1);
     }

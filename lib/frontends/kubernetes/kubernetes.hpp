@@ -19,7 +19,7 @@
 //    writes before the document ("" / invalid when none). RuleOutput::report appends
 //    " (template <note>)" to every finding on such an asset and adds the note as a related
 //    location ("rendered from <note>"): rules need not name it themselves;
-//  - ignores: the object's `residency.io/ignore` annotation ("RES205 -- reason", IDs separated
+//  - ignores: the object's `residency.io/ignore` annotation ("RES205 until 2027-03-31 -- reason", IDs separated
 //    by commas; "--" or ":" before the reason): findings of those rules on the object are
 //    suppressed with the reason (Finding::suppressed_on_asset, set by RuleOutput::report);
 //  - asset_class: workloads (see facts/kubernetes_objects.hpp) Compute; PersistentVolumeClaim and
