@@ -3,6 +3,7 @@
 
 #include <cstdlib>
 #include <algorithm>
+#include <chrono>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -30,6 +31,8 @@ struct ScanArgs {
     bool strict = false;
     bool allow_outside_root = false;
     unsigned jobs = 0;
+    // --quiet: no summary lines, no notices; findings, diagnostics and errors stay.
+    bool quiet = false;
 };
 
 int run(const ScanArgs& args) {
@@ -79,8 +82,24 @@ int run(const ScanArgs& args) {
     options.select = split_commas(args.select);
     options.ignore = split_commas(args.ignore);
     options.tool_version = kVersion;
+    // Progress on a terminal only, never with --quiet: drawn in place once the scan has run half a
+    // second, at most ten times a second, and cleared before anything else is written.
+    bool drew_progress = false;
+    auto started = std::chrono::steady_clock::now();
+    auto last_drawn = started;
+    if (!args.quiet && isatty(STDERR_FILENO))
+        options.progress = [&](std::size_t done, std::size_t total) {
+            auto now = std::chrono::steady_clock::now();
+            if (now - started < std::chrono::milliseconds(500)) return;
+            if (drew_progress && done < total && now - last_drawn < std::chrono::milliseconds(100)) return;
+            last_drawn = now;
+            drew_progress = true;
+            std::cerr << "\rresidency: parsed " << done << "/" << total << " files\x1b[K" << std::flush;
+        };
     auto outcome = run_scan(options, formats);
-    for (const auto& notice : outcome->notices) std::cerr << "residency: " << sanitize_terminal(notice) << "\n";
+    if (drew_progress) std::cerr << "\r\x1b[K" << std::flush;
+    if (!args.quiet)
+        for (const auto& notice : outcome->notices) std::cerr << "residency: " << sanitize_terminal(notice) << "\n";
     if (!outcome->error.empty()) {
         // Errors quote the input (policy keys, paths): sanitised like every other terminal output.
         std::cerr << "residency: " << sanitize_terminal(outcome->error) << "\n";
@@ -97,6 +116,7 @@ int run(const ScanArgs& args) {
     } else {
         TextOptions opts;
         opts.color = args.output.empty() && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
+        opts.summary = !args.quiet;
         text = write_text(report, opts);
     }
     if (args.output.empty()) {
@@ -144,6 +164,9 @@ void add_scan(CLI::App& app, int& exit_code) {
         ->check(CLI::Range(1u, 64u));
     cmd->add_flag("--allow-outside-root", args->allow_outside_root,
                   "Follow local module sources that lead outside the scanned directory");
+    cmd->add_flag("-q,--quiet", args->quiet,
+                  "Print only findings, diagnostics and errors: no summary lines, no notices (skipped files, nothing "
+                  "to scan)");
     cmd->callback([args, &exit_code]() { exit_code = run(*args); });
 }
 

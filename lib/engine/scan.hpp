@@ -2,6 +2,7 @@
 // the rules and build the Report. The CLI only parses arguments and writes what this returns.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <span>
@@ -31,6 +32,9 @@ struct ScanOptions {
     std::vector<std::string> ignore;
     unsigned jobs = 0;                       // parser threads; 0: one per core (at most 8)
     std::string tool_version;
+    // Files read so far and the files the frontends claimed, called as files are read (from parser
+    // threads, serialised by the engine; `done` never exceeds `total`); empty: no progress.
+    std::function<void(std::size_t done, std::size_t total)> progress;
 };
 
 struct ScanOutcome {

@@ -162,7 +162,7 @@ std::string write_text(const Report& report, const TextOptions& options) {
     std::string out;
     for (const Finding& f : report.findings) write_entry(out, report, f, style);
     for (const Finding& d : report.diagnostics) write_entry(out, report, d, style);
-    out += summary(report);
+    if (options.summary) out += summary(report);
     return out;
 }
 

@@ -12,6 +12,7 @@ namespace residency {
 
 struct TextOptions {
     bool color = false;
+    bool summary = true;  // the Jurisdiction/Scanned/Found lines (off with `scan --quiet`)
 };
 
 // Each writer keeps the Report's order (it is already sorted) and adds no timestamps, so the same
