@@ -31,7 +31,8 @@ std::string option_label(const CLI::Option* opt) {
     if (opt->get_expected_min() > 0) {
         std::string type = opt->get_type_name();
         if (type.empty()) type = "VALUE";
-        if (type.rfind("TEXT:", 0) == 0) type.erase(0, 5);
+        if (type.rfind("TEXT:", 0) == 0) type.erase(0, 5);  // the choices: {text,json,sarif}
+        else if (auto colon = type.find(':'); colon != std::string::npos) type.erase(colon);  // UINT:UINT in [1 - 64]
         label += " \\fI" + roff(type) + "\\fR";
     }
     return label;
