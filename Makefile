@@ -5,7 +5,7 @@ PRESET ?= release
 BUILD_DIR := build/$(PRESET)
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: all setup configure build test demo bench clean distclean
+.PHONY: all setup configure build test demo bench package clean distclean
 
 all: build
 
@@ -30,6 +30,10 @@ demo: build
 # Files/s, MB/s and peak memory on generated corpora (HCL, modules, a one-line plan).
 bench: build
 	@bash tests/bench/run.sh ./$(BUILD_DIR)/residency
+
+# A .deb in build/<preset>/package/ (CPack); `make test` runs its test only if it exists.
+package: build
+	@cd $(BUILD_DIR) && cpack -G DEB
 
 # Keeps the configured build dir and the verified npm tarballs; distclean removes everything.
 clean:

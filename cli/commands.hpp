@@ -21,6 +21,8 @@ void add_docs(CLI::App& app, int& exit_code);
 void add_inventory(CLI::App& app, int& exit_code);
 void add_graph(CLI::App& app, int& exit_code);
 void add_baseline(CLI::App& app, int& exit_code);
+void add_init(CLI::App& app, int& exit_code);
+void add_man(CLI::App& app, int& exit_code);
 
 // Splits "a,b" arguments given once or repeatedly into one list.
 std::vector<std::string> split_commas(const std::vector<std::string>& values);

@@ -10,6 +10,7 @@ int main(int argc, char** argv) {
     CLI::App app{"residency: checks that infrastructure-as-code keeps AI data inside one jurisdiction", "residency"};
     app.require_subcommand(1);
     app.set_help_all_flag("--help-all", "Show help for every command");
+    app.set_version_flag("--version", std::string("residency ") + kVersion, "Print the version");
     int exit_code = kExitClean;
     add_scan(app, exit_code);
     add_inventory(app, exit_code);
@@ -20,6 +21,8 @@ int main(int argc, char** argv) {
     add_regions(app, exit_code);
     add_version(app, exit_code);
     add_docs(app, exit_code);
+    add_init(app, exit_code);
+    add_man(app, exit_code);
     // CLI11 says only "A subcommand is required" for a mistyped command: name it instead.
     if (argc > 1 && argv[1][0] != '-') {
         bool known = false;
@@ -39,6 +42,8 @@ int main(int argc, char** argv) {
     } catch (const CLI::CallForHelp& e) {
         return app.exit(e);
     } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForVersion& e) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
         std::cerr << "residency: " << e.what() << "\nRun `residency --help` for usage.\n";

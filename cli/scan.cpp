@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <algorithm>
 #include <filesystem>
+#include <chrono>
 #include <fstream>
 #include <iostream>
 #include <optional>
@@ -36,6 +37,8 @@ struct ScanArgs {
     // Suppressions and baseline (issue 10).
     bool show_suppressed = false;
     std::string baseline;
+    // --quiet: no summary lines, no notices; findings, diagnostics and errors stay.
+    bool quiet = false;
 };
 
 // --format: each value FMT or FMT=PATH; at most one goes to standard output (or to --output).
@@ -143,8 +146,24 @@ int run(const ScanArgs& args) {
     options.select = split_commas(args.select);
     options.ignore = split_commas(args.ignore);
     options.tool_version = kVersion;
+    // Progress on a terminal only, never with --quiet: drawn in place once the scan has run half a
+    // second, at most ten times a second, and cleared before anything else is written.
+    bool drew_progress = false;
+    auto started = std::chrono::steady_clock::now();
+    auto last_drawn = started;
+    if (!args.quiet && isatty(STDERR_FILENO))
+        options.progress = [&](std::size_t done, std::size_t total) {
+            auto now = std::chrono::steady_clock::now();
+            if (now - started < std::chrono::milliseconds(500)) return;
+            if (drew_progress && done < total && now - last_drawn < std::chrono::milliseconds(100)) return;
+            last_drawn = now;
+            drew_progress = true;
+            std::cerr << "\rresidency: parsed " << done << "/" << total << " files\x1b[K" << std::flush;
+        };
     auto outcome = run_scan(options, formats);
-    for (const auto& notice : outcome->notices) std::cerr << "residency: " << sanitize_terminal(notice) << "\n";
+    if (drew_progress) std::cerr << "\r\x1b[K" << std::flush;
+    if (!args.quiet)
+        for (const auto& notice : outcome->notices) std::cerr << "residency: " << sanitize_terminal(notice) << "\n";
     if (!outcome->error.empty()) {
         // Errors quote the input (policy keys, paths): sanitised like every other terminal output.
         std::cerr << "residency: " << sanitize_terminal(outcome->error) << "\n";
@@ -189,6 +208,7 @@ int run(const ScanArgs& args) {
             TextOptions opts;
             opts.color = target.path.empty() && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
             opts.show_suppressed = args.show_suppressed;
+            opts.summary = !args.quiet;
             text = write_text(report, opts);
         } else {
             text = write_report(report, target.format);
@@ -248,6 +268,9 @@ void add_scan(CLI::App& app, int& exit_code) {
     cmd->add_option("--baseline", args->baseline,
                      "Report only findings not in this baseline (written by `residency baseline`); list those fixed since")
         ->type_name("FILE");
+    cmd->add_flag("-q,--quiet", args->quiet,
+                  "Print only findings, diagnostics and errors: no summary lines, no notices (skipped files, nothing "
+                  "to scan)");
     cmd->callback([args, &exit_code]() { exit_code = run(*args); });
 }
 

@@ -57,6 +57,7 @@ void SourceSet::provide(std::filesystem::path abs_path, std::string text) {
 }
 
 std::optional<std::string> SourceSet::read(const std::filesystem::path& path) const {
+    if (on_read) on_read();
     if (!provided_.empty())
         if (auto it = provided_.find(path.lexically_normal()); it != provided_.end()) return it->second;
     return read_file_bytes(path);

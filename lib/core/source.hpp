@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -65,6 +66,10 @@ public:
     // for the scan (a piped buffer is read alone, never merged with files beside its name on
     // disk). nullopt for every other directory, which frontends list on disk.
     std::optional<std::vector<std::filesystem::path>> provided_in(const std::filesystem::path& dir) const;
+
+    // Called after each `read` (from parser threads, so it must be thread-safe); empty: nothing.
+    // The scan's progress display counts files read with it.
+    std::function<void()> on_read;
 
 private:
     std::vector<std::unique_ptr<SourceFile>> files_;

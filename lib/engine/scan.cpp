@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <map>
+#include <mutex>
 #include <set>
 
 #include "catalog/catalog.hpp"
@@ -255,7 +256,8 @@ std::map<Frontend*, std::vector<fs::path>> discover(const fs::path& root, const 
 
 // Loads every root through the frontends; false when a fatal input error stopped the scan.
 bool load_roots(const Targets& targets, const Policy& policy, unsigned jobs, std::span<Frontend* const> frontends,
-                ScanOutcome& out, LoadResult& result) {
+                ScanOutcome& out, LoadResult& result,
+                const std::function<void(std::size_t, std::size_t)>& progress = {}) {
     const std::vector<fs::path>& roots = targets.roots;
     DisplayPath display = display_path;
     if (targets.piped)
@@ -263,10 +265,30 @@ bool load_roots(const Targets& targets, const Policy& policy, unsigned jobs, std
             return p.lexically_normal() == piped.path ? piped.shown : display_path(p);
         };
     std::size_t claimed = 0;
+    // Every root is discovered before any is loaded, so that progress knows the total.
+    std::vector<std::map<Frontend*, std::vector<fs::path>>> discovered;
+    std::size_t total = 0;
     for (const auto& root : roots) {
         std::map<Frontend*, std::vector<fs::path>> files;
         if (!targets.piped) files = discover(root, policy.exclude, frontends);
         else if (targets.piped->frontend) files[targets.piped->frontend].push_back(targets.piped->path);
+        for (const auto& [f, list] : files) total += list.size();
+        discovered.push_back(std::move(files));
+    }
+    std::mutex progress_mutex;
+    std::size_t done = 0;
+    if (progress && total > 0)
+        out.sources.on_read = [&] {
+            std::lock_guard lock(progress_mutex);
+            if (done < total) progress(++done, total);
+        };
+    struct ClearOnRead {
+        SourceSet& sources;
+        ~ClearOnRead() { sources.on_read = nullptr; }
+    } clear_on_read{out.sources};
+    for (std::size_t r = 0; r < roots.size(); ++r) {
+        const fs::path& root = roots[r];
+        std::map<Frontend*, std::vector<fs::path>>& files = discovered[r];
         for (Frontend* f : frontends) {
             auto it = files.find(f);
             if (it == files.end()) continue;
@@ -631,7 +653,7 @@ std::unique_ptr<ScanOutcome> run_pipeline(const ScanOptions& options, std::span<
     auto policy = load_policy(options, targets->roots.empty() ? fs::path() : targets->roots.front(), *out);
     if (!policy) return out;
     LoadResult loaded;
-    if (!load_roots(*targets, *policy, options.jobs, frontends, *out, loaded)) return out;
+    if (!load_roots(*targets, *policy, options.jobs, frontends, *out, loaded, options.progress)) return out;
 
     Facts facts = build_facts(out->graph, out->sources, std::move(loaded));
     // Compared with catalog codes, which for Azure are display names without spaces.

@@ -2,6 +2,7 @@
 // the rules and build the Report. The CLI only parses arguments and writes what this returns.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <span>
@@ -33,6 +34,9 @@ struct ScanOptions {
     std::string tool_version;
     // "Today" for ignores with `until` (YYYY-MM-DD); "" reads RESIDENCY_TODAY, else the UTC date.
     std::string today;
+    // Files read so far and the files the frontends claimed, called as files are read (from parser
+    // threads, serialised by the engine; `done` never exceeds `total`); empty: no progress.
+    std::function<void(std::size_t done, std::size_t total)> progress;
 };
 
 struct ScanOutcome {

@@ -180,8 +180,8 @@ std::string write_text(const Report& report, const TextOptions& options) {
                    "  " + sanitize_terminal(e.message) + "\n";
         out += '\n';
     }
-    out += summary(report);
-    if (!report.baseline_path.empty())
+    if (options.summary) out += summary(report);
+    if (options.summary && !report.baseline_path.empty())
         out += "Baseline " + sanitize_terminal(report.baseline_path) + ": " +
                plural(report.baseline_unchanged, "finding") + " unchanged (not shown), " +
                std::to_string(report.baseline_absent.size()) + " fixed.\n";

@@ -13,6 +13,7 @@ namespace residency {
 struct TextOptions {
     bool color = false;
     bool show_suppressed = false;  // list suppressed findings too (`--show-suppressed`), after the others
+    bool summary = true;  // the Jurisdiction/Scanned/Found lines (off with `scan --quiet`)
 };
 
 // Each writer keeps the Report's order (it is already sorted) and adds no timestamps, so the same
