@@ -5,7 +5,9 @@ set -euo pipefail
 packages=(g++ cmake make pkg-config libcli11-dev libfmt-dev nlohmann-json3-dev doctest-dev libfyaml-dev
           ca-certificates git
           # Tests only: `residency graph` output rendered by Graphviz, the inventory page by headless Chromium.
-          graphviz chromium)
+          graphviz chromium
+          # The pre-commit hook test.
+          pre-commit)
 # A machine with its own node and npm (e.g. from nodesource) must not get Debian's on top.
 if ! command -v npm >/dev/null 2>&1; then
     packages+=(nodejs npm)

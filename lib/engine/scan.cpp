@@ -11,6 +11,7 @@
 #include <fstream>
 #include <map>
 #include <mutex>
+#include <regex>
 #include <set>
 
 #include "catalog/catalog.hpp"
@@ -94,6 +95,11 @@ struct Targets {
     std::vector<fs::path> roots;
     std::set<std::string> only_files;    // display paths of the given files
     std::vector<std::string> given_dirs;  // display paths; "" for the working directory
+    // What is listed below the roots: the given directories, whole, and the directory of each given
+    // file (its root module, its manifest set), without subdirectories. Modules those call are read
+    // when called, anywhere inside the root.
+    std::set<fs::path> listed_dirs;
+    std::set<fs::path> file_dirs;
     // `scan -`: the file standard input stands for, the only one scanned.
     struct Piped {
         fs::path path;                // absolute, below the working directory when the name is relative
@@ -141,8 +147,61 @@ std::optional<Targets> resolve_stdin(const ScanOptions& options, std::span<Front
     return t;
 }
 
-// A file is scanned with its whole repository for context, since the module it belongs to may be
-// called from anywhere in it. A file no frontend reads is skipped, and said so; a directory inside
+bool skipped_dir(const fs::path& p);
+
+// A given Terraform file may be a module's: the directories that call that module (by a local
+// source, found by reading the text, not parsing it) are listed too, transitively, so that the
+// module is judged where it is used. Reading is cheap next to parsing the whole repository.
+void add_callers(Targets& t) {
+    std::set<fs::path> wanted;
+    for (const auto& f : t.only_files) {
+        std::string name = fs::path(f).filename().string();
+        if (name.ends_with(".tf") || name.ends_with(".tf.json"))
+            wanted.insert(fs::absolute(fs::path(f).parent_path().empty() ? fs::path(".") : fs::path(f).parent_path())
+                              .lexically_normal());
+    }
+    if (wanted.empty()) return;
+    // Each directory's local module sources, read once.
+    std::map<fs::path, std::set<fs::path>> calls;
+    static const std::regex source_re(R"re("?source"?\s*[=:]\s*"(\.\.?/[^"]*)")re");
+    std::error_code ec;
+    for (const auto& root : t.roots) {
+        fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec), end;
+        for (; it != end; it.increment(ec)) {
+            if (ec) break;
+            const auto& entry = *it;
+            if (entry.is_directory(ec) && !entry.is_symlink(ec)) {
+                if (skipped_dir(entry.path())) it.disable_recursion_pending();
+                continue;
+            }
+            std::string name = entry.path().filename().string();
+            if (entry.is_symlink(ec) || !(name.ends_with(".tf") || name.ends_with(".tf.json"))) continue;
+            auto text = read_file_bytes(entry.path());
+            if (!text || text->find("source") == std::string::npos) continue;
+            fs::path dir = entry.path().parent_path();
+            for (std::sregex_iterator m(text->begin(), text->end(), source_re), e; m != e; ++m)
+                calls[dir].insert((dir / (*m)[1].str()).lexically_normal());
+        }
+    }
+    for (auto& [dir, called] : calls) {
+        std::set<fs::path> cleaned;
+        for (const auto& c : called) cleaned.insert(c.has_filename() ? c : c.parent_path());
+        called = std::move(cleaned);
+    }
+    std::vector<fs::path> todo(wanted.begin(), wanted.end());
+    while (!todo.empty()) {
+        fs::path target = todo.back();
+        todo.pop_back();
+        for (const auto& [dir, called] : calls)
+            if (called.count(target) && wanted.insert(dir).second) {
+                todo.push_back(dir);
+                t.file_dirs.insert(dir);
+            }
+    }
+}
+
+// A file is scanned in its directory (its root module, its manifest set), with its whole repository
+// as the root, so that the modules it calls are read wherever they are in it. A file no frontend reads is skipped, and said so; a directory inside
 // another scanned directory adds nothing.
 std::optional<Targets> resolve_targets(const ScanOptions& options, std::span<Frontend* const> frontends,
                                        ScanOutcome& out) {
@@ -160,11 +219,13 @@ std::optional<Targets> resolve_targets(const ScanOptions& options, std::span<Fro
         if (!path.has_filename() && path.has_parent_path()) path = path.parent_path();
         if (fs::is_directory(path, ec)) {
             t.given_dirs.push_back(display_path(path));
+            t.listed_dirs.insert(path);
             t.roots.push_back(path);
         } else if (!claimant(path, frontends)) {
             out.notices.push_back(fmt::format("skipped {}: no frontend reads it", p));
         } else {
             t.only_files.insert(display_path(path));
+            t.file_dirs.insert(path.parent_path());
             t.roots.push_back(repository_root(path.parent_path()));
         }
     }
@@ -179,6 +240,7 @@ std::optional<Targets> resolve_targets(const ScanOptions& options, std::span<Fro
         if (!inside) outermost.push_back(r);
     }
     t.roots = std::move(outermost);
+    add_callers(t);
     return t;
 }
 
@@ -233,24 +295,49 @@ bool skipped_dir(const fs::path& p) {
 
 // The files below `root` each frontend claims, sorted. Excluded paths and symlinks are not entered
 // or read: a symlink could lead outside the scan root.
-std::map<Frontend*, std::vector<fs::path>> discover(const fs::path& root, const std::vector<std::string>& exclude,
-                                                    std::span<Frontend* const> frontends) {
-    std::map<Frontend*, std::vector<fs::path>> claimed;
+// `start` is the root or a directory below it; `recursive` false lists only its own files.
+void discover_in(const fs::path& root, const fs::path& start, bool recursive, const std::vector<std::string>& exclude,
+                 std::span<Frontend* const> frontends, std::map<Frontend*, std::vector<fs::path>>& claimed) {
     std::error_code ec;
-    fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec), end;
+    auto is_excluded = [&](const fs::path& p) {
+        std::string rel = p.lexically_relative(root).generic_string();
+        return std::any_of(exclude.begin(), exclude.end(), [&](const std::string& g) { return glob_match(g, rel); });
+    };
+    // A directory that would be skipped or excluded when walking from the root is skipped when named.
+    for (fs::path p = start; p != root && p.has_relative_path() && p != p.parent_path(); p = p.parent_path())
+        if (skipped_dir(p) || is_excluded(p)) return;
+    fs::recursive_directory_iterator it(start, fs::directory_options::skip_permission_denied, ec), end;
     for (; it != end; it.increment(ec)) {
         if (ec) break;
         const auto& entry = *it;
-        std::string rel = entry.path().lexically_relative(root).generic_string();
-        bool excluded = std::any_of(exclude.begin(), exclude.end(), [&](const std::string& g) { return glob_match(g, rel); });
+        bool excluded = is_excluded(entry.path());
         if (entry.is_directory(ec) && !entry.is_symlink(ec)) {
-            if (skipped_dir(entry.path()) || excluded) it.disable_recursion_pending();
+            if (!recursive || skipped_dir(entry.path()) || excluded) it.disable_recursion_pending();
             continue;
         }
         if (excluded || entry.is_symlink(ec) || !entry.is_regular_file(ec)) continue;
         if (Frontend* f = claimant(entry.path(), frontends)) claimed[f].push_back(entry.path());
     }
-    for (auto& [f, files] : claimed) std::sort(files.begin(), files.end());
+}
+
+std::map<Frontend*, std::vector<fs::path>> discover(const fs::path& root, const Targets& targets,
+                                                    const std::vector<std::string>& exclude,
+                                                    std::span<Frontend* const> frontends) {
+    std::map<Frontend*, std::vector<fs::path>> claimed;
+    auto below = [&](const fs::path& p, const fs::path& dir) {
+        auto rel = p.lexically_relative(dir);
+        return !rel.empty() && !rel.native().starts_with("..");
+    };
+    for (const auto& d : targets.listed_dirs)
+        if (below(d, root)) discover_in(root, d, true, exclude, frontends, claimed);
+    for (const auto& d : targets.file_dirs)
+        if (below(d, root) && std::none_of(targets.listed_dirs.begin(), targets.listed_dirs.end(),
+                                           [&](const fs::path& l) { return below(d, l); }))
+            discover_in(root, d, false, exclude, frontends, claimed);
+    for (auto& [f, files] : claimed) {
+        std::sort(files.begin(), files.end());
+        files.erase(std::unique(files.begin(), files.end()), files.end());
+    }
     return claimed;
 }
 
@@ -270,7 +357,7 @@ bool load_roots(const Targets& targets, const Policy& policy, unsigned jobs, std
     std::size_t total = 0;
     for (const auto& root : roots) {
         std::map<Frontend*, std::vector<fs::path>> files;
-        if (!targets.piped) files = discover(root, policy.exclude, frontends);
+        if (!targets.piped) files = discover(root, targets, policy.exclude, frontends);
         else if (targets.piped->frontend) files[targets.piped->frontend].push_back(targets.piped->path);
         for (const auto& [f, list] : files) total += list.size();
         discovered.push_back(std::move(files));

@@ -69,6 +69,16 @@ plan = {"format_version": "1.2", "terraform_version": "1.9.5", "variables": {},
         "configuration": {"provider_config": {"aws": {"name": "aws", "expressions": {"region": {"constant_value": "eu-west-1"}}}},
                           "root_module": {"resources": []}}}
 open(os.path.join(d, "tfplan.json"), "w").write(json.dumps(plan, separators=(",", ":")))
+
+# 4. A repository for pre-commit: 200 root modules of 10 files, 2000 in all, under git.
+d = os.path.join(work, "precommit"); os.makedirs(os.path.join(d, ".git"))
+for s in range(200 * scale):
+    p = os.path.join(d, "stacks", f"s{s}"); os.makedirs(p)
+    open(os.path.join(p, "providers.tf"), "w").write('provider "aws" {\n  region = "eu-west-1"\n}\n')
+    for i in range(9):
+        with open(os.path.join(p, f"f{i}.tf"), "w") as f:
+            for j in range(5):
+                f.write(f'resource "aws_s3_bucket" "b{i}_{j}" {{\n  bucket = "bucket-{s}-{i}-{j}"\n}}\n\n')
 PY
 
 printf '%-12s %7s %9s %8s %9s %8s %9s\n' corpus files MB seconds files/s MB/s peak-MB
@@ -83,3 +93,10 @@ for corpus in hcl-flat hcl-modules plan; do
         if (s == 0) s = 0.01
         printf "%-12s %7d %9.2f %8.2f %9.0f %8.2f %9.1f\n", c, f, b / 1e6, s, f / s, b / 1e6 / s, m / 1024 }'
 done
+
+# What a pre-commit hook runs: 3 staged files of the 2000-file repository, each read in its root module.
+dir="$work/precommit"
+stats=$( { cd "$dir" && /usr/bin/time -f "%e %M" "$bin" scan stacks/s1/f1.tf stacks/s50/f2.tf stacks/s150/f3.tf \
+    --jurisdiction eu --format json --output /dev/null || true; } 2>&1 | tail -n 1)
+printf 'pre-commit: 3 files of a %d-file repository in %s s (peak %s MB)\n' "$(find "$dir" -name '*.tf' | wc -l)" \
+    "${stats% *}" "$(( ${stats#* } / 1024 ))"

@@ -16,6 +16,12 @@ cp "$here/fixtures/helm-stream.yaml" "$work/piped/helm-stream.yaml"
 cp "$here/fixtures/compose.yaml" "$work/piped/compose.yaml"
 cp -r "$here/fixtures/suppress" "$work/suppress"
 cp -r "$here/fixtures/baseline" "$work/baseline"
+# Files given (as pre-commit passes them): each is read in its directory, not the whole tree.
+mkdir -p "$work/files/eu" "$work/files/us" "$work/files/eu/sub"
+printf 'provider "aws" {\n  region = "eu-west-1"\n}\n\nresource "aws_s3_bucket" "ok" {\n  bucket = "ok"\n}\n' >"$work/files/eu/main.tf"
+printf 'resource "aws_s3_bucket" "more" {\n  bucket = "more"\n}\n' >"$work/files/eu/more.tf"
+printf 'provider "aws" {\n  region = "us-east-1"\n}\n' >"$work/files/eu/sub/main.tf"
+cp "$work/piped/main.tf" "$work/files/us/main.tf"
 failed=0
 run() {
     local name=$1
@@ -36,6 +42,8 @@ run explain-unknown explain RES999
 run scan-empty scan empty
 run scan-docs-only scan docs-only
 run scan-skipped-file scan docs-only/README.md --jurisdiction eu
+run scan-file-clean scan files/eu/more.tf -j eu
+run scan-files-one-bad scan files/eu/main.tf files/us/main.tf -j eu
 STDIN=piped/main.tf run scan-stdin-terraform scan - --stdin-filename main.tf -j eu
 STDIN=piped/main.tf run scan-stdin-json scan - --stdin-filename infra/main.tf -j eu --format json
 run scan-stdin-empty scan - --stdin-filename main.tf -j eu

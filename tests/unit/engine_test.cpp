@@ -52,11 +52,18 @@ TEST_CASE("one module file used by two roots gives a finding per root, each nami
     CHECK(out->report.findings[0].root == "envs/prod");
     CHECK(out->report.findings[0].fingerprint != out->report.findings[1].fingerprint);
 
-    // Given one root's file, as pre-commit does: that root's finding, still there.
+    // Given one root's file, as pre-commit does: that root's finding, still there (the only root
+    // loaded, so not named), with the same fingerprint as in the whole scan.
     auto given = p.scan_from({"envs/staging/main.tf"});
     CHECK(messages(given->report.findings) ==
-          std::vector<std::string>{
-              "module.bucket.aws_s3_bucket.this is in ap-northeast-1 (JP), outside eu (root envs/staging)"});
+          std::vector<std::string>{"module.bucket.aws_s3_bucket.this is in ap-northeast-1 (JP), outside eu"});
+    REQUIRE(given->report.findings.size() == 1);
+    CHECK(given->report.findings[0].fingerprint == out->report.findings[1].fingerprint);
+    CHECK(given->report.files.size() == 2);  // its directory and the module it calls, not envs/prod
+
+    // Given the module's file: the roots that call it are found and loaded, so it is judged where used.
+    auto module = p.scan_from({"modules/bucket/main.tf"});
+    CHECK(messages(module->report.findings) == messages(out->report.findings));
 }
 
 TEST_CASE("fingerprints do not move with lines") {
