@@ -54,8 +54,8 @@ bool label_matches(std::string_view label, std::string_view required);
 // MLflow and W&B endpoints (report_mlops.cpp): "<asset> container <c>", "sends MLflow runs and
 // metrics to", where the endpoint is and whether that is outside, and the related locations (the
 // ConfigMap a value came from, the Terraform bucket, where the bucket's region comes from).
-std::string mlops_user(const MlopsEndpoint& e);
-std::string mlops_action(const MlopsEndpoint& e);
+std::string mlops_use(const MlopsEndpoint& e);  // "<asset> container <c> stores MLflow artifacts and models in <uri> (<setting>)"
+std::string mlops_key(const MlopsEndpoint& e);  // tells apart the findings of one asset
 std::vector<RelatedLocation> mlops_related(const MlopsEndpoint& e);
 // Reports every endpoint of these roles whose location is known and outside the jurisdiction
 // (hosts in allow.hosts excepted).

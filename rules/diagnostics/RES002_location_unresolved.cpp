@@ -88,9 +88,7 @@ void check(const Facts& facts, RuleOutput& out) {
         if (e.reach == MlopsEndpoint::Reach::External && e.host.empty() && !e.linked &&
             e.location.state == LocationFact::State::Unknown)
             out.report(e.asset, e.range,
-                       fmt::format("cannot resolve where {} {} {} ({}): {}", mlops_user(e), mlops_action(e), e.uri,
-                                   e.setting, e.location.reason),
-                       {}, e.setting + " " + e.uri);
+                       fmt::format("cannot resolve where {}: {}", mlops_use(e), e.location.reason), {}, mlops_key(e));
     for (const auto& m : facts.load.unreadable_parts) {
         // The Kubernetes frontend's charts and templates say themselves what cannot be read.
         std::string_view text = m.message;

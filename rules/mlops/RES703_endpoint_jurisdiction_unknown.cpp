@@ -62,11 +62,10 @@ void check(const Facts& facts, RuleOutput& out) {
         if (e.reach != MlopsEndpoint::Reach::External || e.host.empty() || e.linked) continue;
         if (e.location.state != LocationFact::State::Unknown || facts.host_allowed(e.host)) continue;
         out.report(e.asset, e.range,
-                   fmt::format("{} {} {} ({}): {}, so whether it is inside {} cannot be known; list it in allow.hosts "
-                               "if it is",
-                               mlops_user(e), mlops_action(e), e.uri, e.setting, e.location.reason,
+                   fmt::format("{}: {}, so whether it is inside {} cannot be known; list it in allow.hosts if it is",
+                               mlops_use(e), e.location.reason,
                                facts.has_jurisdiction() ? facts.jurisdiction_label() : "the jurisdiction"),
-                   mlops_related(e), e.setting + " " + e.uri);
+                   mlops_related(e), mlops_key(e));
     }
 }
 

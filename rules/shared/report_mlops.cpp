@@ -3,11 +3,11 @@
 
 namespace residency::rules {
 
-std::string mlops_user(const MlopsEndpoint& e) {
+static std::string mlops_user(const MlopsEndpoint& e) {
     return e.container.empty() ? e.asset->address : fmt::format("{} container {}", e.asset->address, e.container);
 }
 
-std::string mlops_action(const MlopsEndpoint& e) {
+static std::string mlops_action(const MlopsEndpoint& e) {
     switch (e.role) {
         case MlopsEndpoint::Role::Tracker: return fmt::format("sends {} runs and metrics to", e.product);
         case MlopsEndpoint::Role::BackendStore: return fmt::format("keeps its {} runs and models in", e.product);
@@ -16,7 +16,13 @@ std::string mlops_action(const MlopsEndpoint& e) {
     return {};
 }
 
-std::string mlops_where(const Facts& facts, const MlopsEndpoint& e) {
+std::string mlops_use(const MlopsEndpoint& e) {
+    return fmt::format("{} {} {} ({})", mlops_user(e), mlops_action(e), e.uri, e.setting);
+}
+
+std::string mlops_key(const MlopsEndpoint& e) { return e.setting + " " + e.uri; }
+
+static std::string mlops_where(const Facts& facts, const MlopsEndpoint& e) {
     if (e.vendor_cloud) {
         std::string countries;
         for (const auto& c : e.location.place.countries) countries += (countries.empty() ? "" : ", ") + c;
@@ -47,8 +53,7 @@ void report_mlops_outside(const Facts& facts, RuleOutput& out, std::span<const M
         if (e.location.state != LocationFact::State::Known || facts.inside(e.location.place)) continue;
         if (!e.host.empty() && facts.host_allowed(e.host)) continue;
         out.report(e.asset, e.range,
-                   fmt::format("{} {} {} ({}), {}", mlops_user(e), mlops_action(e), e.uri, e.setting, mlops_where(facts, e)),
-                   mlops_related(e), e.setting + " " + e.uri);
+                   fmt::format("{}, {}", mlops_use(e), mlops_where(facts, e)), mlops_related(e), mlops_key(e));
     }
 }
 

@@ -25,4 +25,11 @@ Flow unresolved_flow(std::string_view mechanism, const Asset& origin, const Asse
     return f;
 }
 
+namespace adapters {
+const Value* nested_block(const Value* v) {
+    if (v && v->is_list()) return v->items().empty() ? nullptr : &v->items().front();
+    return v;
+}
+}  // namespace adapters
+
 }  // namespace residency

@@ -16,6 +16,11 @@ void collect_endpoints(Facts& facts);
 Flow unresolved_flow(std::string_view mechanism, const Asset& origin, const Asset& via, Range range, std::string reason);
 
 namespace adapters {
+// A nested block as the frontends store it (a Terraform block is a list of objects; a manifest's field
+// is the object itself): the first element of a list, anything else as it is, so an unknown block
+// stays unknown. Null for an empty list.
+const Value* nested_block(const Value* v);
+
 void s3_replication(Facts& facts);  // aws_s3_bucket_replication_configuration, inline replication_configuration
 void region_flows(Facts& facts);    // the table of "type X, block B, attribute Y names the destination region"
 void azure_replication(Facts& facts);  // azurerm geo-redundancy to the paired region, Cosmos DB geo_location, SQL failover groups

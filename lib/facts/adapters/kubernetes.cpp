@@ -392,17 +392,12 @@ struct ClassFields {
     bool terraform = false;
 };
 
-const Value* first_block(const Value* v) {
-    if (v && v->is_list()) return v->items().empty() ? nullptr : &v->items().front();
-    return v;
-}
-
 ClassFields class_fields(const Asset& a) {
     const Value& attrs = a.attributes;
     if (a.format == "kubernetes")
         return {attrs.get("metadata"), attrs.get("provisioner"), attrs.get("volumeBindingMode"),
                 attrs.get("allowedTopologies"), attrs.get("parameters"), "matchLabelExpressions", false};
-    return {first_block(attrs.get("metadata")), attrs.get("storage_provisioner"), attrs.get("volume_binding_mode"),
+    return {nested_block(attrs.get("metadata")), attrs.get("storage_provisioner"), attrs.get("volume_binding_mode"),
             attrs.get("allowed_topologies"), attrs.get("parameters"), "match_label_expressions", true};
 }
 

@@ -40,7 +40,7 @@ const catalog::Place& wandb_cloud() {
 // Terraform buckets and storage accounts by the name a URI uses, and Kubernetes Services.
 class Targets {
 public:
-    explicit Targets(const Facts& facts) : facts_(facts), objects_(*facts.graph) {
+    Targets(const Facts& facts, const k8s::ObjectIndex& objects) : facts_(facts), objects_(objects) {
         for (const Asset& a : facts.graph->assets) {
             if (a.format == "kubernetes")
                 if (std::string ns = k8s::namespace_of(a.attributes); !ns.empty()) namespaces_.insert(ns);
@@ -99,7 +99,7 @@ public:
 private:
     const Facts& facts_;
     std::set<std::string> namespaces_;
-    k8s::ObjectIndex objects_;
+    const k8s::ObjectIndex& objects_;
     std::map<std::pair<std::string, std::string>, std::vector<const Asset*>> by_name_;
 };
 
@@ -152,17 +152,17 @@ struct Endpoints {
         e.uri = uri.shown;
         e.host = uri.host;
         const Value* s3_endpoint = string_setting(ps, "MLFLOW_S3_ENDPOINT_URL");
-        if ((uri.scheme == "s3" || uri.scheme == "s3a") && s3_endpoint &&
-            !mlops::parse_uri(s3_endpoint->as_string()).host.ends_with(".amazonaws.com")) {
+        mlops::Uri endpoint = s3_endpoint ? mlops::parse_uri(s3_endpoint->as_string()) : mlops::Uri{};
+        if ((uri.scheme == "s3" || uri.scheme == "s3a") && s3_endpoint && !endpoint.host.ends_with(".amazonaws.com")) {
             // An S3-compatible store (MinIO, Ceph): the bucket lives where that endpoint runs.
-            e.host = mlops::parse_uri(s3_endpoint->as_string()).host;
-            e.setting += " with MLFLOW_S3_ENDPOINT_URL " + mlops::parse_uri(s3_endpoint->as_string()).shown;
+            e.host = endpoint.host;
+            e.setting += " with MLFLOW_S3_ENDPOINT_URL " + endpoint.shown;
             locate_host(e);
         } else if (uri.scheme == "s3" || uri.scheme == "s3a" || uri.scheme == "gs") {
             std::string_view type = uri.scheme == "gs" ? "google_storage_bucket" : "aws_s3_bucket";
             std::tie(e.linked, e.location) = targets.find(type, uri.bucket, "the bucket");
             // A regional S3 endpoint serves only the buckets of its region.
-            auto region = s3_endpoint ? mlops::region_in_host(mlops::parse_uri(s3_endpoint->as_string()).host) : std::nullopt;
+            auto region = s3_endpoint ? mlops::region_in_host(endpoint.host) : std::nullopt;
             if (!e.linked && region) {
                 e.location = locate_value(region->cloud, Value::string(region->region, s3_endpoint->range));
                 e.location.provenance = prepend(fmt::format("MLFLOW_S3_ENDPOINT_URL {} names {}", s3_endpoint->as_string(), region->region),
@@ -290,8 +290,10 @@ void process(const Facts& facts, const Targets& targets, const mlops::ProcessSet
 }  // namespace
 
 void mlops(Facts& facts) {
-    const Targets targets(facts);
-    for (const mlops::ProcessSettings& ps : mlops::collect_settings(*facts.graph)) process(facts, targets, ps, facts.mlops);
+    const k8s::ObjectIndex objects(*facts.graph);
+    const Targets targets(facts, objects);
+    for (const mlops::ProcessSettings& ps : mlops::collect_settings(*facts.graph, objects))
+        process(facts, targets, ps, facts.mlops);
     for (const MlopsEndpoint& e : facts.mlops) {
         if (e.reach == Reach::Local) continue;
         Edge edge{e.role == Role::ArtifactStore ? "stores-artifacts-in" : "tracks-to", e.asset, e.linked, e.range};

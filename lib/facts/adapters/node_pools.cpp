@@ -5,18 +5,14 @@
 
 #include <fmt/format.h>
 
+#include "facts/adapters/adapters.hpp"
+
 namespace residency::adapters {
 namespace {
 
 constexpr std::string_view kGke = "cloud.google.com/gke-nodepool";
 constexpr std::string_view kAks = "kubernetes.azure.com/agentpool";
 constexpr std::string_view kEks = "eks.amazonaws.com/nodegroup";
-
-// A nested block as the frontends store it (a list of objects), or its first element.
-const Value* first_block(const Value* v) {
-    if (v && v->is_list()) return v->items().empty() ? nullptr : &v->items().front();
-    return v;
-}
 
 bool literally_true(const Value* v) { return v && v->is_bool() && v->as_bool(); }
 
@@ -63,7 +59,7 @@ NodePools::NodePools(const Facts& facts) : facts_(facts) {
         } else if (a.type == "azurerm_kubernetes_cluster_node_pool") {
             add(kAks, attrs.get("name"), a);
         } else if (a.type == "azurerm_kubernetes_cluster") {
-            const Value* pool = first_block(attrs.get("default_node_pool"));
+            const Value* pool = nested_block(attrs.get("default_node_pool"));
             if (pool && pool->is_object()) add(kAks, pool->get("name"), a);
             else if (pool && pool->is_unknown()) add(kAks, pool, a);
         } else if (a.type == "aws_eks_node_group") {

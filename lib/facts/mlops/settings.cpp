@@ -2,7 +2,6 @@
 
 #include <fmt/format.h>
 
-#include "facts/kubernetes_objects.hpp"
 
 namespace residency::mlops {
 namespace {
@@ -119,17 +118,15 @@ void container_settings(const k8s::ObjectIndex& index, const Asset& a, const Val
 
 }  // namespace
 
-std::vector<ProcessSettings> collect_settings(const Graph& graph) {
+std::vector<ProcessSettings> collect_settings(const Graph& graph, const k8s::ObjectIndex& objects) {
     std::vector<ProcessSettings> out;
-    std::optional<k8s::ObjectIndex> index;
     for (const Asset& a : graph.assets) {
         if (a.format == "kubernetes" && k8s::is_workload_kind(k8s::kind_of(a))) {
-            if (!index) index.emplace(graph);
             for (const k8s::PodSpec& pod : k8s::pod_specs(a))
                 for (std::string_view list : {"initContainers", "containers"})
                     if (const Value* cs = pod.spec->get(list); cs && cs->is_list())
                         for (const Value& c : cs->items())
-                            if (c.is_object()) container_settings(*index, a, c, out);
+                            if (c.is_object()) container_settings(objects, a, c, out);
         } else if (a.format == "mlops") {
             ProcessSettings ps;
             ps.asset = &a;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/graph.hpp"
+#include "facts/kubernetes_objects.hpp"
 
 namespace residency::mlops {
 
@@ -23,6 +24,7 @@ struct ProcessSettings {
     std::string incomplete;
 };
 
-std::vector<ProcessSettings> collect_settings(const Graph& graph);
+// `objects` resolves the ConfigMaps and Secrets that containers name.
+std::vector<ProcessSettings> collect_settings(const Graph& graph, const k8s::ObjectIndex& objects);
 
 }  // namespace residency::mlops
