@@ -157,3 +157,22 @@ resource "aws_s3_bucket" "a" {
         edge = edge || (e.kind == "stores-artifacts-in" && e.target == "s3://artifacts/" && e.from->address == "v1/Pod/ml/p");
     CHECK(edge);
 }
+
+TEST_CASE("mlops: a regional S3 endpoint places s3:// buckets only, never gs:// ones") {
+    Project p("mlops-s3-region");
+    p.write("server.yaml", container(R"(        - name: MLFLOW_S3_ENDPOINT_URL
+          value: https://s3.us-east-1.amazonaws.com
+        - name: MLFLOW_DEFAULT_ARTIFACT_ROOT
+          value: s3://runs/
+        - name: MLFLOW_ARTIFACTS_DESTINATION
+          value: gs://models/
+)"));
+    auto out = p.scan_from({"."});
+    REQUIRE(out->error == "");
+    CHECK(messages(*out, "RES702") ==
+          std::vector<std::string>{"v1/Pod/ml/p container c stores MLflow artifacts and models in s3://runs/ "
+                                   "(MLFLOW_DEFAULT_ARTIFACT_ROOT), in us-east-1 (US), outside eu"});
+    auto unresolved = messages(*out, "RES002");
+    REQUIRE(unresolved.size() == 1);
+    CHECK(unresolved[0].find("gs://models/") != std::string::npos);
+}

@@ -162,7 +162,7 @@ struct Endpoints {
             std::string_view type = uri.scheme == "gs" ? "google_storage_bucket" : "aws_s3_bucket";
             std::tie(e.linked, e.location) = targets.find(type, uri.bucket, "the bucket");
             // A regional S3 endpoint serves only the buckets of its region.
-            auto region = s3_endpoint ? mlops::region_in_host(endpoint.host) : std::nullopt;
+            auto region = s3_endpoint && uri.scheme != "gs" ? mlops::region_in_host(endpoint.host) : std::nullopt;
             if (!e.linked && region) {
                 e.location = locate_value(region->cloud, Value::string(region->region, s3_endpoint->range));
                 e.location.provenance = prepend(fmt::format("MLFLOW_S3_ENDPOINT_URL {} names {}", s3_endpoint->as_string(), region->region),
