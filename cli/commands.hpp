@@ -5,7 +5,8 @@
 
 namespace residency::cli {
 
-inline constexpr const char* kVersion = "0.1.0";
+// One version, CMake's project version, so that the binary, the reports and the package agree.
+inline constexpr const char* kVersion = RESIDENCY_VERSION;
 
 // Exit codes (DESIGN.md): 0 clean, 1 findings at or above --fail-on, 2 usage/policy/input error.
 inline constexpr int kExitClean = 0;
@@ -23,6 +24,7 @@ void add_graph(CLI::App& app, int& exit_code);
 void add_baseline(CLI::App& app, int& exit_code);
 void add_init(CLI::App& app, int& exit_code);
 void add_man(CLI::App& app, int& exit_code);
+void add_merge(CLI::App& app, int& exit_code);
 
 // Splits "a,b" arguments given once or repeatedly into one list.
 std::vector<std::string> split_commas(const std::vector<std::string>& values);

@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
     add_inventory(app, exit_code);
     add_graph(app, exit_code);
     add_baseline(app, exit_code);
+    add_merge(app, exit_code);
     add_rules(app, exit_code);
     add_explain(app, exit_code);
     add_regions(app, exit_code);

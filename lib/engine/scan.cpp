@@ -1,6 +1,7 @@
 // The scan pipeline, one function per stage: targets, policy, discovery, loading, facts,
 // jurisdiction, rules, findings.
 #include "engine/scan.hpp"
+#include "engine/shard.hpp"
 
 #include <fmt/format.h>
 
@@ -11,7 +12,6 @@
 #include <fstream>
 #include <map>
 #include <mutex>
-#include <regex>
 #include <set>
 
 #include "catalog/catalog.hpp"
@@ -163,7 +163,6 @@ void add_callers(Targets& t) {
     if (wanted.empty()) return;
     // Each directory's local module sources, read once.
     std::map<fs::path, std::set<fs::path>> calls;
-    static const std::regex source_re(R"re("?source"?\s*[=:]\s*"(\.\.?/[^"]*)")re");
     std::error_code ec;
     for (const auto& root : t.roots) {
         fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec), end;
@@ -177,16 +176,10 @@ void add_callers(Targets& t) {
             std::string name = entry.path().filename().string();
             if (entry.is_symlink(ec) || !(name.ends_with(".tf") || name.ends_with(".tf.json"))) continue;
             auto text = read_file_bytes(entry.path());
-            if (!text || text->find("source") == std::string::npos) continue;
+            if (!text) continue;
             fs::path dir = entry.path().parent_path();
-            for (std::sregex_iterator m(text->begin(), text->end(), source_re), e; m != e; ++m)
-                calls[dir].insert((dir / (*m)[1].str()).lexically_normal());
+            for (auto& called : local_module_sources(dir, *text)) calls[dir].insert(std::move(called));
         }
-    }
-    for (auto& [dir, called] : calls) {
-        std::set<fs::path> cleaned;
-        for (const auto& c : called) cleaned.insert(c.has_filename() ? c : c.parent_path());
-        called = std::move(cleaned);
     }
     std::vector<fs::path> todo(wanted.begin(), wanted.end());
     while (!todo.empty()) {
@@ -342,8 +335,8 @@ std::map<Frontend*, std::vector<fs::path>> discover(const fs::path& root, const 
 }
 
 // Loads every root through the frontends; false when a fatal input error stopped the scan.
-bool load_roots(const Targets& targets, const Policy& policy, unsigned jobs, std::span<Frontend* const> frontends,
-                ScanOutcome& out, LoadResult& result,
+bool load_roots(const Targets& targets, const Policy& policy, unsigned jobs, ShardSpec shard,
+                std::span<Frontend* const> frontends, ScanOutcome& out, LoadResult& result,
                 const std::function<void(std::size_t, std::size_t)>& progress = {}) {
     const std::vector<fs::path>& roots = targets.roots;
     DisplayPath display = display_path;
@@ -361,6 +354,12 @@ bool load_roots(const Targets& targets, const Policy& policy, unsigned jobs, std
         else if (targets.piped->frontend) files[targets.piped->frontend].push_back(targets.piped->path);
         for (const auto& [f, list] : files) total += list.size();
         discovered.push_back(std::move(files));
+    }
+    if (shard.count) {
+        keep_shard(discovered, shard);
+        total = 0;
+        for (const auto& files : discovered)
+            for (const auto& [f, list] : files) total += list.size();
     }
     std::mutex progress_mutex;
     std::size_t done = 0;
@@ -388,7 +387,7 @@ bool load_roots(const Targets& targets, const Policy& policy, unsigned jobs, std
             }
         }
     }
-    if (claimed == 0 && !roots.empty() && !targets.piped) {  // standard input unread is said when resolved
+    if (claimed == 0 && !roots.empty() && !targets.piped && !shard.count) {  // standard input unread is said when resolved
         std::string kinds;
         for (Frontend* f : frontends) kinds += (kinds.empty() ? "" : ", ") + std::string(f->reads());
         std::string where;
@@ -525,7 +524,9 @@ void finish_findings(std::vector<Finding> all, const Targets& targets, const Sca
     std::set<std::string_view> roots;
     for (const auto& a : out.graph.assets)
         if (a.mode != AssetMode::Superseded) roots.insert(a.root);
-    if (roots.size() > 1)
+    // A shard cannot know the other shards' roots: `residency merge` names them when they are several.
+    if (report.shard.count) report.shard.roots.assign(roots.begin(), roots.end());
+    else if (roots.size() > 1)
         for (auto& f : all)
             if (!f.root.empty()) f.message += fmt::format(" (root {})", f.root);
     auto in_given = [&](const Range& r) { return r.valid() && targets.given(sources.get(r.file).path); };
@@ -702,9 +703,15 @@ void summarize(const Facts& facts, const Targets& targets, const ScanOutcome& ou
         for (const auto& d : *list)
             if (d.rule_id == "RES004") reported.insert({d.range.file, d.range.begin});
     std::size_t quiet = 0;
-    for (const auto& c : calls) quiet += reported.count(c) ? 0 : 1;
-    if (quiet && std::any_of(report.rules.begin(), report.rules.end(), [](const RuleMeta* r) { return r->id == "RES004"; }))
-        report.unreported.push_back({"RES004", quiet});
+    for (const auto& c : calls) {
+        if (reported.count(c)) continue;
+        ++quiet;
+        // Shards may read one module each: the merge counts every place once.
+        if (report.shard.count) report.shard.unreported_at.push_back(fmt::format("{}:{}", sources.get(c.first).path, c.second));
+    }
+    bool counted = std::any_of(report.rules.begin(), report.rules.end(), [](const RuleMeta* r) { return r->id == "RES004"; });
+    if (quiet && counted) report.unreported.push_back({"RES004", quiet});
+    if (!counted) report.shard.unreported_at.clear();
 }
 
 }  // namespace
@@ -737,10 +744,23 @@ std::unique_ptr<ScanOutcome> run_pipeline(const ScanOptions& options, std::span<
         }
     auto targets = resolve_targets(options, frontends, *out);
     if (!targets) return out;
+    if (options.shard.count && (targets->piped || !targets->only_files.empty())) {
+        out->error = "--shard splits directories: give it directories to scan, not files or standard input";
+        return out;
+    }
+    report.shard.index = options.shard.index;
+    report.shard.count = options.shard.count;
     auto policy = load_policy(options, targets->roots.empty() ? fs::path() : targets->roots.front(), *out);
     if (!policy) return out;
+    if (options.shard.count && options.jurisdictions.empty() && policy->jurisdictions.empty()) {
+        // Inferred from a part, it could differ between shards, and the merged report would judge
+        // each part by another measure.
+        out->error = "--shard needs the jurisdiction from --jurisdiction or the policy: each shard would infer it from "
+                     "its own part";
+        return out;
+    }
     LoadResult loaded;
-    if (!load_roots(*targets, *policy, options.jobs, frontends, *out, loaded, options.progress)) return out;
+    if (!load_roots(*targets, *policy, options.jobs, options.shard, frontends, *out, loaded, options.progress)) return out;
 
     Facts facts = build_facts(out->graph, out->sources, std::move(loaded));
     // Compared with catalog codes, which for Azure are display names without spaces.

@@ -12,6 +12,7 @@
 #include "core/graph.hpp"
 #include "core/source.hpp"
 #include "engine/frontend.hpp"
+#include "engine/shard.hpp"
 #include "report/report.hpp"
 
 namespace residency {
@@ -37,6 +38,8 @@ struct ScanOptions {
     // Files read so far and the files the frontends claimed, called as files are read (from parser
     // threads, serialised by the engine; `done` never exceeds `total`); empty: no progress.
     std::function<void(std::size_t done, std::size_t total)> progress;
+    // --shard K/N: only the groups of files that fall to shard K (engine/shard.hpp).
+    ShardSpec shard;
 };
 
 struct ScanOutcome {

@@ -74,6 +74,16 @@ std::string write_json(const Report& report) {
         std::string path = report.sources && file.id < report.sources->size() ? report.sources->get(file.id).path : "";
         files.push_back(Json{{"path", path}, {"sha256", file.sha256}});
     }
+    if (report.shard.count) {
+        // What `residency merge` needs besides what every report holds: the key that orders and
+        // tells apart findings at one place, the rules that ran, and the roots.
+        auto add_keys = [](Json& list, const std::vector<Finding>& from) {
+            for (std::size_t i = 0; i < from.size(); ++i) list[i]["key"] = from[i].key;
+        };
+        add_keys(findings, report.findings);
+        add_keys(diagnostics, report.diagnostics);
+        add_keys(suppressed, report.suppressed);
+    }
     Json doc = Json{
         {"version", "1"},
         {"tool", Json{{"name", "residency"}, {"version", report.tool_version}}},
@@ -100,6 +110,15 @@ std::string write_json(const Report& report) {
         doc["baseline"] = Json{{"path", report.baseline_path},
                                {"unchanged", report.baseline_unchanged},
                                {"absent", std::move(absent)}};
+    }
+    if (report.shard.count) {
+        Json rules = Json::array();
+        for (const RuleMeta* r : report.rules) rules.push_back(std::string(r->id));
+        doc["shard"] = Json{{"index", report.shard.index},
+                            {"count", report.shard.count},
+                            {"roots", report.shard.roots},
+                            {"unreported_at", Json{{"RES004", report.shard.unreported_at}}},
+                            {"rules", std::move(rules)}};
     }
     // Scanned text may hold invalid UTF-8; replacing it (U+FFFD) keeps the writer from throwing.
     return doc.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";

@@ -68,6 +68,17 @@ struct BaselineEntry {
     std::string message;
 };
 
+// `scan --shard K/N`: which part of a scan this is, and what `residency merge` needs to join the
+// parts (findings then do not name their root: only the whole scan knows whether roots are several).
+struct ShardInfo {
+    unsigned index = 0;
+    unsigned count = 0;  // 0: not a shard
+    std::vector<std::string> roots;  // the roots of the shard's assets, sorted ("" included)
+    // RES004 calls counted in `unreported`, as "path:offset": a module read by several shards
+    // is counted once when they are merged.
+    std::vector<std::string> unreported_at;
+};
+
 struct Report {
     std::string tool_version;
     std::string policy_path;  // "" when no policy file was used
@@ -91,6 +102,7 @@ struct Report {
     std::string baseline_path;  // "" when no baseline was used
     std::size_t baseline_unchanged = 0;
     std::vector<BaselineEntry> baseline_absent;  // in the baseline file's order
+    ShardInfo shard;
 };
 
 }  // namespace residency
