@@ -447,7 +447,7 @@ def main():
         doc = [
             "# Benchmarks",
             "",
-            "Written by `tests/bench/run.sh --write-doc` (`make bench BENCH_ARGS=--write-doc`); do not edit by hand.",
+            "Written by `tests/bench/run.sh --write-doc` (`make bench BENCH_ARGS=--write-doc`) down to the marker; the notes after it are kept.",
             "`make bench` measures `residency scan` end to end and its HCL parse stage alone next to the peers on",
             "the same files: HashiCorp's hcl/v2 natively (the parser of Terraform, Trivy and TFLint), the same",
             "parser as WebAssembly (`@cdktf/hcl2json`), and PyYAML with LibYAML (Checkov's YAML loader) on",
