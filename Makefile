@@ -27,9 +27,11 @@ demo: build
 	@status=0; ./$(BUILD_DIR)/residency scan examples/ || status=$$?; \
 	if [ $$status -gt 1 ]; then echo "make demo: residency exited with status $$status" >&2; exit $$status; fi
 
-# Files/s, MB/s and peak memory on generated corpora (HCL, modules, a one-line plan).
+# Files/s, MB/s, CPU and peak memory of residency and its peers (hcl/v2 native and as wasm, PyYAML)
+# on generated corpora, and the targets of issue 11; not part of `make test`. DIR="a b" adds the .tf
+# and YAML files of real directories; BENCH_ARGS=--write-doc writes docs/benchmarks.md.
 bench: build
-	@bash tests/bench/run.sh ./$(BUILD_DIR)/residency
+	@bash tests/bench/run.sh ./$(BUILD_DIR)/residency $(foreach d,$(DIR),--dir $(d)) $(BENCH_ARGS)
 
 # A .deb in build/<preset>/package/ (CPack); `make test` runs its test only if it exists.
 package: build
