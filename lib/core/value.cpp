@@ -45,14 +45,14 @@ Value Value::string(std::string s, Range r) {
 Value Value::list(ValueList items, Range r) {
     Value v;
     v.kind_ = Kind::List;
-    v.list_ = std::make_shared<const ValueList>(std::move(items));
+    v.items_ = std::make_shared<const ValueList>(std::move(items));
     v.range = r;
     return v;
 }
 Value Value::object(ValueMap fields, Range r) {
     Value v;
     v.kind_ = Kind::Object;
-    v.map_ = std::make_shared<const ValueMap>(std::move(fields));
+    v.items_ = std::make_shared<const ValueMap>(std::move(fields));
     v.range = r;
     return v;
 }
@@ -82,16 +82,17 @@ const char* unknown_cause_name(UnknownCause c) {
 
 const ValueList& Value::items() const {
     static const ValueList empty;
-    return kind_ == Kind::List && list_ ? *list_ : empty;
+    return kind_ == Kind::List && items_ ? *static_cast<const ValueList*>(items_.get()) : empty;
 }
 const ValueMap& Value::fields() const {
     static const ValueMap empty;
-    return kind_ == Kind::Object && map_ ? *map_ : empty;
+    return kind_ == Kind::Object && items_ ? *static_cast<const ValueMap*>(items_.get()) : empty;
 }
 const Value* Value::get(std::string_view key) const {
-    if (kind_ != Kind::Object || !map_) return nullptr;
-    auto it = map_->find(key);
-    return it == map_->end() ? nullptr : &it->second;
+    if (kind_ != Kind::Object || !items_) return nullptr;
+    const auto& map = *static_cast<const ValueMap*>(items_.get());
+    auto it = map.find(key);
+    return it == map.end() ? nullptr : &it->second;
 }
 
 bool Value::contains_unknown() const {

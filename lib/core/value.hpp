@@ -107,8 +107,8 @@ private:
     bool bool_ = false;
     double number_ = 0;
     std::string text_;
-    std::shared_ptr<const ValueList> list_;
-    std::shared_ptr<const ValueMap> map_;
+    // List: a ValueList; Object: a ValueMap (one pointer for both: values are many, keep them small).
+    std::shared_ptr<const void> items_;
     std::shared_ptr<const std::string> pattern_;
 };
 

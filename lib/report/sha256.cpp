@@ -4,6 +4,12 @@
 #include <array>
 #include <cstdint>
 
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <cpuid.h>
+#include <immintrin.h>
+#define RESIDENCY_SHA_NI 1
+#endif
+
 namespace residency {
 namespace {
 
@@ -47,6 +53,66 @@ void compress(std::array<std::uint32_t, 8>& h, const unsigned char* block) {
     h[4] += e; h[5] += f; h[6] += g; h[7] += k;
 }
 
+#ifdef RESIDENCY_SHA_NI
+// The same compression with the x86 SHA extensions (about ten times faster): file hashes of a
+// large scan are otherwise a third of its instructions. Chosen at run time, by CPUID.
+bool has_sha_ni() {
+    unsigned a = 0, b = 0, c = 0, d = 0;
+    if (!__get_cpuid(1, &a, &b, &c, &d)) return false;
+    bool ssse3_sse41 = (c & (1u << 9)) && (c & (1u << 19));
+    if (!__get_cpuid_count(7, 0, &a, &b, &c, &d)) return false;
+    return ssse3_sse41 && (b & (1u << 29));
+}
+
+__attribute__((target("sha,ssse3,sse4.1"))) void compress_ni(std::array<std::uint32_t, 8>& h,
+                                                               const unsigned char* data, std::size_t blocks) {
+    const __m128i mask = _mm_set_epi64x(0x0c0d0e0f08090a0bULL, 0x0405060700010203ULL);
+    __m128i tmp = _mm_loadu_si128(reinterpret_cast<const __m128i*>(&h[0]));
+    __m128i state1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(&h[4]));
+    tmp = _mm_shuffle_epi32(tmp, 0xB1);             // CDAB
+    state1 = _mm_shuffle_epi32(state1, 0x1B);       // EFGH
+    __m128i state0 = _mm_alignr_epi8(tmp, state1, 8);  // ABEF
+    state1 = _mm_blend_epi16(state1, tmp, 0xF0);    // CDGH
+    for (; blocks > 0; --blocks, data += 64) {
+        const __m128i abef = state0;
+        const __m128i cdgh = state1;
+        __m128i m[4];
+        for (int i = 0; i < 16; ++i) {
+            // m[i % 4]: message words 4i..4i+3; the schedule for 4(i+1).. is finished while
+            // m[(i - 1) % 4] still holds words 4(i-1).., then that slot starts the one for 4(i+3)..
+            __m128i& w = m[i % 4];
+            if (i < 4) w = _mm_shuffle_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(data + 16 * i)), mask);
+            __m128i msg = _mm_add_epi32(w, _mm_loadu_si128(reinterpret_cast<const __m128i*>(&kRound[4 * i])));
+            state1 = _mm_sha256rnds2_epu32(state1, state0, msg);
+            msg = _mm_shuffle_epi32(msg, 0x0E);
+            state0 = _mm_sha256rnds2_epu32(state0, state1, msg);
+            if (i >= 3 && i <= 14) {
+                __m128i& next = m[(i + 1) % 4];
+                next = _mm_add_epi32(next, _mm_alignr_epi8(w, m[(i + 3) % 4], 4));
+                next = _mm_sha256msg2_epu32(next, w);
+            }
+            if (i >= 1 && i <= 12) m[(i + 3) % 4] = _mm_sha256msg1_epu32(m[(i + 3) % 4], w);
+        }
+        state0 = _mm_add_epi32(state0, abef);
+        state1 = _mm_add_epi32(state1, cdgh);
+    }
+    tmp = _mm_shuffle_epi32(state0, 0x1B);          // FEBA
+    state1 = _mm_shuffle_epi32(state1, 0xB1);       // DCHG
+    state0 = _mm_blend_epi16(tmp, state1, 0xF0);    // DCBA
+    state1 = _mm_alignr_epi8(state1, tmp, 8);       // ABEF
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(&h[0]), state0);
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(&h[4]), state1);
+}
+#endif
+
+void compress_blocks(std::array<std::uint32_t, 8>& h, const unsigned char* data, std::size_t blocks) {
+#ifdef RESIDENCY_SHA_NI
+    static const bool ni = has_sha_ni();
+    if (ni) return compress_ni(h, data, blocks);
+#endif
+    for (std::size_t i = 0; i < blocks; ++i) compress(h, data + 64 * i);
+}
+
 }  // namespace
 
 std::string sha256_hex(std::string_view bytes) {
@@ -54,7 +120,7 @@ std::string sha256_hex(std::string_view bytes) {
                                       0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
     const auto* data = reinterpret_cast<const unsigned char*>(bytes.data());
     std::size_t full = bytes.size() / 64 * 64;
-    for (std::size_t i = 0; i < full; i += 64) compress(h, data + i);
+    compress_blocks(h, data, full / 64);
 
     // The tail, the 0x80 marker and the 64-bit bit length fill one or two final blocks.
     std::array<unsigned char, 128> tail{};
@@ -64,7 +130,7 @@ std::string sha256_hex(std::string_view bytes) {
     std::size_t tail_len = rest + 9 <= 64 ? 64 : 128;
     std::uint64_t bits = std::uint64_t(bytes.size()) * 8;
     for (int i = 0; i < 8; ++i) tail[tail_len - 1 - i] = static_cast<unsigned char>(bits >> (8 * i));
-    for (std::size_t i = 0; i < tail_len; i += 64) compress(h, tail.data() + i);
+    compress_blocks(h, tail.data(), tail_len / 64);
 
     static constexpr char kHex[] = "0123456789abcdef";
     std::string out;

@@ -576,3 +576,49 @@ TEST_CASE("hcl: random input never crashes") {
         }
     }
 }
+
+// Files over 128 KB are parsed in pieces of whole top-level items (memory); the tree must be the
+// one a single parse gives: offsets into the whole file, heredocs and unindented interiors intact.
+TEST_CASE("hcl: a large file parsed in pieces gives the tree of one parse") {
+    std::string text;
+    constexpr int kBlocks = 3000;
+    for (int i = 0; i < kBlocks; ++i) {
+        text += "resource \"aws_s3_bucket\" \"b" + std::to_string(i) + "\" {\n"
+                "  bucket = \"name-${var.x}-" + std::to_string(i) + "\"\n"
+                "  tags   = { a = [1, 2], b = lower(\"X\") }\n"
+                "  policy = <<EOF\n"
+                "x = 1\n"
+                "data \"y\" \"z\" {\n"
+                "EOF\n"
+                "}\n\n";
+    }
+    text += "locals {\nx = 1\n}\n";  // an unindented interior: no cut may fall inside it
+    REQUIRE(text.size() > 3 * 128 * 1024);
+    ParsedFile f = parse_hcl(kFile, text);
+    CHECK(f.errors.empty());
+    REQUIRE(f.body.blocks.size() == kBlocks + 1);
+    for (int i : {0, 1, 1234, kBlocks - 1}) {
+        const Block& b = f.body.blocks[i];
+        CHECK(slice(text, b.type_range) == "resource");
+        CHECK(b.labels[1] == "b" + std::to_string(i));
+        REQUIRE(b.body.attributes.size() == 3);
+        CHECK(slice(text, b.body.attributes[0].value.range) == "\"name-${var.x}-" + std::to_string(i) + "\"");
+        CHECK(slice(text, b.body.attributes[1].value.range) == "{ a = [1, 2], b = lower(\"X\") }");
+        const Expr& heredoc = b.body.attributes[2].value;
+        CHECK(heredoc.kind == ExprKind::String);
+        CHECK(heredoc.text == "x = 1\ndata \"y\" \"z\" {\n");
+    }
+    const Block& last = f.body.blocks.back();
+    CHECK(last.type == "locals");
+    REQUIRE(last.body.attributes.size() == 1);
+    CHECK(slice(text, last.body.attributes[0].range) == "x = 1");
+
+    // A syntax error anywhere: the file is parsed whole, and the error points into it.
+    std::string broken = text;
+    std::size_t at = broken.find("resource \"aws_s3_bucket\" \"b2000\"");
+    broken.insert(at, "= =\n");
+    ParsedFile g = parse_hcl(kFile, broken);
+    REQUIRE(!g.errors.empty());
+    CHECK(g.errors[0].range.begin >= at - 40);
+    CHECK(g.errors[0].range.begin <= at + 10);
+}

@@ -197,15 +197,15 @@ private:
                 }
                 std::string tag = token_text(ev->scalar.tag);
                 bool as_string = !is_plain_style(style) || tag.ends_with(":str") || tag == "!!str";
-                Value v = as_string ? Value::string(text, r) : plain_scalar(text, r);
                 std::string anchor = token_text(ev->scalar.anchor);
                 if (!frames_.empty() && frames_.back().mapping && !frames_.back().key) {
                     // A key: kept as text with its range.
-                    frames_.back().key = {text, r};
+                    if (!anchor.empty()) anchors_[anchor] = {as_string ? Value::string(text, r) : plain_scalar(text, r), 1};
                     frames_.back().key_is_merge = !as_string && text == "<<";
-                    if (!anchor.empty()) anchors_[anchor] = {v, 1};
+                    frames_.back().key = {std::move(text), r};
                     break;
                 }
+                Value v = as_string ? Value::string(std::move(text), r) : plain_scalar(text, r);
                 if (!anchor.empty()) anchors_[anchor] = {v, 1};
                 finish(Built{std::move(v), 1}, root);
                 break;
@@ -265,7 +265,8 @@ private:
                     for (std::size_t i = 0; i < f.pairs.size(); ++i) {
                         auto& [k, val] = f.pairs[i];
                         if (!f.flow) r.end = std::max(r.end, val.range.end);
-                        auto [it, fresh] = map.insert_or_assign(k, val);
+                        // A key already present is not moved from (it is only looked up).
+                        auto [it, fresh] = map.insert_or_assign(std::move(k), std::move(val));
                         if (!fresh)
                             out_.warnings.push_back(
                                 {f.key_ranges[i], "duplicate key \"" + k + "\" in this mapping: the last one counts"});

@@ -13,6 +13,12 @@ bool is(TSNode node, std::string_view type) { return type == ts_node_type(node);
 
 bool is_error(TSNode node) { return ts_node_is_error(node); }
 
+std::size_t count(const std::vector<TSNode>& nodes, std::string_view type) {
+    std::size_t n = 0;
+    for (TSNode node : nodes) n += is(node, type) ? 1 : 0;
+    return n;
+}
+
 Expr make(ExprKind kind, Range range) {
     Expr e;
     e.kind = kind;
@@ -351,7 +357,10 @@ std::string Converter::string_lit(TSNode node) {
 
 Expr Converter::tuple(TSNode node) {
     Expr e = make(ExprKind::Tuple, range(node));
-    for (TSNode child : kids(node)) {
+    std::vector<TSNode> children = kids(node);
+    // Exact sizes: syntax trees are most of a scan's memory, and doubling leaves up to half unused.
+    e.children.reserve(count(children, "expression"));
+    for (TSNode child : children) {
         if (is_error(child)) return invalid(e.range);
         if (is(child, "expression")) e.children.push_back(expression(child));
     }
@@ -360,7 +369,9 @@ Expr Converter::tuple(TSNode node) {
 
 Expr Converter::object(TSNode node) {
     Expr e = make(ExprKind::Object, range(node));
-    for (TSNode child : kids(node)) {
+    std::vector<TSNode> children = kids(node);
+    e.children.reserve(2 * count(children, "object_elem"));
+    for (TSNode child : children) {
         if (is_error(child)) return invalid(e.range);
         if (!is(child, "object_elem")) continue;
         std::vector<TSNode> parts;
@@ -401,7 +412,9 @@ Expr Converter::function_call(TSNode node) {
             e.text = std::string(text(child));
             named = true;
         } else if (is(child, "function_arguments")) {
-            for (TSNode arg : kids(child)) {
+            std::vector<TSNode> args = kids(child);
+            e.children.reserve(count(args, "expression"));
+            for (TSNode arg : args) {
                 if (is_error(arg)) return invalid(e.range);
                 if (is(arg, "expression")) e.children.push_back(expression(arg));
                 if (is(arg, "ellipsis")) e.expand_final = true;
@@ -458,6 +471,7 @@ Expr Converter::for_expr(TSNode node, bool object) {
 
 Expr Converter::conditional(TSNode node) {
     Expr e = make(ExprKind::Conditional, range(node));
+    e.children.reserve(3);
     for (TSNode child : kids(node)) {
         if (is_error(child)) return invalid(e.range);
         if (is(child, "expression")) e.children.push_back(expression(child));
@@ -489,6 +503,7 @@ Expr Converter::binary(TSNode node) {
     }
     if (op == 0 || op + 1 >= nodes.size()) return invalid(r);
     Expr e = make(ExprKind::Binary, r);
+    e.children.reserve(2);
     e.text = ts_node_type(nodes[op]);
     Range left{file_, r.begin, range(nodes[op - 1]).end};
     Range right{file_, range(nodes[op + 1]).begin, r.end};

@@ -421,6 +421,44 @@ struct FileParse {
     }
 };
 
+// Large files are parsed in pieces of whole top-level items, each tree converted and freed before
+// the next is parsed: a tree-sitter tree takes about 80 bytes per byte of source, so one tree of a
+// 2 MB generated file held most of a scan's memory. The result is the one a single parse gives
+// when every piece parses cleanly (newlines are whitespace to the grammar: clean bodies concatenate
+// to a clean body of the same items, and a cut inside any construct leaves it unclosed, an error);
+// false otherwise (and nothing is added), when the file is parsed whole.
+constexpr std::uint32_t kPieceBytes = 128 * 1024;
+
+bool parse_pieces(FileId file, std::string_view text, std::uint32_t base, Body& body, Range& too_deep) {
+    auto end = static_cast<std::uint32_t>(text.size());
+    if (end - base <= kPieceBytes) return false;
+    std::vector<std::uint32_t> cuts = cut_points(text, base, end, "");
+    Body items;
+    Range deep;
+    std::size_t next = 1;
+    for (std::uint32_t begin = base; begin < end;) {
+        std::uint32_t stop = end;
+        for (; next < cuts.size(); ++next) {
+            if (cuts[next] - begin >= kPieceBytes) {
+                stop = cuts[next++];
+                break;
+            }
+        }
+        if (begin == base && stop == end) return false;  // no cut: one parse, as for a small file
+        Tree tree(parse_text(text.substr(begin, stop - begin)));
+        if (!tree.tree) return false;
+        TSNode root = ts_tree_root_node(tree.tree);
+        if (ts_node_has_error(root)) return false;
+        Converter conv(file, text, begin, root);
+        conv.body_items(root, items);
+        if (!deep.valid()) deep = conv.too_deep();
+        begin = stop;
+    }
+    body = std::move(items);
+    too_deep = deep;
+    return true;
+}
+
 }  // namespace
 
 ParsedFile parse_hcl(FileId file, std::string_view text) {
@@ -435,6 +473,13 @@ ParsedFile parse_hcl(FileId file, std::string_view text) {
     FileParse parse{file, text, out, Range{}};
     t_deadline = std::chrono::steady_clock::now() + kParseBudget;
     t_cancelled = false;
+    if (parse_pieces(file, text, base, out.body, parse.too_deep)) {
+        if (parse.too_deep.valid()) {
+            Range at{file, parse.too_deep.begin, parse.too_deep.begin};
+            out.errors.push_back(SyntaxError{at, "nesting too deep"});
+        }
+        return out;
+    }
     Tree tree(parse_text(text.substr(base)));
     if (!tree.tree) {
         out.errors.push_back(SyntaxError{Range{file, 0, 0}, t_cancelled ? "the file is too complex to parse (its syntax "
