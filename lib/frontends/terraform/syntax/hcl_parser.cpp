@@ -1,5 +1,6 @@
 // HCL parsing with tree-sitter: per-thread parser, syntax errors, piecewise recovery of broken parts.
 #include "frontends/terraform/syntax/hcl_parser.hpp"
+#include "frontends/terraform/syntax/hcl_checks.hpp"
 
 #include <tree_sitter/api.h>
 
@@ -495,6 +496,7 @@ ParsedFile parse_hcl(FileId file, std::string_view text) {
     } else {
         parse.recover(root, base);
     }
+    check_hashicorp_syntax(out, text);
 
     std::sort(out.errors.begin(), out.errors.end(), [](const SyntaxError& a, const SyntaxError& b) {
         if (a.range.begin != b.range.begin) return a.range.begin < b.range.begin;
