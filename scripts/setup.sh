@@ -7,7 +7,9 @@ packages=(g++ cmake make pkg-config libcli11-dev libfmt-dev nlohmann-json3-dev d
           # Tests only: `residency graph` output rendered by Graphviz, the inventory page by headless Chromium.
           graphviz chromium
           # The pre-commit hook test.
-          pre-commit)
+          pre-commit
+          # `make fuzz` (libFuzzer: clang and its runtime); the hostile-input tests (strace: no network).
+          clang libclang-rt-dev python3-yaml strace)
 # A machine with its own node and npm (e.g. from nodesource) must not get Debian's on top.
 if ! command -v npm >/dev/null 2>&1; then
     packages+=(nodejs npm)
