@@ -5,7 +5,7 @@ PRESET ?= release
 BUILD_DIR := build/$(PRESET)
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: all setup configure build test demo bench package clean distclean
+.PHONY: all setup configure build test test-asan fuzz demo bench package clean distclean
 
 all: build
 
@@ -21,6 +21,23 @@ build: configure
 
 test: build
 	ctest --test-dir $(BUILD_DIR) --output-on-failure -j2
+
+# The whole suite again under AddressSanitizer and UndefinedBehaviorSanitizer (the `debug` preset,
+# its own build dir): any report fails the test that produced it. .ci/run runs it after `make test`.
+test-asan: setup
+	@cmake --preset debug >/dev/null
+	@cmake --build --preset debug -j $(JOBS)
+	ctest --preset debug
+
+# libFuzzer targets (tests/fuzz: HCL, Kubernetes YAML, plan JSON, the policy) built with clang by the
+# `fuzz` preset, corpora seeded from the tests and the rules' examples, each run FUZZ_SECONDS.
+FUZZ_SECONDS ?= 60
+FUZZ_JOBS ?= 1
+fuzz: build
+	@cmake --preset fuzz >/dev/null
+	@cmake --build --preset fuzz -j $(JOBS)
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_JOBS=$(FUZZ_JOBS) FUZZ_EXAMPLES=./$(BUILD_DIR)/tests/residency_write_examples \
+		bash tests/fuzz/run.sh build/fuzz $(FUZZ_TARGETS)
 
 # Exit code 1 means "findings", which is the point of a demo; 2 (error) or a crash fails the target.
 demo: build

@@ -11,6 +11,13 @@
 
 namespace residency::json {
 
+Node::Node() = default;
+Node::~Node() = default;
+Node::Node(const Node&) = default;
+Node::Node(Node&&) noexcept = default;
+Node& Node::operator=(const Node&) = default;
+Node& Node::operator=(Node&&) noexcept = default;
+
 const Node* Node::get(std::string_view key) const {
     for (auto it = members.rbegin(); it != members.rend(); ++it) {
         if (it->first == key) return &it->second;

@@ -13,6 +13,15 @@
 namespace residency::json {
 
 struct Node {
+    // Declared here and defaulted in json.cpp: clang with libstdc++ rejects the implicit ones, which
+    // it instantiates while `members` still names an incomplete Node (the fuzz build uses clang).
+    Node();
+    ~Node();
+    Node(const Node&);
+    Node(Node&&) noexcept;
+    Node& operator=(const Node&);
+    Node& operator=(Node&&) noexcept;
+
     enum class Kind { Null, Bool, Number, String, Array, Object };
     Kind kind = Kind::Null;
     Range range;

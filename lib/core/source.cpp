@@ -58,9 +58,29 @@ void SourceSet::provide(std::filesystem::path abs_path, std::string text) {
 
 std::optional<std::string> SourceSet::read(const std::filesystem::path& path) const {
     if (on_read) on_read();
+    auto refuse = [&](std::uintmax_t size) {
+        std::lock_guard lock(refused_->mutex);
+        refused_->files.push_back({path, size});
+        return std::nullopt;
+    };
     if (!provided_.empty())
-        if (auto it = provided_.find(path.lexically_normal()); it != provided_.end()) return it->second;
+        if (auto it = provided_.find(path.lexically_normal()); it != provided_.end()) {
+            if (it->second.size() > kMaxFileBytes) return refuse(it->second.size());
+            return it->second;
+        }
+    std::error_code ec;
+    std::uintmax_t size = std::filesystem::file_size(path, ec);
+    if (!ec && size > kMaxFileBytes) return refuse(size);
     return read_file_bytes(path);
+}
+
+std::vector<OversizedFile> SourceSet::oversized() const {
+    std::lock_guard lock(refused_->mutex);
+    std::vector<OversizedFile> files = refused_->files;
+    std::sort(files.begin(), files.end());
+    files.erase(std::unique(files.begin(), files.end(), [](const auto& a, const auto& b) { return a.path == b.path; }),
+                files.end());
+    return files;
 }
 
 std::optional<std::vector<std::filesystem::path>> SourceSet::provided_in(const std::filesystem::path& dir) const {
@@ -75,6 +95,9 @@ std::optional<std::vector<std::filesystem::path>> SourceSet::provided_in(const s
 }
 
 std::optional<std::string> read_file_bytes(const std::filesystem::path& path) {
+    std::error_code ec;
+    std::uintmax_t size = std::filesystem::file_size(path, ec);
+    if (!ec && size > kMaxFileBytes) return std::nullopt;
     std::ifstream f(path, std::ios::binary);
     if (!f) return std::nullopt;
     std::ostringstream s;

@@ -6,6 +6,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -47,6 +48,18 @@ private:
     mutable std::vector<std::uint32_t> line_starts_;
 };
 
+// Files larger than this are not read (hostile input: a scan must not exhaust memory on one file):
+// the scan reports each with RES001 and goes on. The largest real configuration seen is a generated
+// 1.86 MB .tf of CRDs; 16 MiB leaves room for large plans.
+inline constexpr std::uintmax_t kMaxFileBytes = std::uintmax_t{16} << 20;
+
+// A file `read` refused because it is larger than kMaxFileBytes.
+struct OversizedFile {
+    std::filesystem::path path;
+    std::uintmax_t size = 0;
+    friend bool operator<(const OversizedFile& a, const OversizedFile& b) { return a.path < b.path; }
+};
+
 // Owns every file of a scan; FileIds index into it and stay valid for the scan's life.
 class SourceSet {
 public:
@@ -60,8 +73,11 @@ public:
     // absolute normalised path: frontends read it through `read` and `provided_in` like any file,
     // and nothing is written to disk.
     void provide(std::filesystem::path abs_path, std::string text);
-    // A file's bytes: what was provided for the path, else the disk; nullopt when it cannot be opened.
+    // A file's bytes: what was provided for the path, else the disk; nullopt when it cannot be opened
+    // or is larger than kMaxFileBytes (then remembered for `oversized`).
     std::optional<std::string> read(const std::filesystem::path& path) const;
+    // The files `read` refused for their size, sorted, each once.
+    std::vector<OversizedFile> oversized() const;
     // The files provided in `dir`, sorted, when anything was: such a directory holds nothing else
     // for the scan (a piped buffer is read alone, never merged with files beside its name on
     // disk). nullopt for every other directory, which frontends list on disk.
@@ -74,9 +90,15 @@ public:
 private:
     std::vector<std::unique_ptr<SourceFile>> files_;
     std::map<std::filesystem::path, std::string> provided_;
+    struct Refused {
+        std::mutex mutex;  // `read` is called from parser threads
+        std::vector<OversizedFile> files;
+    };
+    std::unique_ptr<Refused> refused_ = std::make_unique<Refused>();
 };
 
-// A file's bytes; nullopt when it cannot be opened. Callers decide what they may read.
+// A file's bytes; nullopt when it cannot be opened or is larger than kMaxFileBytes. Callers decide
+// what they may read.
 std::optional<std::string> read_file_bytes(const std::filesystem::path& path);
 
 }  // namespace residency

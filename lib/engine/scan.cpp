@@ -262,6 +262,11 @@ std::optional<Policy> load_policy(const ScanOptions& options, const fs::path& fi
     }
     Policy policy;
     if (policy_file) {
+        if (auto size = fs::file_size(*policy_file, ec); !ec && size > kMaxFileBytes) {
+            out.error = fmt::format("{}: {} bytes is over the limit of {} MiB for one file", display_path(*policy_file),
+                                    size, kMaxFileBytes >> 20);
+            return std::nullopt;
+        }
         auto text = read_file_bytes(*policy_file);
         std::string shown = display_path(*policy_file);
         auto parsed = parse_policy(shown, text ? *text : "", [](std::string_view id) { return find_rule(id) != nullptr; });
@@ -387,6 +392,10 @@ bool load_roots(const Targets& targets, const Policy& policy, unsigned jobs, Sha
             }
         }
     }
+    // Files too large to read: skipped, and said where every diagnostic is (RES001).
+    for (const auto& big : out.sources.oversized())
+        result.syntax_errors.push_back({Range{}, fmt::format("not read: {} is {} bytes, over the limit of {} MiB for one file",
+                                                             display(big.path), big.size, kMaxFileBytes >> 20)});
     if (claimed == 0 && !roots.empty() && !targets.piped && !shard.count) {  // standard input unread is said when resolved
         std::string kinds;
         for (Frontend* f : frontends) kinds += (kinds.empty() ? "" : ", ") + std::string(f->reads());

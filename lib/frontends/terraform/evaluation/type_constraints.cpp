@@ -352,7 +352,7 @@ void append_set_key(const Value& v, const TypeConstraint& type, std::string& out
             out += '<';
             for (const auto& [key, field] : v.fields()) {
                 auto it = std::find_if(type.attributes.begin(), type.attributes.end(),
-                                       [&](const auto& a) { return a.name == key; });
+                                       [&key = key](const auto& a) { return a.name == key; });  // clang 14: no captured bindings
                 append_set_key(field, it != type.attributes.end() ? it->type : any, out);
                 out += ';';
             }

@@ -1,0 +1,238 @@
+#!/usr/bin/env bash
+# Hostile input through the real CLI: deep nesting, files over the size limit, binary and non-UTF-8
+# files, symlink loops and symlinks out of the scan root, terminal escapes in file contents and
+# names, and no network. Each check names what it expects; the first failure stops the test.
+#
+# usage: tests/hostile/check.sh RESIDENCY
+set -uo pipefail
+residency=$(realpath "${1:?usage: check.sh RESIDENCY}")
+limit=${RESIDENCY_HOSTILE_TIMEOUT:-60}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cd "$work"
+export RESIDENCY_TODAY=2026-01-01
+failures=0
+
+fail() {
+    echo "FAIL: $*" >&2
+    failures=$((failures + 1))
+}
+
+# scan NAME ARGS...: runs `residency scan ARGS` into NAME.out / NAME.err; NAME.code holds the exit code.
+scan() {
+    local name=$1
+    shift
+    timeout "$limit" "$residency" scan "$@" >"$name.out" 2>"$name.err"
+    local code=$?
+    echo $code >"$name.code"
+    if [ $code -eq 124 ]; then
+        fail "$name: no end within ${limit}s"
+    elif [ $code -gt 2 ]; then
+        fail "$name: exit code $code (a crash or a signal): $(tail -c 600 "$name.err")"
+    fi
+    return 0
+}
+
+# expect NAME CODE TEXT...: the exit code, and each TEXT on standard output or error.
+expect() {
+    local name=$1 code=$2
+    shift 2
+    [ "$(cat "$name.code")" = "$code" ] || fail "$name: exit code $(cat "$name.code"), expected $code"
+    for text in "$@"; do
+        grep -qF -- "$text" "$name.out" "$name.err" || {
+            fail "$name: no \"$text\" in the output:"
+            head -c 2000 "$name.out" "$name.err" >&2
+        }
+    done
+}
+
+case_dir() {
+    rm -rf "$1"
+    mkdir -p "$1/.git"
+}
+
+# ---- deep nesting: 100,000 levels in every syntax, bounded with a diagnostic, no stack overflow ----
+python3 - <<'EOF'
+import os
+n = 100000
+def write(path, text):
+    os.makedirs(os.path.join(os.path.dirname(path), ".git"), exist_ok=True)
+    with open(path, "w") as f:
+        f.write(text)
+hcl = {
+    "brackets": "[" * n + "]" * n,
+    "parens": "(" * n + "1" + ")" * n,
+    "objects": "{a=" * n + "1" + "}" * n,
+    "calls": "max(" * n + "1" + ")" * n,
+    "template": '"' + '${"' * n + "1" + '"}' * n + '"',
+    "unary": "-" * n + "1",
+    "binary": "1" + "+1" * n,
+    "conditional": "true ? 1 : " * n + "1",
+    "for": "[for x in " * n + "[]" + " : x]" * n,
+    "index": "local.y" + "[0]" * n,
+}
+for name, expr in hcl.items():
+    write(f"nest-hcl-{name}/main.tf", 'locals {\n  y = {}\n  x = ' + expr + '\n}\nresource "aws_s3_bucket" "b" {\n  bucket = local.x\n}\n')
+write("nest-hcl-blocks/main.tf", "a {\n" * n + "}\n" * n)
+write("nest-tfvars/main.tf", 'variable "v" {}\n')
+write("nest-tfvars/terraform.tfvars", "v = " + "[" * n + "]" * n + "\n")
+write("nest-tf-json/main.tf.json", '{"locals": {"x": ' + "[" * n + "]" * n + "}}")
+write("nest-plan/plan.json", '{"format_version": "1.2", "planned_values": ' + "[" * n + "]" * n + "}")
+manifest = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata: "
+write("nest-yaml-flow/cm.yaml", manifest + "[" * n + "]" * n + "\n")
+write("nest-yaml-maps/cm.yaml", manifest + "{a: " * n + "1" + "}" * n + "\n")
+write("nest-yaml-block/cm.yaml", manifest[:-1] + "\n" + "".join(" " * (i + 1) + "a:\n" for i in range(3000)))
+write("nest-policy/residency.yaml", "jurisdiction: " + "[" * n + "]" * n + "\n")
+write("nest-policy/main.tf", "\n")
+EOF
+for d in nest-hcl-*; do
+    scan "$d" "$d"
+    expect "$d" 0 "RES001" "$d/main.tf"
+done
+scan nest-tfvars nest-tfvars
+expect nest-tfvars 0 "nest-tfvars/terraform.tfvars:1:" "syntax error: nesting too deep"
+scan nest-tf-json nest-tf-json
+expect nest-tf-json 0 "nest-tf-json/main.tf.json:1:" "syntax error: nesting deeper than 512 levels"
+scan nest-plan nest-plan
+expect nest-plan 0 "nest-plan/plan.json:1:" "invalid plan: nesting deeper than 512 levels"
+for d in nest-yaml-flow nest-yaml-maps nest-yaml-block; do
+    scan "$d" "$d"
+    expect "$d" 0 "$d/cm.yaml:" "syntax error: the document nests deeper than 200 levels"
+done
+scan nest-policy nest-policy
+expect nest-policy 2 "nest-policy/residency.yaml:1:" "the policy nests deeper than 32 levels"
+
+# ---- files over the size limit (16 MiB): skipped with RES001, the rest scanned ----
+case_dir big
+printf 'provider "aws" {\n  region = "us-east-1"\n}\nresource "aws_s3_bucket" "small" {}\n' >big/main.tf
+truncate -s 17M big/huge.tf
+printf '{"format_version": "1.2", "planned_values": {' >big/plan.json
+truncate -s 20M big/plan.json
+printf 'apiVersion: v1\nkind: ConfigMap\n' >big/cm.yaml
+truncate -s 17M big/cm.yaml
+scan big big -f json
+expect big 1 '"message": "big/huge.tf is 17825792 bytes, over the limit of 16 MiB for one file"' \
+    '"message": "big/plan.json is 20971520 bytes, over the limit of 16 MiB for one file"' \
+    '"message": "big/cm.yaml is 17825792 bytes, over the limit of 16 MiB for one file"' '"RES201"'
+scan big-text big
+expect big-text 1 "RES001  big/huge.tf is 17825792 bytes, over the limit of 16 MiB for one file"
+# Exactly the limit is read.
+case_dir edge
+{ printf 'resource "aws_s3_bucket" "edge" {}\n'; head -c $((16 * 1024 * 1024 - 36)) /dev/zero | tr '\0' ' '; } >edge/main.tf
+[ "$(stat -c %s edge/main.tf)" -eq $((16 * 1024 * 1024)) ] || fail "edge/main.tf is not 16 MiB"
+scan edge edge
+expect edge 0 "Scanned 1 file, 1 asset"
+head -c 17M /dev/zero | timeout "$limit" "$residency" scan - --stdin-filename main.tf >stdin-big.out 2>stdin-big.err
+echo $? >stdin-big.code
+expect stdin-big 0 "main.tf is 17825792 bytes, over the limit of 16 MiB for one file"
+case_dir big-policy
+printf 'jurisdiction: eu\n' >big-policy/residency.yaml
+truncate -s 17M big-policy/residency.yaml
+printf 'resource "aws_s3_bucket" "b" {}\n' >big-policy/main.tf
+scan big-policy big-policy
+expect big-policy 2 "big-policy/residency.yaml: 17825792 bytes is over the limit of 16 MiB for one file"
+
+# ---- binary and non-UTF-8 files ----
+case_dir binary
+python3 -c '
+import random
+r = random.Random(11)
+open("binary/main.tf", "wb").write(bytes(r.randrange(256) for _ in range(20000)))
+open("binary/cm.yaml", "wb").write(b"apiVersion: v1\nkind: ConfigMap\n" + bytes(r.randrange(256) for _ in range(20000)))
+open("binary/latin1.yaml", "wb").write(b"apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: caf\xe9\n")
+open("binary/nul.tf", "wb").write(b"resource \"aws_s3_bucket\" \"n\" {\n  bucket = \"a\x00b\"\n}\n\x00\x00\n")
+'
+# Terraform accepts invalid UTF-8 in a comment; residency reads the rest of the file.
+printf '# caf\xe9\nresource "aws_s3_bucket" "comment" {}\n' >binary/comment.tf
+scan binary binary -f json
+expect binary 0 '"path": "binary/main.tf"' '"path": "binary/cm.yaml"' '"message": "syntax error: plain scalar is malformed UTF8"' \
+    '"address": "aws_s3_bucket.comment"'
+python3 - binary.out <<'EOF' || fail "binary: a broken file without RES001"
+import json, sys
+report = json.load(open(sys.argv[1]))
+diagnosed = {d["location"]["path"] for d in report["diagnostics"] if d["rule"] == "RES001" and d.get("location")}
+missing = {"binary/main.tf", "binary/cm.yaml", "binary/latin1.yaml", "binary/nul.tf"} - diagnosed
+if missing:
+    print("no RES001 for", sorted(missing), file=sys.stderr)
+    sys.exit(1)
+EOF
+
+# ---- symlinks: loops end, nothing outside the scan root is read ----
+mkdir -p outside/mod
+printf 'provider "aws" {\n  region = "us-east-1"\n}\nresource "aws_s3_bucket" "outside" {}\n' >outside/main.tf
+printf 'resource "aws_s3_bucket" "outside_module" {}\n' >outside/mod/main.tf
+case_dir links
+mkdir -p links/sub links/mod
+printf 'provider "aws" {\n  region = "eu-west-1"\n}\nresource "aws_s3_bucket" "inside" {}\nmodule "m" {\n  source = "./mod"\n}\nmodule "o" {\n  source = "./out/mod"\n}\n' >links/main.tf
+ln -s ../../outside/mod/main.tf links/mod/main.tf  # a module file that is a link out of the root
+ln -s ../outside links/out                          # a directory link out of the root
+ln -s ../outside/main.tf links/sub/linked.tf        # a file link out of the root
+ln -s .. links/sub/loop                             # a loop
+ln -s self links/self.tf                            # a link to itself
+ln -s b links/a.tf
+ln -s a.tf links/b.tf                               # two links to each other
+scan links links -f json
+expect links 0 '"address": "aws_s3_bucket.inside"'
+if grep -q 'outside' links.out; then fail "links: something outside the scan root was read: $(grep -m3 outside links.out)"; fi
+# Asked to follow modules outside the root, a symlink still leads nowhere else.
+scan links-allowed links --allow-outside-root -f json
+expect links-allowed 0 '"address": "aws_s3_bucket.inside"'
+if grep -q '"aws_s3_bucket.outside_module"' links-allowed.out; then fail "links-allowed: a module file behind a symlink was read"; fi
+# A policy file that is a link out of its directory is not read.
+case_dir policy-link
+printf 'jurisdiction: [eu]\n' >outside/residency.yaml
+ln -s ../outside/residency.yaml policy-link/residency.yaml
+printf 'resource "aws_s3_bucket" "b" {}\n' >policy-link/main.tf
+scan policy-link policy-link
+expect policy-link 2 "links outside its directory"
+
+# ---- terminal escapes from file contents and names never reach the terminal raw ----
+case_dir ansi
+printf 'provider "aws" {\n  region = "\033[2J\033]0;owned\007"\n}\nresource "aws_s3_bucket" "\033[31mred" {\n  bucket = "\xe2\x80\xaeevil\xc2\x9b1m" # \033[5m\n}\nresource "x" "y" {\n  a = = "\033[1m"\n}\n' >ansi/main.tf
+printf 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: "\\e[31mpod"\n  annotations:\n    a: "\\x1b]8;;http://x\\x07"\nspec:\n  containers: [{name: c, image: "\\u001b[2Jimg"}]\n' >ansi/pod.yaml
+printf 'resource "aws_s3_bucket" "b" {}\n' >"ansi/$(printf '\033[31mname.tf')"
+printf 'not scanned\n' >"ansi/$(printf '\033[31mnotes\007.txt')"
+for format in text json sarif junit github markdown gitlab; do
+    scan "ansi-$format" ansi -f "$format" --show-suppressed
+    code=$(cat "ansi-$format.code")
+    [ "$code" = 0 ] || [ "$code" = 1 ] || fail "ansi-$format: exit code $code"
+    # ESC, BEL, the C1 CSI (U+009B) and RLO (U+202E) as raw bytes.
+    if LC_ALL=C grep -qaP '\x1b|\x07|\xc2\x9b|\xe2\x80\xae' "ansi-$format.out" "ansi-$format.err"; then
+        fail "ansi-$format: a raw control character reached the output: $(LC_ALL=C grep -aP '\x1b|\x07|\xc2\x9b|\xe2\x80\xae' "ansi-$format.out" "ansi-$format.err" | head -3 | od -c | head -5)"
+    fi
+done
+expect ansi-text 0 'aws_s3_bucket.\x1b[31mred' '\u202eevil' "RES001"
+printf 'resource "aws_s3_bucket" "b" {\n  bucket = = "\033[31m"\n}\n' |
+    timeout "$limit" "$residency" scan - --stdin-filename "$(printf 'in\033[2J.tf')" >ansi-stdin.out 2>ansi-stdin.err
+echo $? >ansi-stdin.code
+expect ansi-stdin 0 'in\x1b[2J.tf'
+if LC_ALL=C grep -qaP '\x1b' ansi-stdin.out ansi-stdin.err; then fail "ansi-stdin: a raw ESC reached the output"; fi
+
+# ---- no network, ever: remote module sources and providers are named, never fetched ----
+case_dir remote
+printf '%s\n' 'module "registry" {' '  source  = "terraform-aws-modules/s3-bucket/aws"' '  version = "4.1.0"' '}' \
+    'module "git" {' '  source = "git::https://example.com/modules.git//s3?ref=v1"' '}' \
+    'module "http" {' '  source = "https://example.com/module.zip"' '}' \
+    'module "s3" {' '  source = "s3::https://s3-eu-west-1.amazonaws.com/bucket/module.zip"' '}' \
+    'terraform {' '  required_providers {' '    aws = { source = "hashicorp/aws" }' '  }' \
+    '  backend "s3" {' '    bucket = "state"' '    region = "eu-west-1"' '  }' '}' \
+    'data "http" "x" {' '  url = "https://example.com/region"' '}' \
+    'provider "aws" {' '  region = data.http.x.response_body' '}' >remote/main.tf
+if command -v strace >/dev/null 2>&1 && strace -f -o /dev/null true 2>/dev/null; then
+    # LeakSanitizer cannot run under ptrace: the sanitizer build checks leaks everywhere else.
+    ASAN_OPTIONS="${ASAN_OPTIONS:-}:detect_leaks=0" timeout "$limit" strace -f -qq -e trace=socket,connect,sendto,sendmsg -o remote.strace \
+        "$residency" scan remote >remote.out 2>remote.err
+    code=$?
+    [ $code -le 1 ] || fail "remote: exit code $code"
+    if grep -E 'socket\(AF_INET|connect\(|sendto\(|sendmsg\(' remote.strace | grep -v 'AF_UNIX' | grep -q .; then
+        fail "remote: residency opened a network socket: $(grep -m3 -E 'AF_INET|connect' remote.strace)"
+    fi
+else
+    echo "hostile: no-network check skipped (strace missing or ptrace not permitted)"
+fi
+
+if [ $failures -gt 0 ]; then
+    echo "hostile: $failures failures" >&2
+    exit 1
+fi
+echo "hostile: every check passed"
