@@ -41,4 +41,11 @@ struct Finding {
 
 bool is_diagnostic(std::string_view rule_id);  // RES0xx
 
+// A scan of several roots names each finding's root in its message: " (root envs/prod)".
+void name_roots(std::vector<Finding>& findings);
+
+// The report's order (file path, position, rule, root, asset, key, message), duplicates removed.
+// One scan and `residency merge` both use it, so that merged shards read as that scan.
+void sort_findings(std::vector<Finding>& findings, const SourceSet& sources);
+
 }  // namespace residency

@@ -6,7 +6,6 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
-#include <tuple>
 
 #include "engine/rule.hpp"
 #include "report/sha256.hpp"
@@ -181,19 +180,9 @@ std::unique_ptr<MergeOutcome> merge_shards(const std::vector<ShardReport>& shard
 
     // As one scan does (engine/scan.cpp, finish_findings): findings name their root when the scan
     // has several, then are sorted and de-duplicated by the same key.
-    const SourceSet& sources = out->sources;
-    auto key = [&](const Finding& f) {
-        std::string_view path = f.range.valid() ? std::string_view(sources.get(f.range.file).path) : "";
-        return std::make_tuple(path, f.range.begin, f.range.end, std::string_view(f.rule_id), std::string_view(f.root),
-                               std::string_view(f.asset), std::string_view(f.key), std::string_view(f.message));
-    };
     for (auto* list : {&report.findings, &report.diagnostics, &report.suppressed}) {
-        if (roots.size() > 1)
-            for (auto& f : *list)
-                if (!f.root.empty()) f.message += fmt::format(" (root {})", f.root);
-        std::sort(list->begin(), list->end(), [&](const Finding& a, const Finding& b) { return key(a) < key(b); });
-        list->erase(std::unique(list->begin(), list->end(), [&](const Finding& a, const Finding& b) { return key(a) == key(b); }),
-                    list->end());
+        if (roots.size() > 1) name_roots(*list);
+        sort_findings(*list, out->sources);
     }
     return out;
 }

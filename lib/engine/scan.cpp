@@ -536,8 +536,7 @@ void finish_findings(std::vector<Finding> all, const Targets& targets, const Sca
     // A shard cannot know the other shards' roots: `residency merge` names them when they are several.
     if (report.shard.count) report.shard.roots.assign(roots.begin(), roots.end());
     else if (roots.size() > 1)
-        for (auto& f : all)
-            if (!f.root.empty()) f.message += fmt::format(" (root {})", f.root);
+        name_roots(all);
     auto in_given = [&](const Range& r) { return r.valid() && targets.given(sources.get(r.file).path); };
     // RES005 is about the whole scan, wherever it points: it stays with files given.
     if (!targets.only_files.empty())
@@ -548,13 +547,7 @@ void finish_findings(std::vector<Finding> all, const Targets& targets, const Sca
             return !in_given(f.range) &&
                    std::none_of(f.related.begin(), f.related.end(), [&](const RelatedLocation& r) { return in_given(r.range); });
         });
-    auto key = [&](const Finding& f) {
-        std::string path = f.range.valid() ? sources.get(f.range.file).path : "";
-        return std::make_tuple(path, f.range.begin, f.range.end, f.rule_id, f.root, f.asset, f.key, f.message);
-    };
-    std::sort(all.begin(), all.end(), [&](const Finding& a, const Finding& b) { return key(a) < key(b); });
-    all.erase(std::unique(all.begin(), all.end(), [&](const Finding& a, const Finding& b) { return key(a) == key(b); }),
-              all.end());
+    sort_findings(all, sources);
     std::map<FileId, bool> has_marker;
     for (auto& f : all) {
         f.fingerprint = fingerprint(f, sources, targets.roots);

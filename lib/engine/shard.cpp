@@ -129,8 +129,7 @@ void keep_shard(std::vector<std::map<Frontend*, std::vector<fs::path>>>& discove
     for (const auto& [unit, dirs] : reads) group_reads[groups.find(unit)].insert(dirs.begin(), dirs.end());
     for (const auto& dir : manifests) group_manifests[groups.find(dir)].insert(dir);
     std::vector<std::pair<fs::path, std::uintmax_t>> order;
-    for (const auto& group : manifests.empty() ? std::set<fs::path>{} : std::set<fs::path>{groups.find(*manifests.begin())})
-        group_reads[group];  // a group of manifests alone
+    if (!manifests.empty()) group_reads[groups.find(*manifests.begin())];  // manifests with no Terraform joined
     for (const auto& [group, dirs] : group_reads) {
         std::set<fs::path> all = dirs;
         all.insert(group_manifests[group].begin(), group_manifests[group].end());
