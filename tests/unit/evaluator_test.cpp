@@ -138,8 +138,10 @@ TEST_CASE("arithmetic, comparison and logic follow Terraform") {
     CHECK(f.show("7 % 3") == "1");
     CHECK(f.show("10 / 4") == "2.5");
     CHECK(f.show("-(-2)") == "2");
-    CHECK(f.show("1 / 0") == "unknown: division by zero");
-    CHECK(f.show("1 % 0") == "unknown: modulo by zero");
+    // As cty: x / 0 is an infinity, 0 / 0 an error, x % 0 is x.
+    CHECK(f.show("1 / 0") == "inf");
+    CHECK(f.show("0 / 0") == "unknown: division of zero by zero");
+    CHECK(f.show("1 % 0") == "1");
     CHECK(f.show("\"a\" + 1") == R"(unknown: invalid operand for "+": a number is required, got string "a")");
     CHECK(f.show("null * 2") == R"(unknown: invalid operand for "*": a number is required, got null)");
     CHECK(f.show("1 == 1.0") == "true");
@@ -162,9 +164,10 @@ TEST_CASE("arithmetic, comparison and logic follow Terraform") {
     CHECK(f.show("[var.u] == [1]") == "unknown: var.u has no value");
     CHECK(f.show("!var.u") == "unknown: var.u has no value");
     CHECK(f.show("true && var.u") == "unknown: var.u has no value");
-    // ...unless a known left operand already decides.
-    CHECK(f.show("false && var.u") == "false");
-    CHECK(f.show("true || var.u") == "true");
+    // ...even when a known left operand would decide: Terraform evaluates both operands.
+    CHECK(f.show("false && var.u") == "unknown: var.u has no value");
+    CHECK(f.show("true || var.u") == "unknown: var.u has no value");
+    CHECK(f.show("false && null") == R"(unknown: invalid operand for "&&": a bool is required, got null)");
 }
 
 TEST_CASE("conditionals pick one branch and require a bool condition") {
@@ -259,13 +262,14 @@ TEST_CASE("index and attribute errors have precise reasons") {
 TEST_CASE("try and can fall back on errors but not on values that are merely unknown") {
     Fixture f;
     CHECK(f.show("try(var.m.nope, \"fallback\")") == R"("fallback")");
-    CHECK(f.show("try(1 / 0, [1][5], \"third\")") == R"("third")");
+    CHECK(f.show("try(0 / 0, [1][5], \"third\")") == R"("third")");
     CHECK(f.show("try(var.m.k, \"fallback\")") == R"("eu-central-1")");
     CHECK(f.show("try(var.u, \"fallback\")") == "unknown: var.u has no value");
     CHECK(f.show("try([var.u], \"fallback\")") == "[(unknown)]");  // [var.u] cannot fail: a known list
-    CHECK(f.show("try(1 / 0)") == "unknown: no expression given to try succeeded; the last failed with: division by zero");
-    CHECK(f.show("try(try(1 / 0, 2), 3)") == "2");
-    CHECK(f.show("[try(1 / 0, 1), 1 / 0]") == "[1, (unknown)]");
+    CHECK(f.show("try(0 / 0)") ==
+          "unknown: no expression given to try succeeded; the last failed with: division of zero by zero");
+    CHECK(f.show("try(try(0 / 0, 2), 3)") == "2");
+    CHECK(f.show("[try(0 / 0, 1), 0 / 0]") == "[1, (unknown)]");
     CHECK(f.show("can(var.m.nope)") == "false");
     CHECK(f.show("can(var.m.k)") == "true");
     CHECK(f.show("can(var.u)") == "unknown: var.u has no value");
@@ -383,7 +387,7 @@ TEST_CASE("hostile nesting and malformed trees give unknowns, never a crash") {
 
 TEST_CASE("unknowns say why, and propagation keeps the first unknown's cause, reason and range") {
     Fixture f;
-    CHECK(f.eval("1 / 0").unknown_cause() == UnknownCause::Error);
+    CHECK(f.eval("0 / 0").unknown_cause() == UnknownCause::Error);
     CHECK(f.eval("[1][5]").unknown_cause() == UnknownCause::Error);
     CHECK(f.eval("{a = 1}.b").unknown_cause() == UnknownCause::Error);
     CHECK(f.eval("timestamp()").unknown_cause() == UnknownCause::AfterApply);

@@ -2,6 +2,7 @@
 #include "frontends/terraform/evaluation/evaluator.hpp"
 
 #include <cmath>
+#include <utility>
 
 #include "frontends/terraform/evaluation/functions_internal.hpp"
 
@@ -57,7 +58,23 @@ private:
         Value value;
     };
 
+    // What the evaluator asks of the configuration, without reporting unsupported functions: for a
+    // conditional's other result, evaluated only for its type.
+    struct MutedScope : Scope {
+        Scope& inner;
+        explicit MutedScope(Scope& s) : inner(s) {}
+        Value resolve(std::string_view root, std::span<const TraversalStep> steps, Range range,
+                      std::size_t& consumed) override {
+            return inner.resolve(root, steps, range, consumed);
+        }
+        std::optional<std::string> read_file(std::string_view path, std::string& error) override {
+            return inner.read_file(path, error);
+        }
+    };
+
     Scope& scope_;
+    MutedScope muted_scope_{scope_};
+    bool muted_ = false;
     std::vector<Binding> locals_;
     std::vector<Value> splat_items_;
     int depth_ = 0;
@@ -388,7 +405,7 @@ private:
             for (const auto& item : last.items()) args.push_back(child_of(last, item));
         }
         bool failed = false;
-        Value out = detail::invoke_function(e.text, args, e.range, scope_, failed);
+        Value out = detail::invoke_function(e.text, args, e.range, muted_ ? muted_scope_ : scope_, failed);
         if (failed) ++errors_;
         return out;
     }
@@ -433,7 +450,21 @@ private:
             return fail("the condition value is null; conditions must either be true or false", e.children[0].range);
         auto b = as_bool(cond);
         if (!b) return fail("the condition must be a bool, got " + describe(cond), e.children[0].range);
-        return eval(e.children[*b ? 1 : 2]);
+        Value chosen = eval(e.children[*b ? 1 : 2]);
+        if (chosen.is_unknown() || chosen.is_null()) return chosen;
+        // Terraform converts both results to their common type (true ? 1 : "x" is "1"); the other
+        // result is evaluated for its type only: its errors and unknowns do not matter.
+        bool was_muted = std::exchange(muted_, true);
+        int errors = errors_;
+        Value other = eval(e.children[*b ? 2 : 1]);
+        errors_ = errors;
+        muted_ = was_muted;
+        auto unified = detail::unify_values({chosen, other});
+        if (!unified)
+            return fail("the true and false result expressions must have consistent types (" + describe(chosen) +
+                            " and " + describe(other) + ")",
+                        e.range);
+        return (*unified)[0];
     }
 
     Value operand_error(std::string_view op, const Value& v, std::string_view need, Range range) {
@@ -463,8 +494,9 @@ private:
         if (op == "+") return Value::number(x + y, e.range);
         if (op == "-") return Value::number(x - y, e.range);
         if (op == "*") return Value::number(x * y, e.range);
-        if (op == "/") return y == 0 ? fail("division by zero", e.range) : Value::number(x / y, e.range);
-        if (op == "%") return y == 0 ? fail("modulo by zero", e.range) : Value::number(std::fmod(x, y), e.range);
+        // As cty: x / 0 is an infinity (0 / 0 an error), x % 0 is x.
+        if (op == "/") return x == 0 && y == 0 ? fail("division of zero by zero", e.range) : Value::number(x / y, e.range);
+        if (op == "%") return y == 0 ? Value::number(x, e.range) : Value::number(std::fmod(x, y), e.range);
         return fail("unsupported operator \"" + op + "\"", e.range);
     }
 
@@ -484,19 +516,26 @@ private:
                     : Value::unknown("the comparison is not known", range, UnknownCause::AfterApply);
     }
 
-    // && and || stop at a known left operand that decides the result, as HCL does.
+    // && and || evaluate both operands, as Terraform does: `false && x` is unknown when x is, and an
+    // error when x is null or not a bool.
     Value logical(const Expr& e, bool is_and) {
         const char* op = is_and ? "&&" : "||";
         Value l = eval(e.children[0]);
-        if (l.is_unknown()) return propagate_unknown(l, e.range);
-        auto a = l.is_null() ? std::nullopt : as_bool(l);
-        if (!a) return operand_error(op, l, "a bool", e.children[0].range);
-        if (*a != is_and) return Value::boolean(*a, e.range);
         Value r = eval(e.children[1]);
+        for (const Value* v : {&l, &r})
+            if (v->is_unknown() && v->unknown_cause() == UnknownCause::Error) return propagate_unknown(*v, e.range);
+        std::optional<bool> a, b;
+        if (!l.is_unknown()) {
+            a = l.is_null() ? std::nullopt : as_bool(l);
+            if (!a) return operand_error(op, l, "a bool", e.children[0].range);
+        }
+        if (!r.is_unknown()) {
+            b = r.is_null() ? std::nullopt : as_bool(r);
+            if (!b) return operand_error(op, r, "a bool", e.children[1].range);
+        }
+        if (l.is_unknown()) return propagate_unknown(l, e.range);
         if (r.is_unknown()) return propagate_unknown(r, e.range);
-        auto b = r.is_null() ? std::nullopt : as_bool(r);
-        if (!b) return operand_error(op, r, "a bool", e.children[1].range);
-        return Value::boolean(*b, e.range);
+        return Value::boolean(is_and ? (*a && *b) : (*a || *b), e.range);
     }
 
     Value unary(const Expr& e) {

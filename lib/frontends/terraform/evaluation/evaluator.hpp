@@ -32,7 +32,8 @@ public:
                           std::size_t& consumed) = 0;
     // Reads a file for file()/templatefile()/fileexists(); the path is as written in the
     // configuration (relative to the module directory). nullopt with `error` set when refused
-    // (outside the scan root) or missing.
+    // (outside the scan root) or missing; for a path where nothing exists, `error` ends with
+    // " does not exist" (file() then fails and fileexists() is false, as in Terraform).
     virtual std::optional<std::string> read_file(std::string_view /*path*/, std::string& error) {
         error = "file access is not available here";
         return std::nullopt;

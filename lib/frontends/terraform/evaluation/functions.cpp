@@ -9,9 +9,9 @@ namespace residency::hcl {
 namespace detail {
 
 std::string format_number(double n) {
-    if (n == 0) return "0";  // also turns -0 into 0
+    if (n == 0) return std::signbit(n) ? "-0" : "0";  // cty keeps the sign of zero
     if (std::isnan(n)) return "NaN";
-    if (std::isinf(n)) return n > 0 ? "Infinity" : "-Infinity";
+    if (std::isinf(n)) return n > 0 ? "+Inf" : "-Inf";  // as Go formats a big.Float
     char buf[512];
     auto res = std::to_chars(buf, buf + sizeof buf, n, std::chars_format::fixed);
     return std::string(buf, res.ptr);

@@ -59,6 +59,8 @@ Value all_or_any(Call& c, bool want_all) {
     const auto& list = items(c, 0);
     for (std::size_t i = 0; i < list.size(); ++i) {
         if (list[i].is_unknown()) {
+            // As Terraform: alltrue stops at the first unknown, anytrue looks on for a true.
+            if (want_all) return propagate_unknown(list[i], c.range);
             if (!unknown) unknown = &list[i];
             continue;
         }
@@ -92,7 +94,10 @@ Value fn_chunklist(Call& c) {
 
 // Returns the first non-null, non-empty argument, as long as every argument before it is known.
 Value fn_coalesce(Call& c) {
-    for (const auto& a : c.args) {
+    // The arguments take their common type: coalesce(1, "two") is "1".
+    auto args = unify_values(c.args);
+    if (!args) return c.fail("Call to function \"coalesce\" failed: all arguments must have the same type");
+    for (const auto& a : *args) {
         if (a.is_unknown()) return propagate_unknown(a, c.range);
         if (a.is_null() || (a.is_string() && a.as_string().empty())) continue;
         return a;
@@ -123,6 +128,7 @@ Value fn_compact(Call& c) {
 }
 
 Value fn_concat(Call& c) {
+    if (c.args.empty()) return c.fail("Call to function \"concat\" failed: at least one argument is required");
     ValueList out;
     for (std::size_t i = 0; i < c.args.size(); ++i) {
         for (const auto& v : items(c, i)) out.push_back(child_of(c.args[i], v));
@@ -147,7 +153,9 @@ Value fn_contains(Call& c) {
 
 Value fn_distinct(Call& c) {
     Value why;
-    auto out = distinct_known(items(c, 0), c.range, why);
+    auto list_items = unify_values(items(c, 0));  // the argument is a list: one element type
+    if (!list_items) return c.invalid("list", "all elements must have the same type");
+    auto out = distinct_known(*list_items, c.range, why);
     if (!out) return why;
     return list(std::move(*out), c);
 }
@@ -256,6 +264,7 @@ Value fn_range(Call& c) {
     double start = 0, limit = 0, step = 1;
     if (c.args.size() == 1) {
         limit = c.args[0].as_number();
+        if (limit < 0) step = -1;  // range(-2) is [0, -1]
     } else {
         start = c.args[0].as_number();
         limit = c.args[1].as_number();

@@ -43,13 +43,30 @@ Value fn_tobool(Call& c) {
 
 Value fn_tolist(Call& c) {
     const Value& v = c.args[0];
-    if (v.is_null() || v.is_list()) return v;
+    if (v.is_null()) return v;
+    if (v.is_list()) {
+        // The elements take their common type: tolist([1, "a"]) is ["1", "a"].
+        auto items = unify_values(v.items());
+        if (!items) return c.invalid("v", "cannot convert tuple to list of any single type");
+        return converted(c, Value::list(std::move(*items)));
+    }
     return c.invalid("v", std::string("cannot convert ") + Value::kind_name(v.kind()) + " to list of any single type");
 }
 
 Value fn_tomap(Call& c) {
     const Value& v = c.args[0];
-    if (v.is_null() || v.is_object()) return v;
+    if (v.is_null()) return v;
+    if (v.is_object() && !v.is_open()) {
+        ValueList values;
+        for (const auto& [k, field] : v.fields()) values.push_back(field);
+        auto unified = unify_values(values);
+        if (!unified) return c.invalid("v", "cannot convert object to map of any single type");
+        ValueMap fields;
+        std::size_t i = 0;
+        for (const auto& [k, field] : v.fields()) fields.emplace(k, std::move((*unified)[i++]));
+        return converted(c, Value::object(std::move(fields)));
+    }
+    if (v.is_object()) return v;
     return c.invalid("v", std::string("cannot convert ") + Value::kind_name(v.kind()) + " to map of any single type");
 }
 
@@ -70,7 +87,8 @@ Value fn_toset(Call& c) {
                 const Value* open = find_incomplete(v.items()[i]);
                 return incomplete_unknown(open ? *open : *find_incomplete(v.items()[j]), c.range);
             }
-    auto set = make_set(v.items());
+    auto items = unify_values(v.items());
+    auto set = items ? make_set(*items) : std::nullopt;
     if (!set) return c.invalid("v", "cannot convert list to set of any single type");
     return converted(c, Value::list(std::move(*set)));
 }

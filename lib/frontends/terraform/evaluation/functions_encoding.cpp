@@ -1,7 +1,6 @@
 // Terraform's encoding functions: base64, CSV, JSON (Terraform's exact jsonencode output) and URL.
-#include <cstdio>
-
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <variant>
 
@@ -83,7 +82,21 @@ void json_value(const Value& v, std::string& out) {
     }
 }
 
-Value fn_jsonencode(Call& c) { return Value::string(json_encode(c.args[0]), c.range); }
+// The first infinity inside a value (JSON has none), or nullptr.
+const Value* find_infinity(const Value& v) {
+    if (v.is_number()) return std::isinf(v.as_number()) ? &v : nullptr;
+    for (const Value& item : v.items())
+        if (const Value* f = find_infinity(item)) return f;
+    for (const auto& [k, field] : v.fields())
+        if (const Value* f = find_infinity(field)) return f;
+    return nullptr;
+}
+
+Value fn_jsonencode(Call& c) {
+    if (find_infinity(c.args[0]))
+        return c.fail("Call to function \"jsonencode\" failed: cannot serialize infinity as JSON");
+    return Value::string(json_encode(c.args[0]), c.range);
+}
 
 Value fn_jsondecode(Call& c) {
     json::ParseResult parsed = json::parse(kNoFile, c.args[0].as_string());
@@ -91,13 +104,33 @@ Value fn_jsondecode(Call& c) {
     return json::to_value(parsed.root, &c.range);
 }
 
-// YAML 1.2 core schema, as Terraform's yamldecode resolves plain scalars; quoted ones are strings.
+// YAML 1.1 booleans, as go-cty-yaml (Terraform's yamldecode) resolves plain scalars: y, yes, on...
+std::optional<bool> yaml_bool(const std::string& t) {
+    static const char* const yes[] = {"y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"};
+    static const char* const no[] = {"n", "N", "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"};
+    for (const char* w : yes)
+        if (t == w) return true;
+    for (const char* w : no)
+        if (t == w) return false;
+    return std::nullopt;
+}
+
+// A date (2024-01-01), which go-cty-yaml resolves to a timestamp and writes as RFC 3339.
+bool yaml_date(const std::string& t) {
+    if (t.size() != 10 || t[4] != '-' || t[7] != '-') return false;
+    for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+        if (t[i] < '0' || t[i] > '9') return false;
+    return true;
+}
+
+// Plain scalars resolved as go-cty-yaml (Terraform's yamldecode) does; quoted ones are strings.
+// An infinity cannot be a Terraform number: the caller reports it.
 Value yaml_scalar(const policy_yaml::Node& n, Range r) {
     const std::string& t = n.text;
     if (!n.plain) return Value::string(t, r);
     if (t.empty() || t == "~" || t == "null" || t == "Null" || t == "NULL") return Value::null(r);
-    if (t == "true" || t == "True" || t == "TRUE") return Value::boolean(true, r);
-    if (t == "false" || t == "False" || t == "FALSE") return Value::boolean(false, r);
+    if (auto b = yaml_bool(t)) return Value::boolean(*b, r);
+    if (yaml_date(t)) return Value::string(t + "T00:00:00Z", r);
     auto all_of = [&](std::size_t from, const char* digits) {
         return from < t.size() && t.find_first_not_of(digits, from) == std::string::npos;
     };
@@ -127,8 +160,12 @@ Value from_yaml(const policy_yaml::Node& n, Range r) {
         }
         case policy_yaml::Node::Kind::Mapping: {
             ValueMap fields;
-            for (std::size_t i = 0; i + 1 < n.items.size(); i += 2)
-                fields.insert_or_assign(n.items[i].text, from_yaml(n.items[i + 1], r));
+            for (std::size_t i = 0; i + 1 < n.items.size(); i += 2) {
+                // A key is resolved as a value, then converted to a string: `n:` is "false".
+                const auto& key = n.items[i];
+                std::optional<bool> b = key.plain ? yaml_bool(key.text) : std::nullopt;
+                fields.insert_or_assign(b ? (*b ? "true" : "false") : key.text, from_yaml(n.items[i + 1], r));
+            }
             return Value::object(std::move(fields), r);
         }
     }
@@ -143,7 +180,13 @@ Value fn_yamldecode(Call& c) {
         if (err->message.find("alias") != std::string::npos) return c.invalid("src", "aliases are not supported");
         return c.invalid("src", err->message);
     }
-    return from_yaml(std::get<policy_yaml::Node>(loaded), c.range);
+    const std::string& src = c.args[0].as_string();
+    if (src.find_first_not_of(" \t\r\n") == std::string::npos)
+        return c.invalid("src", "the string holds no YAML document");
+    Value out = from_yaml(std::get<policy_yaml::Node>(loaded), c.range);
+    if (find_infinity(out))
+        return c.fail("Call to function \"yamldecode\" failed: cannot represent an infinity as a number");
+    return out;
 }
 
 constexpr std::string_view kBase64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -265,6 +308,10 @@ Value fn_csvdecode(Call& c) {
     if (!rows) return c.invalid("str", error);
     if (rows->empty()) return c.invalid("str", "missing header line");
     const auto& header = rows->front();
+    for (std::size_t k = 0; k < header.size(); ++k)
+        for (std::size_t j = 0; j < k; ++j)
+            if (header[j] == header[k])
+                return c.invalid("str", "duplicate column name \"" + header[k] + "\"");
     ValueList out;
     for (std::size_t r = 1; r < rows->size(); ++r) {
         const auto& row = (*rows)[r];

@@ -50,11 +50,17 @@ Value fn_dirname(Call& c) {
 
 // The file's content, or an unknown that says why. A file that cannot be read is not taken as a
 // Terraform error: the scan may simply not be allowed to read it, so the value stays unknown.
+// Scope::read_file's error for a path inside the scan root where nothing exists.
+bool missing(const std::string& error) { return error.ends_with(" does not exist"); }
+
 std::optional<std::string> read(Call& c, Value& failure) {
     std::string error;
     const std::string& path = c.args[0].as_string();
     auto text = c.scope.read_file(path, error);
-    if (!text) failure = Value::unknown("cannot read file \"" + path + "\": " + error, c.range);
+    if (!text && missing(error))  // Terraform rejects the configuration
+        failure = c.invalid("path", "no file exists at \"" + path + "\"");
+    else if (!text)
+        failure = Value::unknown("cannot read file \"" + path + "\": " + error, c.range);
     return text;
 }
 
@@ -76,9 +82,10 @@ Value fn_filebase64(Call& c) {
 
 // Only a successful read proves existence; a refusal says nothing either way.
 Value fn_fileexists(Call& c) {
-    Value failure;
-    auto text = read(c, failure);
-    if (!text) return failure;
+    std::string error;
+    auto text = c.scope.read_file(c.args[0].as_string(), error);
+    if (!text && missing(error)) return Value::boolean(false, c.range);
+    if (!text) return Value::unknown("cannot read file \"" + c.args[0].as_string() + "\": " + error, c.range);
     return Value::boolean(true, c.range);
 }
 

@@ -110,6 +110,13 @@ Value child_of(const Value& parent, Value child);
 // cannot be unified (the caller reports).
 std::optional<ValueList> make_set(const ValueList& items);
 
+// Terraform's type unification (cty's convert.Unify): the values converted to their one common
+// type (a number or bool beside a string becomes a string, element by element inside collections);
+// nullopt when there is none (a number beside a bool, a list beside an object). The type of each
+// value is read from the value; null and unknown parts fit any type, and an open object leaves the
+// values as they are.
+std::optional<ValueList> unify_values(const ValueList& values);
+
 // Terraform's jsonencode of a wholly known value.
 std::string json_encode(const Value& v);
 // Standard base64 with padding.

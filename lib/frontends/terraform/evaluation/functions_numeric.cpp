@@ -15,6 +15,9 @@ Value fn_log(Call& c) { return Value::number(std::log(num(c, 0)) / std::log(num(
 Value fn_pow(Call& c) { return Value::number(std::pow(num(c, 0), num(c, 1)), c.range); }
 Value fn_signum(Call& c) {
     double n = num(c, 0);
+    // cty reads the argument as an int.
+    if (n != std::trunc(n) || std::fabs(n) > 9.2e18)
+        return c.fail("Call to function \"signum\" failed: value must be a whole number, between -9223372036854775808 and 9223372036854775807");
     return Value::number(n > 0 ? 1 : n < 0 ? -1 : 0, c.range);
 }
 

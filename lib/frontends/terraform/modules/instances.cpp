@@ -365,9 +365,13 @@ std::optional<std::string> InstanceScope::read_file(std::string_view path, std::
         error = fmt::format("{} is outside the scan root", path);
         return std::nullopt;
     }
+    if (!fs::exists(canon, ec)) {
+        error = fmt::format("{} does not exist", path);
+        return std::nullopt;
+    }
     std::ifstream f;
     if (fs::is_regular_file(canon, ec)) f.open(canon, std::ios::binary);  // never a FIFO or device
-    if (!f) {
+    if (!f.is_open()) {  // a stream never opened is not in a failed state
         error = fmt::format("{} cannot be read", path);
         return std::nullopt;
     }

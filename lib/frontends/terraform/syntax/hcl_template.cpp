@@ -107,6 +107,27 @@ void trim_right(std::string& s) {
     s.resize(n);
 }
 
+// In a heredoc HashiCorp's scanner makes each line (with its newline) a token of its own, and a
+// strip marker trims the one token next to it: `~}` the rest of its line and the newline ending
+// it, `%{~` the start of its line (or, at a line start, the previous line's end and newline).
+void trim_left_heredoc(std::string& s) {
+    std::size_t i = 0;
+    while (i < s.size() && is_space(s[i]) && s[i] != '\n') ++i;
+    if (i < s.size() && s[i] == '\n') ++i;
+    s.erase(0, i);
+}
+
+void trim_right_heredoc(std::string& s) {
+    std::size_t start = 0;  // the last line: after the last newline that does not end the text
+    if (s.size() >= 2) {
+        std::size_t newline = s.rfind('\n', s.size() - 2);
+        if (newline != std::string::npos) start = newline + 1;
+    }
+    std::size_t n = s.size();
+    while (n > start && is_space(s[n - 1])) --n;
+    s.resize(n);
+}
+
 Expr make(ExprKind kind, Range range) {
     Expr e;
     e.kind = kind;
@@ -367,7 +388,6 @@ Expr Converter::template_expr(TSNode node) {
     std::uint32_t pos = begin;
     flatten(node, tokens, pos);
     literal_gap(tokens, pos, end);
-    if (flush) dedent(tokens);
     bool plain = true;
     for (TemplateToken& tok : tokens) {
         if (tok.kind == TemplateToken::Literal) {
@@ -377,6 +397,7 @@ Expr Converter::template_expr(TSNode node) {
         }
     }
     if (plain) {
+        if (flush) dedent(tokens);
         Expr s = make(ExprKind::String, whole);
         for (const TemplateToken& tok : tokens) s.text += tok.text;
         return s;
@@ -384,12 +405,17 @@ Expr Converter::template_expr(TSNode node) {
     for (std::size_t i = 0; i < tokens.size(); ++i) {
         if (tokens[i].kind == TemplateToken::Literal) continue;
         if (tokens[i].strip_left && i > 0 && tokens[i - 1].kind == TemplateToken::Literal) {
-            trim_right(tokens[i - 1].text);
+            if (heredoc) trim_right_heredoc(tokens[i - 1].text);
+            else trim_right(tokens[i - 1].text);
         }
         if (tokens[i].strip_right && i + 1 < tokens.size() && tokens[i + 1].kind == TemplateToken::Literal) {
-            trim_left(tokens[i + 1].text);
+            if (heredoc) trim_left_heredoc(tokens[i + 1].text);
+            else trim_left(tokens[i + 1].text);
         }
     }
+    // `<<-` removes the common indentation after the strip markers: a line whose indentation a
+    // marker removed has none.
+    if (flush) dedent(tokens);
     Expr t = make(ExprKind::Template, whole);
     t.heredoc = heredoc;
     Builder builder{tokens, heredoc};
