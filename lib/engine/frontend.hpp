@@ -13,6 +13,8 @@
 
 namespace residency {
 
+class FileCache;
+
 // A problem found while loading that the scan reports and goes on from.
 struct LoadProblem {
     Range range;
@@ -39,6 +41,8 @@ struct LoadContext {
     SourceSet& sources;
     Graph& graph;
     LoadResult& result;
+    // Trees of files whose bytes were read before (`--cache-dir`); nullptr: no cache.
+    FileCache* cache = nullptr;
 };
 
 class Frontend {

@@ -14,6 +14,7 @@
 #include <mutex>
 #include <set>
 
+#include "cache/file_cache.hpp"
 #include "catalog/catalog.hpp"
 #include "engine/inventory.hpp"
 #include "facts/facts.hpp"
@@ -342,7 +343,7 @@ std::map<Frontend*, std::vector<fs::path>> discover(const fs::path& root, const 
 // Loads every root through the frontends; false when a fatal input error stopped the scan.
 bool load_roots(const Targets& targets, const Policy& policy, unsigned jobs, ShardSpec shard,
                 std::span<Frontend* const> frontends, ScanOutcome& out, LoadResult& result,
-                const std::function<void(std::size_t, std::size_t)>& progress = {}) {
+                const std::function<void(std::size_t, std::size_t)>& progress = {}, FileCache* cache = nullptr) {
     const std::vector<fs::path>& roots = targets.roots;
     DisplayPath display = display_path;
     if (targets.piped)
@@ -384,7 +385,7 @@ bool load_roots(const Targets& targets, const Policy& policy, unsigned jobs, Sha
             auto it = files.find(f);
             if (it == files.end()) continue;
             claimed += it->second.size();
-            LoadContext context{root, std::move(it->second), display, jobs, out.sources, out.graph, result};
+            LoadContext context{root, std::move(it->second), display, jobs, out.sources, out.graph, result, cache};
             f->load(context);
             if (!result.fatal.empty()) {
                 out.error = result.fatal.front();
@@ -716,6 +717,25 @@ void summarize(const Facts& facts, const Targets& targets, const ScanOutcome& ou
     if (!counted) report.shard.unreported_at.clear();
 }
 
+// The scan cache of these roots, or nullptr (none asked for, or its directory is unusable).
+std::unique_ptr<FileCache> open_cache(const ScanOptions& options, const Targets& targets, ScanOutcome& out) {
+    if (options.cache_dir.empty()) return nullptr;
+    auto cache = FileCache::open(options.cache_dir, targets.roots, options.tool_version);
+    if (!cache && options.cache_dir_given)
+        out.notices.push_back(fmt::format("cannot use the cache directory {}: scanning without a cache", options.cache_dir));
+    return cache;
+}
+
+// RESIDENCY_CACHE_STATS=1 says what the cache did (tests and benchmarks check reuse with it).
+void save_cache(FileCache& cache, ScanOutcome& out) {
+    bool saved = cache.save();
+    if (const char* env = std::getenv("RESIDENCY_CACHE_STATS"); env && *env && std::string_view(env) != "0") {
+        auto s = cache.stats();
+        out.notices.push_back(fmt::format("cache: {} reused, {} parsed, {} damaged; pack {}", s.hits, s.misses, s.damaged,
+                                          !saved ? "not written (error)" : s.written ? "written" : "unchanged"));
+    }
+}
+
 }  // namespace
 
 bool rule_matches(std::string_view id, const std::vector<std::string>& prefixes) {
@@ -762,7 +782,10 @@ std::unique_ptr<ScanOutcome> run_pipeline(const ScanOptions& options, std::span<
         return out;
     }
     LoadResult loaded;
-    if (!load_roots(*targets, *policy, options.jobs, options.shard, frontends, *out, loaded, options.progress)) return out;
+    auto cache = open_cache(options, *targets, *out);
+    if (!load_roots(*targets, *policy, options.jobs, options.shard, frontends, *out, loaded, options.progress, cache.get()))
+        return out;
+    if (cache) save_cache(*cache, *out);
 
     Facts facts = build_facts(out->graph, out->sources, std::move(loaded));
     // Compared with catalog codes, which for Azure are display names without spaces.

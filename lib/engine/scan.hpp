@@ -40,6 +40,10 @@ struct ScanOptions {
     std::function<void(std::size_t done, std::size_t total)> progress;
     // --shard K/N: only the groups of files that fall to shard K (engine/shard.hpp).
     ShardSpec shard;
+    // The scan cache (lib/cache/file_cache.hpp): its directory, "" for none. When the directory
+    // cannot be used the scan runs without it, saying so only when it was given (`--cache-dir`).
+    std::string cache_dir;
+    bool cache_dir_given = false;
 };
 
 struct ScanOutcome {

@@ -12,7 +12,9 @@
 #include <set>
 #include <sstream>
 
+#include "cache/file_cache.hpp"
 #include "catalog/resource_types.hpp"
+#include "frontends/terraform/syntax/hcl_codec.hpp"
 #include "frontends/terraform/syntax/hcl_parser.hpp"
 #include "frontends/terraform/modules/instances.hpp"
 #include "frontends/terraform/syntax/tf_json.hpp"
@@ -66,9 +68,20 @@ struct Loader {
         std::string name = fs::path(file.abs_path).filename().string();
         // Terraform's JSON syntax: .tf.json configuration, and tfvars (.tfvars.json, or any --var-file
         // ending in .json) as literal JSON values.
-        return name.ends_with(".tf.json") ? parse_tf_json(id, file.text)
-               : name.ends_with(".json")  ? parse_tfvars_json(id, file.text)
-                                          : hcl::parse_hcl(id, file.text);
+        char kind = name.ends_with(".tf.json") ? 'j' : name.ends_with(".json") ? 'v' : 'h';
+        // The tree is a function of the bytes and the kind alone: a cached one stands for parsing.
+        std::string key;
+        if (cache) {
+            key = FileCache::key_of(file.text);
+            if (auto blob = cache->get(kind, key))
+                if (auto tree = hcl::decode(*blob, id)) return std::move(*tree);
+        }
+        hcl::ParsedFile parsed = kind == 'j'   ? parse_tf_json(id, file.text)
+                                 : kind == 'v' ? parse_tfvars_json(id, file.text)
+                                               : hcl::parse_hcl(id, file.text);
+        if (cache && !parsed.timed_out)
+            if (auto blob = hcl::encode(parsed)) cache->put(kind, key, std::move(*blob));
+        return parsed;
     }
 
     void record_errors(const hcl::ParsedFile& parsed) {
@@ -203,6 +216,7 @@ struct Loader {
 
     std::vector<std::unique_ptr<hcl::ParsedFile>> var_files;
     std::map<std::string, RootValue> cli_values;
+    FileCache* cache = nullptr;
 };
 
 // Why an instance may not exist: its own count or for_each, or a module call's on the way to it,
@@ -316,6 +330,7 @@ Value with_default_tags(Instances& instances, ResourceInstance& r, const Value& 
 
 void load_configurations(const std::vector<fs::path>& dirs, const Options& options, LoadContext& context) {
     Loader loader{context.root, options, context.display, context.jobs, context.sources, context.graph, context.result, {}, {}, {}};
+    loader.cache = context.cache;
     const fs::path& root = context.root;
     SourceSet& sources = context.sources;
     Graph& graph = context.graph;

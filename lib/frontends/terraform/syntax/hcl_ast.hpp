@@ -87,6 +87,8 @@ struct ParsedFile {
     FileId file = kNoFile;
     Body body;
     std::vector<SyntaxError> errors;
+    // The parse budget ran out: the only result that depends on timing, so never cached.
+    bool timed_out = false;
 };
 
 }  // namespace residency::hcl

@@ -496,6 +496,7 @@ ParsedFile parse_hcl(FileId file, std::string_view text) {
     }
     Tree tree(parse_text(text.substr(base)));
     if (!tree.tree) {
+        out.timed_out = t_cancelled;
         out.errors.push_back(SyntaxError{Range{file, 0, 0}, t_cancelled ? "the file is too complex to parse (its syntax "
                                                                           "errors defeat error recovery)"
                                                                         : "could not parse the file"});

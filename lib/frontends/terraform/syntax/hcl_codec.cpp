@@ -1,0 +1,253 @@
+// The syntax tree's binary form: varints, length-prefixed strings, every field in declaration order.
+#include "frontends/terraform/syntax/hcl_codec.hpp"
+
+#include <bit>
+#include <cstring>
+
+namespace residency::hcl {
+
+namespace {
+
+constexpr char kTag[2] = {'H', '1'};  // bumped with any change to the layout or to the structs
+constexpr int kMaxDepth = 512;
+
+// The codec writes every field: a new one in these structs must be added here (and kTag bumped).
+// The sizes are libstdc++'s on 64-bit targets, where the project is built.
+#if defined(__GLIBCXX__) && __SIZEOF_POINTER__ == 8
+static_assert(sizeof(Expr) == 120 && sizeof(Attribute) == 176 && sizeof(Block) == 168 && sizeof(Body) == 48 &&
+                  sizeof(SyntaxError) == 48,
+              "the syntax tree changed: update hcl_codec");
+#endif
+
+// Bits, not value: -0.0 is stored too.
+bool has_number(const Expr& e) { return std::bit_cast<std::uint64_t>(e.number) != 0; }
+
+class Writer {
+public:
+    explicit Writer(FileId file) : file_(file) {}
+    std::string out;
+    bool ok = true;
+
+    void u(std::uint64_t v) {
+        while (v >= 0x80) {
+            out.push_back(static_cast<char>((v & 0x7f) | 0x80));
+            v >>= 7;
+        }
+        out.push_back(static_cast<char>(v));
+    }
+    void str(const std::string& s) {
+        u(s.size());
+        out += s;
+    }
+    void range(const Range& r) {
+        if (r.file != kNoFile && r.file != file_) ok = false;
+        u(r.file == kNoFile ? 0 : 1);
+        u(r.begin);
+        u(r.end);
+    }
+    void expr(const Expr& e, int depth) {
+        if (depth > kMaxDepth) {
+            ok = false;
+            return;
+        }
+        out.push_back(static_cast<char>(e.kind));
+        unsigned flags = (e.boolean ? 1u : 0u) | (e.full ? 2u : 0u) | (e.heredoc ? 4u : 0u) | (e.expand_final ? 8u : 0u) |
+                         (e.text.empty() ? 0u : 16u) | (e.text2.empty() ? 0u : 32u) | (has_number(e) ? 64u : 0u);
+        out.push_back(static_cast<char>(flags));
+        range(e.range);
+        if (!e.text.empty()) str(e.text);
+        if (!e.text2.empty()) str(e.text2);
+        if (has_number(e)) {
+            char bytes[8];
+            std::memcpy(bytes, &e.number, 8);
+            out.append(bytes, 8);
+        }
+        u(e.children.size());
+        for (const auto& c : e.children) expr(c, depth + 1);
+    }
+    void body(const Body& b, int depth) {
+        if (depth > kMaxDepth) {
+            ok = false;
+            return;
+        }
+        u(b.attributes.size());
+        for (const auto& a : b.attributes) {
+            str(a.name);
+            range(a.name_range);
+            range(a.range);
+            expr(a.value, depth + 1);
+        }
+        u(b.blocks.size());
+        for (const auto& bl : b.blocks) {
+            str(bl.type);
+            range(bl.type_range);
+            u(bl.labels.size());
+            for (const auto& l : bl.labels) str(l);
+            u(bl.label_ranges.size());
+            for (const auto& r : bl.label_ranges) range(r);
+            range(bl.range);
+            range(bl.header_range);
+            body(bl.body, depth + 1);
+        }
+    }
+
+private:
+    FileId file_;
+};
+
+class Reader {
+public:
+    Reader(std::string_view in, FileId file) : in_(in), file_(file) {}
+    bool ok = true;
+
+    bool done() const { return at_ == in_.size(); }
+    std::uint64_t u() {
+        std::uint64_t v = 0;
+        for (int shift = 0; shift < 64; shift += 7) {
+            if (at_ >= in_.size()) return fail();
+            auto b = static_cast<unsigned char>(in_[at_++]);
+            v |= std::uint64_t(b & 0x7f) << shift;
+            if (!(b & 0x80)) return v;
+        }
+        return fail();
+    }
+    // A count of items each at least `min_size` bytes long: never more than the bytes left allow.
+    std::size_t count(std::size_t min_size) {
+        std::uint64_t n = u();
+        if (n > (in_.size() - at_) / min_size) return static_cast<std::size_t>(fail());
+        return static_cast<std::size_t>(n);
+    }
+    std::uint32_t u32() {
+        std::uint64_t v = u();
+        if (v > 0xffffffffu) return static_cast<std::uint32_t>(fail());
+        return static_cast<std::uint32_t>(v);
+    }
+    std::string str() {
+        std::uint64_t n = u();
+        if (!ok || n > in_.size() - at_) return fail(), std::string();
+        std::string s(in_.substr(at_, n));
+        at_ += n;
+        return s;
+    }
+    std::uint8_t byte() {
+        if (at_ >= in_.size()) return static_cast<std::uint8_t>(fail());
+        return static_cast<std::uint8_t>(in_[at_++]);
+    }
+    Range range() {
+        Range r;
+        std::uint64_t f = u();
+        if (f > 1) fail();
+        r.file = f ? file_ : kNoFile;
+        r.begin = u32();
+        r.end = u32();
+        return r;
+    }
+    void expr(Expr& e, int depth) {
+        if (depth > kMaxDepth) {
+            fail();
+            return;
+        }
+        std::uint8_t kind = byte();
+        if (kind > static_cast<std::uint8_t>(ExprKind::Invalid)) fail();
+        e.kind = static_cast<ExprKind>(kind);
+        std::uint8_t flags = byte();
+        if (flags & 0x80) fail();
+        e.boolean = flags & 1;
+        e.full = flags & 2;
+        e.heredoc = flags & 4;
+        e.expand_final = flags & 8;
+        e.range = range();
+        if (flags & 16) e.text = str();
+        if (flags & 32) e.text2 = str();
+        if (flags & 64) {
+            if (in_.size() - at_ < 8) {
+                fail();
+                return;
+            }
+            std::memcpy(&e.number, in_.data() + at_, 8);
+            at_ += 8;
+        }
+        std::size_t n = count(5);
+        e.children.resize(n);
+        for (auto& c : e.children) {
+            if (!ok) return;
+            expr(c, depth + 1);
+        }
+    }
+    void body(Body& b, int depth) {
+        if (depth > kMaxDepth) {
+            fail();
+            return;
+        }
+        b.attributes.resize(count(12));
+        for (auto& a : b.attributes) {
+            if (!ok) return;
+            a.name = str();
+            a.name_range = range();
+            a.range = range();
+            expr(a.value, depth + 1);
+        }
+        b.blocks.resize(count(13));
+        for (auto& bl : b.blocks) {
+            if (!ok) return;
+            bl.type = str();
+            bl.type_range = range();
+            bl.labels.resize(count(1));
+            for (auto& l : bl.labels) l = str();
+            bl.label_ranges.resize(count(3));
+            for (auto& r : bl.label_ranges) r = range();
+            bl.range = range();
+            bl.header_range = range();
+            body(bl.body, depth + 1);
+        }
+    }
+    std::string_view take(std::size_t n) {
+        if (in_.size() - at_ < n) return fail(), std::string_view();
+        std::string_view s = in_.substr(at_, n);
+        at_ += n;
+        return s;
+    }
+
+private:
+    std::string_view in_;
+    std::size_t at_ = 0;
+    FileId file_;
+    std::uint64_t fail() {
+        ok = false;
+        at_ = in_.size();
+        return 0;
+    }
+};
+
+}  // namespace
+
+std::optional<std::string> encode(const ParsedFile& parsed) {
+    Writer w(parsed.file);
+    w.out.append(kTag, sizeof kTag);
+    w.body(parsed.body, 0);
+    w.u(parsed.errors.size());
+    for (const auto& e : parsed.errors) {
+        w.range(e.range);
+        w.str(e.message);
+    }
+    if (!w.ok) return std::nullopt;
+    return std::move(w.out);
+}
+
+std::optional<ParsedFile> decode(std::string_view bytes, FileId file) {
+    Reader r(bytes, file);
+    if (r.take(sizeof kTag) != std::string_view(kTag, sizeof kTag)) return std::nullopt;
+    ParsedFile parsed;
+    parsed.file = file;
+    r.body(parsed.body, 0);
+    parsed.errors.resize(r.count(4));
+    for (auto& e : parsed.errors) {
+        if (!r.ok) break;
+        e.range = r.range();
+        e.message = r.str();
+    }
+    if (!r.ok || !r.done()) return std::nullopt;
+    return parsed;
+}
+
+}  // namespace residency::hcl
