@@ -127,8 +127,9 @@ public:
             report_.inventory.push_back(std::move(e));
         }
         auto key = [&](const InventoryEntry& e) {
-            std::string path = e.range.valid() ? facts_.sources->get(e.range.file).path : "";
-            return std::make_tuple(path, e.range.begin, e.address, e.root);
+            // Views, not copies: the sort compares each entry many times.
+            std::string_view path = e.range.valid() ? std::string_view(facts_.sources->get(e.range.file).path) : "";
+            return std::make_tuple(path, e.range.begin, std::string_view(e.address), std::string_view(e.root));
         };
         std::sort(report_.inventory.begin(), report_.inventory.end(),
                   [&](const InventoryEntry& a, const InventoryEntry& b) { return key(a) < key(b); });

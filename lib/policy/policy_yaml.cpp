@@ -2,11 +2,15 @@
 // give every node, collections included, a position.
 #include "policy/policy_yaml.hpp"
 
+#include <fmt/format.h>
+
 #include <libfyaml.h>
 
 #include <algorithm>
 #include <memory>
 #include <optional>
+
+#include "core/utf8.hpp"
 
 namespace residency::policy_yaml {
 namespace {
@@ -58,6 +62,16 @@ void discard_output(fy_diag*, void*, const char*, size_t) {}
 }  // namespace
 
 std::variant<Node, Error> load(std::string_view text) {
+    // YAML is Unicode. libfyaml also loops for ever on a directive (`%` at the start of a line)
+    // followed by a byte that is not UTF-8 (found by fuzz_policy): such input never reaches it.
+    if (std::size_t bad = first_invalid_utf8(text); bad != std::string_view::npos) {
+        std::size_t line_start = text.rfind('\n', bad == 0 ? 0 : bad - 1);
+        line_start = (line_start == std::string_view::npos || bad == 0) ? 0 : line_start + 1;
+        auto line = static_cast<std::uint32_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(bad), '\n') + 1);
+        return Error{line, static_cast<std::uint32_t>(bad - line_start + 1),
+                     fmt::format("invalid character encoding: byte 0x{:02x} is not UTF-8, and YAML must be UTF-8 encoded",
+                                 static_cast<unsigned char>(text[bad]))};
+    }
     fy_diag_cfg dcfg;
     fy_diag_cfg_default(&dcfg);
     dcfg.fp = nullptr;  // never write to stderr: errors are collected and returned

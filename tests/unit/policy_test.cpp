@@ -298,6 +298,17 @@ TEST_CASE("policy: hostile YAML is refused quickly") {
     CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(1));
 }
 
+TEST_CASE("policy: bytes that are not UTF-8 are refused with their place") {
+    // fuzz_policy: libfyaml never returned from a directive followed by such a byte.
+    CHECK(parse_error("%\xba\njurisdiction: eu\n") ==
+          "residency.yaml:1:2: error: invalid character encoding: byte 0xba is not UTF-8, and YAML must be UTF-8 encoded");
+    CHECK(parse_error("jurisdiction: eu\n# caf\xe9\n") ==
+          "residency.yaml:2:6: error: invalid character encoding: byte 0xe9 is not UTF-8, and YAML must be UTF-8 encoded");
+    CHECK(parse_error("\xff") ==
+          "residency.yaml:1:1: error: invalid character encoding: byte 0xff is not UTF-8, and YAML must be UTF-8 encoded");
+    CHECK(parse_ok("jurisdiction: eu # caf\xc3\xa9\n").jurisdictions == std::vector<std::string>{"eu"});
+}
+
 TEST_CASE("policy: many entries parse in linear time") {
     std::string text = "exclude:\n";
     for (int i = 0; i < 50000; ++i)

@@ -44,6 +44,8 @@ struct Loader {
     Graph& graph;
     LoadResult& result;
     std::map<fs::path, std::unique_ptr<ModuleConfig>> configs;
+    // Roots whose syntax trees were freed once judged: their files, should a module call them.
+    std::map<fs::path, std::vector<FileId>> released;
 
     // Untrusted repositories may hold symlinks to anywhere: a file is read only when what it
     // really is lies inside the scan root.
@@ -329,7 +331,7 @@ Value with_default_tags(Instances& instances, ResourceInstance& r, const Value& 
 }  // namespace
 
 void load_configurations(const std::vector<fs::path>& dirs, const Options& options, LoadContext& context) {
-    Loader loader{context.root, options, context.display, context.jobs, context.sources, context.graph, context.result, {}, {}, {}};
+    Loader loader{context.root, options, context.display, context.jobs, context.sources, context.graph, context.result, {}, {}, {}, {}};
     loader.cache = context.cache;
     const fs::path& root = context.root;
     SourceSet& sources = context.sources;
@@ -369,6 +371,13 @@ void load_configurations(const std::vector<fs::path>& dirs, const Options& optio
         [&](const fs::path& dir) -> const ModuleConfig* {
             // A called directory outside the scanned paths (inside the root, or anywhere with
             // --allow-outside-root): read it once, when first called.
+            // A root whose trees were freed, called after all from a module read later: parsed again.
+            if (auto released = loader.released.find(dir); released != loader.released.end()) {
+                std::vector<hcl::ParsedFile> parsed;
+                for (FileId id : released->second) parsed.push_back(loader.parse_source(id));
+                loader.released.erase(released);
+                loader.add_config(dir, std::move(parsed));
+            }
             auto it = loader.configs.find(dir);
             std::error_code ec;
             if (it == loader.configs.end() && !fs::is_directory(dir, ec)) return nullptr;
@@ -415,6 +424,13 @@ void load_configurations(const std::vector<fs::path>& dirs, const Options& optio
             graph.add(std::move(a));
         }
         add_backend(instances, *root_module, root_name, graph);
+        instances.release(*root_module);
+        // A root's own directory is read by no other root (a called directory is never a root):
+        // its trees go now. Assets keep ranges and values, never pointers into a tree.
+        ModuleConfig& done = *loader.configs.at(root_module->config->dir);
+        std::vector<FileId>& ids = loader.released[done.dir];
+        for (const auto& f : done.files) ids.push_back(f.file);
+        done = ModuleConfig{done.dir, done.display, {}, {}, {}, {}, {}, {}, {}, {}, nullptr};
     }
     for (auto& u : instances.unavailable_calls) loader.result.unreadable_parts.push_back({u.range, std::move(u.reason)});
     for (auto& f : instances.unsupported_functions)

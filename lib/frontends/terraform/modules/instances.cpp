@@ -638,6 +638,23 @@ void Instances::for_each_module(ModuleInstance& root, const std::function<void(M
             if (k->unavailable.empty()) for_each_module(*k, visit);
 }
 
+void Instances::release(ModuleInstance& root) {
+    for_each_module(root, [&](ModuleInstance& m) {
+        for (auto* groups : {&m.resources, &m.data})
+            for (auto& [key, group] : *groups)
+                for (auto& inst : group.instances)
+                    if (auto it = by_address_.find(inst->address); it != by_address_.end() && it->second == inst.get())
+                        by_address_.erase(it);
+        m.resources.clear();
+        m.data.clear();
+        m.variables.clear();
+        m.locals.clear();
+        m.outputs.clear();
+    });
+    // The caller may free the root's own syntax trees next: no type may stay keyed by their blocks.
+    for (const auto& [name, block] : root.config->variables) variable_types_.erase(block);
+}
+
 ProviderConfig* Instances::implied_provider(ModuleInstance& m, const std::string& name) {
     auto p = std::make_unique<ProviderConfig>();
     p->name = name;

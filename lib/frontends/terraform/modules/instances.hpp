@@ -103,6 +103,11 @@ public:
     // Visits a module instance and every readable one below it, parents before children, in
     // address order.
     void for_each_module(ModuleInstance& root, const std::function<void(ModuleInstance&)>& visit);
+    // Frees what a root's modules evaluated (resource instances, variables, locals, outputs) once
+    // its assets are built, and forgets every pointer into the root's own syntax trees, which the
+    // caller may then free: roots never refer to each other, and a scan of many roots otherwise
+    // holds every root's evaluation and trees at once.
+    void release(ModuleInstance& root);
     void expand(ResourceGroup& group, ModuleInstance& module);
 
     Value& attributes(ResourceInstance& r);

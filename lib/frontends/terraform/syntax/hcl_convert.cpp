@@ -3,13 +3,18 @@
 
 #include <charconv>
 #include <cstdlib>
+#include <cstring>
 #include <utility>
 
 namespace residency::hcl::detail {
 
 namespace {
 
-bool is(TSNode node, std::string_view type) { return type == ts_node_type(node); }
+// Without strlen: this runs for nearly every node, often several times.
+bool is(TSNode node, std::string_view type) {
+    const char* t = ts_node_type(node);
+    return std::strncmp(t, type.data(), type.size()) == 0 && t[type.size()] == '\0';
+}
 
 bool is_error(TSNode node) { return ts_node_is_error(node); }
 
