@@ -102,6 +102,7 @@ int run(const ScanArgs& args) {
     options.select = split_commas(args.select);
     options.ignore = split_commas(args.ignore);
     options.tool_version = kVersion;
+    options.build_inventory = false;
     if (!args.shard.empty()) {
         auto shard = parse_shard(args.shard);
         if (!shard) {

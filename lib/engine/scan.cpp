@@ -810,7 +810,7 @@ std::unique_ptr<ScanOutcome> run_pipeline(const ScanOptions& options, std::span<
     check_ignore_dates(*targets, *out, report, *policy, all);
     finish_findings(std::move(all), *targets, *out, *policy, *today, report);
     summarize(facts, *targets, *out, report);
-    build_inventory(facts, report);
+    if (options.build_inventory) build_inventory(facts, report);
     return out;
 }
 

@@ -44,6 +44,9 @@ struct ScanOptions {
     // cannot be used the scan runs without it, saying so only when it was given (`--cache-dir`).
     std::string cache_dir;
     bool cache_dir_given = false;
+    // The residency register and graph (Report::inventory, graph_nodes, graph_edges): for
+    // `inventory` and `graph`; `scan`'s reports never show them and skip the work.
+    bool build_inventory = true;
 };
 
 struct ScanOutcome {
