@@ -4,6 +4,7 @@
 // a `---` at column 0 ends any block or flow scalar, so the cut never splits a node.
 #include "frontends/kubernetes/yaml_stream.hpp"
 
+#include <fmt/format.h>
 #include <libfyaml.h>
 
 #include <algorithm>
@@ -13,6 +14,8 @@
 #include <map>
 #include <memory>
 #include <optional>
+
+#include "core/utf8.hpp"
 
 namespace residency::yaml {
 namespace {
@@ -404,6 +407,16 @@ Stream parse_stream(FileId file, std::string_view text) {
         std::vector<Value> roots;
         DocumentParser p(file, text, begin, out);
         Range whole{file, static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end)};
+        // YAML 1.2 streams are Unicode (UTF-8 here): a byte that is not, even in a comment, makes
+        // the document malformed (libfyaml would stop there silently, the document lost unsaid).
+        if (std::size_t bad = first_invalid_utf8(text.substr(begin, end - begin)); bad != std::string_view::npos) {
+            auto at = static_cast<std::uint32_t>(begin + bad);
+            out.errors.push_back({Range{file, at, at + 1}, fmt::format("invalid character encoding: byte 0x{:02x} is not UTF-8, "
+                                                                       "and YAML must be UTF-8 encoded",
+                                                                       static_cast<unsigned char>(text[at]))});
+            out.failed_documents.push_back(whole);
+            continue;
+        }
         if (!p.run(end, roots)) {
             out.failed_documents.push_back(whole);
             continue;
