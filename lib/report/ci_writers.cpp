@@ -175,9 +175,22 @@ namespace {
 
 // ---- GitHub workflow commands (escaping as @actions/core's command.ts) ----
 
-std::string gh_data(std::string_view raw) {
+// Control characters (C0 but CR, LF and tab, C1) and bidirectional overrides shown as escapes
+// (\x1b, \u202e), line by line: line ends stay, for the command's %0D and %0A.
+std::string visible_lines(std::string_view raw) {
     std::string out;
-    for (char c : valid_utf8(raw)) {
+    for (std::size_t pos = 0;;) {
+        std::size_t nl = raw.find_first_of("\r\n", pos);
+        out += sanitize_terminal(raw.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos));
+        if (nl == std::string_view::npos) return out;
+        out += raw[nl];
+        pos = nl + 1;
+    }
+}
+
+std::string gh_data(std::string_view text) {
+    std::string out;
+    for (char c : valid_utf8(visible_lines(text))) {
         if (c == '%') out += "%25";
         else if (c == '\r') out += "%0D";
         else if (c == '\n') out += "%0A";
@@ -412,7 +425,7 @@ std::string write_gitlab(const Report& report) {
                                   {"end_time", time},
                                   {"status", "success"}}},
                     {"vulnerabilities", std::move(vulnerabilities)}};
-    return doc.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+    return escape_json_invisible(doc.dump(2, ' ', false, Json::error_handler_t::replace) + "\n");
 }
 
 }  // namespace residency

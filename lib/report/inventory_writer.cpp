@@ -162,7 +162,7 @@ std::string write_inventory_json(const Report& report, const InventoryOptions& o
                                               : Json{{"path", report.policy_path}, {"sha256", report.policy_sha256}}},
                                {"files", std::move(files)}};
     }
-    return doc.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+    return escape_json_invisible(doc.dump(2, ' ', false, Json::error_handler_t::replace) + "\n");
 }
 
 std::string write_inventory_csv(const Report& report) {

@@ -1,6 +1,7 @@
 // The JSON writer: schema version "1" (docs/json-schema.json), keys in documented order.
 #include <nlohmann/json.hpp>
 
+#include "report/sanitize.hpp"
 #include "report/writers.hpp"
 
 namespace residency {
@@ -121,7 +122,7 @@ std::string write_json(const Report& report) {
                             {"rules", std::move(rules)}};
     }
     // Scanned text may hold invalid UTF-8; replacing it (U+FFFD) keeps the writer from throwing.
-    return doc.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+    return escape_json_invisible(doc.dump(2, ' ', false, Json::error_handler_t::replace) + "\n");
 }
 
 }  // namespace residency

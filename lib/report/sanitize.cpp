@@ -90,6 +90,27 @@ std::size_t decode_utf8(std::string_view s, std::size_t i, char32_t& cp) {
     return len;
 }
 
+std::string escape_json_invisible(std::string json) {
+    std::size_t i = 0;
+    while (i < json.size() && static_cast<unsigned char>(json[i]) < 0x80) ++i;
+    if (i == json.size()) return json;
+    std::string out;
+    out.reserve(json.size() + 16);
+    std::size_t copied = 0;  // json[copied, i) is still to be appended
+    while (i < json.size()) {
+        char32_t cp = 0;
+        std::size_t len = static_cast<unsigned char>(json[i]) < 0x80 ? 1 : decode_utf8(json, i, cp);
+        if (len > 1 && needs_escape(cp)) {
+            out.append(json.data() + copied, i - copied);
+            append_escape(out, "\\u", static_cast<std::uint32_t>(cp), 4);
+            copied = i + len;
+        }
+        i += len == 0 ? 1 : len;
+    }
+    out.append(json.data() + copied, json.size() - copied);
+    return out;
+}
+
 std::string sanitize_terminal(std::string_view text) {
     std::string out;
     out.reserve(text.size());

@@ -22,6 +22,12 @@ struct CodeLine {
 };
 CodeLine sanitize_code_line(std::string_view line, std::uint32_t tab_width = 4);
 
+// A serialised JSON document with the C1 controls and the bidirectional controls above written as
+// \u escapes (JSON serialisers escape only C0): the same document to a parser, and nothing in it
+// can reorder or drive a terminal it is printed on. Outside strings JSON is ASCII, so only string
+// contents change.
+std::string escape_json_invisible(std::string json);
+
 // Length of the valid UTF-8 sequence starting at s[i] (its code point in cp), or 0 when invalid
 // (overlong forms, surrogates, beyond U+10FFFF, truncated).
 std::size_t decode_utf8(std::string_view s, std::size_t i, char32_t& cp);

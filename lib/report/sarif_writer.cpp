@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "report/sanitize.hpp"
 #include "report/writers.hpp"
 
 namespace residency {
@@ -292,7 +293,7 @@ std::string write_sarif(const Report& report, std::string_view src_root_uri) {
     Json log = Json{{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
                     {"version", "2.1.0"},
                     {"runs", Json::array({std::move(run)})}};
-    return log.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+    return escape_json_invisible(log.dump(2, ' ', false, Json::error_handler_t::replace) + "\n");
 }
 
 }  // namespace residency

@@ -625,3 +625,32 @@ TEST_CASE("hcl: a large file parsed in pieces gives the tree of one parse") {
     CHECK(g.errors[0].range.begin >= at - 40);
     CHECK(g.errors[0].range.begin <= at + 10);
 }
+
+TEST_CASE("hcl: invalid UTF-8 in a string or heredoc is an error, in a comment it is not (as Terraform)") {
+    std::string text = "# caf\xe9\na = \"caf\xe9 \xff\"\nb = <<EOT\n\xc0\xaf\nEOT\nc = \"ok \xc3\xa9\"\n";
+    ParsedFile file = parse_hcl(kFile, text);
+    REQUIRE(file.errors.size() == 2);  // one per literal
+    CHECK(file.errors[0].range.begin == text.find("\xe9 "));
+    CHECK(file.errors[0].message == "invalid character encoding: all input files must be UTF-8 encoded");
+    CHECK(file.errors[1].range.begin == text.find("\xc0"));
+    CHECK(file.body.attributes.size() == 3);
+}
+
+TEST_CASE("hcl: a large file is checked as a small one, and megabytes of blanks parse in pieces") {
+    std::string text = "a = 1\na = 2\n";  // redefined: HashiCorp's check, past the piece size too
+    for (int i = 0; i < 20000; ++i) {
+        text += 'x';
+        text += std::to_string(i);
+        text += " = \"caf\xc3\xa9\"\n";
+    }
+    text += "z = \"\xe9\"\n";
+    text.append(4u << 20, ' ');
+    text += '\n';
+    text.append(1u << 20, '\n');
+    text += "y = 1\n";
+    ParsedFile file = parse_hcl(kFile, text);
+    REQUIRE(file.errors.size() == 2);
+    CHECK(file.errors[0].message.starts_with("argument \"a\" redefined"));
+    CHECK(file.errors[1].range.begin == text.find("\"\xe9") + 1);
+    CHECK(file.body.attributes.size() == 20004);
+}

@@ -216,6 +216,10 @@ TEST_CASE("sanitising control characters, bidi overrides and invalid UTF-8") {
     CHECK(sanitize_terminal("overlong:\xc0\xaf surrogate:\xed\xa0\x80") == "overlong:\\xc0\\xaf surrogate:\\xed\\xa0\\x80");
     CHECK(sanitize_terminal("ok: é € 😀") == "ok: é € 😀");
 
+    // JSON documents: C1 and bidi controls as \u escapes (serialisers escape only C0), the rest kept.
+    CHECK(escape_json_invisible("{\"a\": \"x\u202Ey\u009b é \\u001b\"}\n") == "{\"a\": \"x\\u202ey\\u009b é \\u001b\"}\n");
+    CHECK(escape_json_invisible("{}\n") == "{}\n");
+
     CodeLine code = sanitize_code_line("\tx = \"\x1b\"");
     CHECK(code.text == "    x = \"\\x1b\"");
     CHECK(code.columns[1] == 4);  // 'x' after the expanded tab

@@ -47,13 +47,28 @@ struct Loader {
     // Roots whose syntax trees were freed once judged: their files, should a module call them.
     std::map<fs::path, std::vector<FileId>> released;
 
+    bool linked_past_root(const fs::path& path) const {
+        std::error_code ec;
+        fs::path abs = fs::absolute(path, ec).lexically_normal();
+        fs::path base = fs::absolute(root, ec).lexically_normal();
+        auto a = abs.begin();
+        fs::path prefix;
+        for (auto b = base.begin(); a != abs.end() && b != base.end() && *a == *b; ++a, ++b) prefix /= *a;
+        for (; a != abs.end(); ++a) {
+            prefix /= *a;
+            if (fs::is_symlink(prefix, ec)) return true;
+        }
+        return false;
+    }
+
     // Untrusted repositories may hold symlinks to anywhere: a file is read only when what it
     // really is lies inside the scan root.
     bool inside_root(const fs::path& path) const {
         std::error_code ec;
         // Asked to follow modules outside the root: their files are read, but a symlink still
-        // never leads anywhere else.
-        if (options.allow_outside_root && !fs::is_symlink(path, ec)) return true;
+        // never leads anywhere else: neither the file nor any directory on its path past the part
+        // it shares with the root (a link to a directory outside was followed before).
+        if (options.allow_outside_root && !linked_past_root(path)) return true;
         fs::path real = fs::weakly_canonical(path, ec);
         if (ec) return false;
         fs::path rel = real.lexically_relative(fs::weakly_canonical(root, ec));

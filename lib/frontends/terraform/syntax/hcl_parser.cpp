@@ -6,10 +6,12 @@
 
 #include <algorithm>
 #include <chrono>
+#include <ctime>
 #include <limits>
 #include <string>
 #include <utility>
 
+#include "core/utf8.hpp"
 #include "frontends/terraform/syntax/hcl_convert.hpp"
 
 extern "C" const TSLanguage* tree_sitter_hcl();
@@ -59,11 +61,19 @@ constexpr bool kSanitized = false;
 constexpr bool kSanitized = false;
 #endif
 constexpr auto kParseBudget = std::chrono::seconds(kSanitized ? 120 : 10);
-thread_local std::chrono::steady_clock::time_point t_deadline;
+// The budget is the parsing thread's CPU time, not wall time: on a loaded machine (a CI runner,
+// other jobs on the same cores) a large valid file must not be reported as too complex.
+std::chrono::nanoseconds thread_cpu_time() {
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return std::chrono::seconds(ts.tv_sec) + std::chrono::nanoseconds(ts.tv_nsec);
+}
+thread_local std::chrono::nanoseconds t_deadline;
 thread_local bool t_cancelled = false;
+thread_local unsigned t_calls = 0;
 
 bool past_deadline(TSParseState*) {
-    if (std::chrono::steady_clock::now() > t_deadline) t_cancelled = true;
+    if (++t_calls % 16 == 0 && thread_cpu_time() > t_deadline) t_cancelled = true;
     return t_cancelled;
 }
 
@@ -222,9 +232,14 @@ std::string_view leading_space(std::string_view line) {
 }
 
 // Cut points inside [begin, end): `begin` itself and every later line that starts an item at
-// exactly `indent`, skipping heredoc contents (deeper lines belong to multi-line values).
+// exactly `indent`, skipping heredoc contents (deeper lines belong to multi-line values). With
+// `blank_cuts`, also every blank line and every kBlankCut bytes of a line's leading blanks: a file
+// of megabytes of whitespace (tree-sitter takes about 500 bytes of memory per blank byte) is then
+// parsed in pieces too. A cut there is as safe as any other: the blanks are outside any comment
+// on their line, and a cut inside a construct leaves it unclosed, an error.
+constexpr std::uint32_t kBlankCut = 64 * 1024;
 std::vector<std::uint32_t> cut_points(std::string_view text, std::uint32_t begin, std::uint32_t end,
-                                      std::string_view indent) {
+                                      std::string_view indent, bool blank_cuts = false) {
     std::vector<std::uint32_t> cuts{begin};
     std::string_view heredoc;
     std::uint32_t p = begin;
@@ -237,6 +252,10 @@ std::vector<std::uint32_t> cut_points(std::string_view text, std::uint32_t begin
         } else {
             if (p != begin && leading_space(line) == indent && starts_item(line.substr(indent.size()))) {
                 cuts.push_back(p);
+            } else if (blank_cuts) {
+                auto blanks = static_cast<std::uint32_t>(leading_space(line).size());
+                if (p != begin && trimmed(line).empty()) cuts.push_back(p);
+                for (std::uint32_t at = kBlankCut; at < blanks; at += kBlankCut) cuts.push_back(p + at);
             }
             heredoc = heredoc_opened(line);
         }
@@ -435,6 +454,43 @@ struct FileParse {
     }
 };
 
+// Terraform refuses a file whose strings or heredocs hold bytes that are not UTF-8 ("Invalid
+// character encoding: All input files must be UTF-8 encoded"); in a comment they are accepted, and
+// elsewhere tree-sitter reports them as unexpected already. tree-sitter reads such bytes as
+// replacement characters and accepts the literal: one error per literal holding any. `root` was
+// parsed from text[base, end).
+void check_encoding(FileId file, std::string_view text, std::uint32_t base, std::uint32_t end, TSNode root,
+                    std::vector<SyntaxError>& errors) {
+    std::uint32_t reported_until = 0;
+    text = text.substr(0, end);
+    for (std::uint32_t i = base; i < end;) {
+        std::size_t bad = first_invalid_utf8(text.substr(i));
+        if (bad == std::string_view::npos) break;
+        i += static_cast<std::uint32_t>(bad);
+        if (i >= reported_until) {
+            TSNode node = ts_node_descendant_for_byte_range(root, i - base, i - base + 1);
+            TSNode literal{};
+            bool skip = false;
+            for (TSNode n = node; !ts_node_is_null(n); n = ts_node_parent(n)) {
+                std::string_view type = ts_node_type(n);
+                if (type == "comment" || ts_node_is_error(n)) {
+                    skip = true;
+                    break;
+                }
+                if (ts_node_is_null(literal) && (type == "template_literal" || type == "heredoc_template" ||
+                                                 type == "quoted_template" || type == "identifier"))
+                    literal = n;
+            }
+            if (!skip) {
+                errors.push_back(SyntaxError{Range{file, i, i + 1}, "invalid character encoding: all input files must "
+                                                                    "be UTF-8 encoded"});
+                reported_until = ts_node_is_null(literal) ? i + 1 : base + ts_node_end_byte(literal);
+            }
+        }
+        ++i;
+    }
+}
+
 // Large files are parsed in pieces of whole top-level items, each tree converted and freed before
 // the next is parsed: a tree-sitter tree takes about 80 bytes per byte of source, so one tree of a
 // 2 MB generated file held most of a scan's memory. The result is the one a single parse gives
@@ -443,12 +499,14 @@ struct FileParse {
 // false otherwise (and nothing is added), when the file is parsed whole.
 constexpr std::uint32_t kPieceBytes = 128 * 1024;
 
-bool parse_pieces(FileId file, std::string_view text, std::uint32_t base, Body& body, Range& too_deep) {
+bool parse_pieces(FileId file, std::string_view text, std::uint32_t base, Body& body, Range& too_deep,
+                  std::vector<SyntaxError>& errors) {
     auto end = static_cast<std::uint32_t>(text.size());
     if (end - base <= kPieceBytes) return false;
-    std::vector<std::uint32_t> cuts = cut_points(text, base, end, "");
+    std::vector<std::uint32_t> cuts = cut_points(text, base, end, "", true);
     Body items;
     Range deep;
+    std::vector<SyntaxError> found;
     std::size_t next = 1;
     for (std::uint32_t begin = base; begin < end;) {
         std::uint32_t stop = end;
@@ -463,6 +521,7 @@ bool parse_pieces(FileId file, std::string_view text, std::uint32_t base, Body& 
         if (!tree.tree) return false;
         TSNode root = ts_tree_root_node(tree.tree);
         if (ts_node_has_error(root)) return false;
+        check_encoding(file, text, begin, stop, root, found);
         Converter conv(file, text, begin, root);
         conv.body_items(root, items);
         if (!deep.valid()) deep = conv.too_deep();
@@ -470,6 +529,7 @@ bool parse_pieces(FileId file, std::string_view text, std::uint32_t base, Body& 
     }
     body = std::move(items);
     too_deep = deep;
+    errors = std::move(found);
     return true;
 }
 
@@ -485,30 +545,27 @@ ParsedFile parse_hcl(FileId file, std::string_view text) {
     // A UTF-8 byte order mark is not HCL; skip it rather than report it.
     std::uint32_t base = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
     FileParse parse{file, text, out, Range{}};
-    t_deadline = std::chrono::steady_clock::now() + kParseBudget;
+    t_deadline = thread_cpu_time() + kParseBudget;
     t_cancelled = false;
-    if (parse_pieces(file, text, base, out.body, parse.too_deep)) {
-        if (parse.too_deep.valid()) {
-            Range at{file, parse.too_deep.begin, parse.too_deep.begin};
-            out.errors.push_back(SyntaxError{at, "nesting too deep"});
+    // In pieces or whole, the same checks follow: HashiCorp's rules (a large file is no exception).
+    if (!parse_pieces(file, text, base, out.body, parse.too_deep, out.errors)) {
+        Tree tree(parse_text(text.substr(base)));
+        if (!tree.tree) {
+            out.timed_out = t_cancelled;
+            out.errors.push_back(SyntaxError{Range{file, 0, 0}, t_cancelled ? "the file is too complex to parse (its "
+                                                                              "syntax errors defeat error recovery)"
+                                                                            : "could not parse the file"});
+            return out;
         }
-        return out;
-    }
-    Tree tree(parse_text(text.substr(base)));
-    if (!tree.tree) {
-        out.timed_out = t_cancelled;
-        out.errors.push_back(SyntaxError{Range{file, 0, 0}, t_cancelled ? "the file is too complex to parse (its syntax "
-                                                                          "errors defeat error recovery)"
-                                                                        : "could not parse the file"});
-        return out;
-    }
-    TSNode root = ts_tree_root_node(tree.tree);
-    if (!ts_node_has_error(root)) {
-        Converter conv(file, text, base, root);
-        conv.body_items(root, out.body);
-        parse.too_deep = conv.too_deep();
-    } else {
-        parse.recover(root, base);
+        TSNode root = ts_tree_root_node(tree.tree);
+        if (!ts_node_has_error(root)) {
+            Converter conv(file, text, base, root);
+            conv.body_items(root, out.body);
+            parse.too_deep = conv.too_deep();
+        } else {
+            parse.recover(root, base);
+        }
+        check_encoding(file, text, base, static_cast<std::uint32_t>(text.size()), root, out.errors);
     }
     check_hashicorp_syntax(out, text);
 
