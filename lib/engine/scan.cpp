@@ -684,9 +684,14 @@ std::optional<int> today_of(const ScanOptions& options, std::string& error) {
 
 void summarize(const Facts& facts, const Targets& targets, const ScanOutcome& out, Report& report) {
     const SourceSet& sources = out.sources;
+    // A file refused for its size was never read: listing it (with the digest of nothing) would
+    // make `merge`, which reads every listed file again, refuse the shards.
+    std::set<std::string> unread;
+    for (const auto& big : sources.oversized()) unread.insert(big.path.string());
     for (FileId id = 0; id < sources.size(); ++id) {
         const SourceFile& s = sources.get(id);
         if (s.abs_path.empty()) continue;  // --var values parsed as HCL
+        if (s.text.empty() && unread.count(s.abs_path)) continue;
         report.files.push_back({id, sha256_hex(s.text)});
     }
     std::sort(report.files.begin(), report.files.end(),

@@ -72,7 +72,8 @@ void keep_shard(std::vector<std::map<Frontend*, std::vector<fs::path>>>& discove
             for (const auto& file : files) {
                 fs::path dir = file.parent_path();
                 auto size = fs::file_size(file, ec);
-                bytes[dir] += ec ? 0 : size;
+                // A file over the limit is never read: it weighs nothing in the split.
+                bytes[dir] += ec || size > kMaxFileBytes ? 0 : size;
                 if (frontend->name() != "terraform") {
                     manifests.insert(dir);
                     continue;

@@ -13,6 +13,9 @@ fail() { echo "shard: $*" >&2; exit 1; }
 mkdir "$work/tree"
 for c in "$here"/../cases/*/; do cp -r "$c" "$work/tree/case-$(basename "$c")"; done
 cp -r "$here/../../examples" "$work/tree/examples"
+# A file over the 16 MiB limit is never read: merge must not try to read it again either.
+mkdir "$work/tree/oversized"
+truncate -s 17M "$work/tree/oversized/huge.tf"
 cd "$work/tree" || exit 1
 formats=(text json sarif junit github markdown gitlab)
 scan_all() {  # $@: extra options; one report per format in $out
