@@ -2,13 +2,44 @@
 #include "inputs.hpp"
 
 #include <algorithm>
+#include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 
+#include "cache/file_cache.hpp"
 #include "frontends/frontends.hpp"
 #include "report/sanitize.hpp"
 
 namespace residency::cli {
+
+namespace {
+
+// Where the cache lives without --cache-dir: $XDG_CACHE_HOME/residency, else ~/.cache/residency
+// (each only when set to an absolute path and usable); "" (no cache, no error) when neither is.
+std::string default_cache_dir() {
+    for (auto [var, sub] : {std::pair{"XDG_CACHE_HOME", "residency"}, std::pair{"HOME", ".cache/residency"}}) {
+        const char* v = std::getenv(var);
+        if (v && *v == '/' && FileCache::prepare_dir(std::filesystem::path(v) / sub)) return (std::filesystem::path(v) / sub).string();
+    }
+    return "";
+}
+
+}  // namespace
+
+void add_cache_options(CLI::App* cmd, std::string& dir, bool& no_cache) {
+    cmd->add_option("--cache-dir", dir,
+                    "Keep parsed files here for the next scans (default: $XDG_CACHE_HOME/residency or "
+                    "~/.cache/residency); entries are keyed by content hash and tool build")
+        ->type_name("DIR");
+    cmd->add_flag("--no-cache", no_cache, "Neither read nor write the scan cache");
+}
+
+void set_cache(ScanOptions& options, const std::string& dir, bool no_cache) {
+    if (no_cache) return;
+    options.cache_dir_given = !dir.empty();
+    options.cache_dir = options.cache_dir_given ? dir : default_cache_dir();
+}
 
 void add_input_options(CLI::App* cmd, InputArgs& args) {
     cmd->add_option("paths", args.paths, "Files or directories to scan (default: .)");
@@ -22,6 +53,7 @@ void add_input_options(CLI::App* cmd, InputArgs& args) {
         ->check(CLI::Range(1u, 64u));
     cmd->add_flag("--allow-outside-root", args.allow_outside_root,
                   "Follow local module sources that lead outside the scanned directory");
+    add_cache_options(cmd, args.cache_dir, args.no_cache);
 }
 
 std::unique_ptr<ScanOutcome> scan_inputs(const InputArgs& args) {
@@ -39,6 +71,7 @@ std::unique_ptr<ScanOutcome> scan_inputs(const InputArgs& args) {
     }
     options.jobs = args.jobs;
     options.tool_version = kVersion;
+    set_cache(options, args.cache_dir, args.no_cache);
     FrontendOptions formats;
     formats.terraform.vars = args.vars;
     formats.terraform.var_files = args.var_files;

@@ -21,9 +21,15 @@ struct InputArgs {
     bool allow_outside_root = false;
     unsigned jobs = 0;
     std::string output;
+    std::string cache_dir;  // --cache-dir
+    bool no_cache = false;  // --no-cache
 };
 
 void add_input_options(CLI::App* cmd, InputArgs& args);
+// --cache-dir and --no-cache, for every command that scans.
+void add_cache_options(CLI::App* cmd, std::string& dir, bool& no_cache);
+// The cache those options ask for: --cache-dir, else the user's cache directory, else none.
+void set_cache(ScanOptions& options, const std::string& dir, bool no_cache);
 // The scan's Report, or nullptr after saying why on stderr (exit code 2).
 std::unique_ptr<ScanOutcome> scan_inputs(const InputArgs& args);
 // Standard output, or the file; false after saying why.

@@ -10,8 +10,8 @@
 #include <optional>
 #include <sstream>
 
-#include "cache/file_cache.hpp"
 #include "commands.hpp"
+#include "inputs.hpp"
 #include "outputs.hpp"
 #include "frontends/frontends.hpp"
 #include "report/baseline.hpp"
@@ -48,15 +48,6 @@ struct ScanArgs {
     bool no_cache = false;
 };
 
-// Where the cache lives without --cache-dir: $XDG_CACHE_HOME/residency, else ~/.cache/residency
-// (each only when set to an absolute path and usable); "" (no cache, no error) when neither is.
-std::string default_cache_dir() {
-    for (auto [var, sub] : {std::pair{"XDG_CACHE_HOME", "residency"}, std::pair{"HOME", ".cache/residency"}}) {
-        const char* v = std::getenv(var);
-        if (v && *v == '/' && FileCache::prepare_dir(std::filesystem::path(v) / sub)) return (std::filesystem::path(v) / sub).string();
-    }
-    return "";
-}
 
 int run(const ScanArgs& args) {
     auto targets = parse_output_targets(args.out);
@@ -116,10 +107,7 @@ int run(const ScanArgs& args) {
         }
         options.shard = *shard;
     }
-    if (!args.no_cache) {
-        options.cache_dir_given = !args.cache_dir.empty();
-        options.cache_dir = options.cache_dir_given ? args.cache_dir : default_cache_dir();
-    }
+    set_cache(options, args.cache_dir, args.no_cache);
     // Progress on a terminal only, never with --quiet: drawn in place once the scan has run half a
     // second, at most ten times a second, and cleared before anything else is written.
     bool drew_progress = false;
@@ -200,11 +188,7 @@ void add_scan(CLI::App& app, int& exit_code) {
                     "Scan only part K of N (K/N), for CI jobs in parallel: groups of files that are judged together, "
                     "split the same way on every machine; join the parts' JSON reports with `residency merge`")
         ->type_name("K/N");
-    cmd->add_option("--cache-dir", args->cache_dir,
-                    "Keep parsed files here for the next scans (default: $XDG_CACHE_HOME/residency or "
-                    "~/.cache/residency); entries are keyed by content hash and tool build")
-        ->type_name("DIR");
-    cmd->add_flag("--no-cache", args->no_cache, "Neither read nor write the scan cache");
+    add_cache_options(cmd, args->cache_dir, args->no_cache);
     cmd->callback([args, &exit_code]() { exit_code = run(*args); });
 }
 

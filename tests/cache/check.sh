@@ -89,6 +89,21 @@ same "$tmp/e1n" "$tmp/e1" "an edited file"
 expect_stats "$tmp/e1" "$((files - 1)) reused, 1 parsed, 0 damaged; pack written" "an edited file"
 cmp -s "$tmp/e0.json" "$tmp/e1.json" && fail "an edited file: the output did not change (stale cache?)"
 
+# inventory, graph and baseline read through the same cache: the same output, nothing parsed when warm.
+for cmd in "inventory --format json" "graph --format dot" "baseline"; do
+    c5="$tmp/c5"
+    rm -rf "$c5"
+    # shellcheck disable=SC2086
+    (cd "$work" && RESIDENCY_CACHE_STATS=1 "$bin" $cmd . -j eu --no-cache >"$tmp/i0.out" 2>"$tmp/i0.err")
+    for round in cold warm; do
+        # shellcheck disable=SC2086
+        (cd "$work" && RESIDENCY_CACHE_STATS=1 "$bin" $cmd . -j eu --cache-dir "$c5" >"$tmp/i1.out" 2>"$tmp/i1.err")
+        cmp -s "$tmp/i0.out" "$tmp/i1.out" || fail "$cmd ($round cache): the output differs"
+    done
+    grep -q "cache: $files reused, 0 parsed" "$tmp/i1.err" || fail "$cmd (warm cache): $(grep cache: "$tmp/i1.err")"
+    grep -q "cache:" "$tmp/i0.err" && fail "$cmd --no-cache used a cache"
+done
+
 # A damaged pack: never a crash or a wrong output; what is damaged is parsed again and rewritten.
 # The pack starts afresh, so that it holds only entries the scan uses (an unused one, damaged, is
 # dropped in silence).
