@@ -80,7 +80,7 @@ work="$tmp/work"
 cp -r examples/eu-llm-platform "$work"
 c2="$tmp/c2"
 scan "$tmp/e0" "$work" . --cache-dir "$c2"
-files=$(find "$work" -name '*.tf' -o -name '*.tfvars' | wc -l)
+files=$(find "$work" -name '*.tf' -o -name '*.tfvars' -o -name '*.yaml' -o -name '*.yml' | wc -l)
 sed -i 's/"us-west-2"/"eu-west-3"/' "$work/storage.tf"
 cmp -s examples/eu-llm-platform/storage.tf "$work/storage.tf" && fail "the edit of storage.tf changed nothing"
 scan "$tmp/e1" "$work" . --cache-dir "$c2"

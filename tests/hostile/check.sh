@@ -136,12 +136,13 @@ scan big big -f json -j eu
 expect big 1 '"message": "big/huge.tf is 17825792 bytes, over the limit of 16 MiB for one file"' \
     '"message": "big/plan.json is 20971520 bytes, over the limit of 16 MiB for one file"' \
     '"message": "big/cm.yaml is 17825792 bytes, over the limit of 16 MiB for one file"' '"RES201"'
+# Files over the limit are not read, so not counted as scanned (nor listed in the JSON `files`).
 scan big-text big -j eu
 expect_lines big-text 1 "MEDIUM  RES001  big/huge.tf is 17825792 bytes, over the limit of 16 MiB for one file" \
     "MEDIUM  RES001  big/plan.json is 20971520 bytes, over the limit of 16 MiB for one file" \
     "MEDIUM  RES001  big/cm.yaml is 17825792 bytes, over the limit of 16 MiB for one file" \
     "big/main.tf:4:1  HIGH  RES201  aws_s3_bucket.small is in us-east-1 (US), outside eu" \
-    "Scanned 2 files, 1 asset (1 located)."
+    "Scanned 1 file, 1 asset (1 located)."
 # Exactly the limit is read, in bounded memory and time: megabytes of blanks are parsed in pieces
 # (whole, tree-sitter took about 500 bytes per blank: 8 GB), and the parse budget is CPU time, so
 # a loaded machine does not turn a valid file into "too complex".

@@ -8,7 +8,7 @@
 #include "catalog/catalog.hpp"
 #include "facts/kubernetes_objects.hpp"
 #include "frontends/kubernetes/kubernetes.hpp"
-#include "frontends/kubernetes/yaml_stream.hpp"
+#include "frontends/kubernetes/yaml_codec.hpp"
 #include "policy/suppressions.hpp"
 
 namespace residency::kubernetes {
@@ -310,8 +310,9 @@ bool KubernetesFrontend::claims(const fs::path& file, const std::function<std::s
     return looks_like_manifest(head());
 }
 
-void load_manifest(FileId file, std::string_view text, const std::string& root, Graph& graph, LoadResult& result) {
-    yaml::Stream stream = yaml::parse_stream(file, text);
+void load_manifest(FileId file, std::string_view text, const std::string& root, Graph& graph, LoadResult& result,
+                   FileCache* cache) {
+    yaml::Stream stream = yaml::parse_stream_cached(file, text, cache);
     for (const auto& doc : stream.documents) {
         const Value& v = doc.root;
         if (!is_object(v) || is_build_file(v)) continue;
@@ -361,7 +362,7 @@ void KubernetesFrontend::load(LoadContext& context) {
         auto next = static_cast<FileId>(context.sources.size());
         Graph scratch;
         LoadResult problems;
-        load_manifest(next, *text, "", scratch, problems);
+        load_manifest(next, *text, "", scratch, problems, context.cache);
         bool templated = text->find("{{") != std::string::npos;
         if (scratch.assets.empty() && (problems.syntax_errors.empty() || templated)) {
             // Not Kubernetes objects, or a lone template that is not YAML yet.

@@ -66,6 +66,7 @@ bool looks_like_manifest(std::string_view text);
 
 // Loads one file's text (already added to `sources` as `file`) into the graph; `root` names the
 // manifest set. Reports malformed documents and duplicate keys into `result`.
-void load_manifest(FileId file, std::string_view text, const std::string& root, Graph& graph, LoadResult& result);
+void load_manifest(FileId file, std::string_view text, const std::string& root, Graph& graph, LoadResult& result,
+                   FileCache* cache = nullptr);
 
 }  // namespace residency::kubernetes

@@ -3,7 +3,7 @@
 // `docker compose` does.
 #include <cctype>
 
-#include "frontends/kubernetes/yaml_stream.hpp"
+#include "frontends/kubernetes/yaml_codec.hpp"
 #include "frontends/mlops/reader.hpp"
 
 namespace residency::mlops {
@@ -209,7 +209,7 @@ void load_compose(Reader& r, const fs::path& file) {
     auto text = r.context().sources.read(file);
     if (!text) return;
     auto predicted = static_cast<FileId>(r.context().sources.size());
-    yaml::Stream stream = yaml::parse_stream(predicted, *text);
+    yaml::Stream stream = yaml::parse_stream_cached(predicted, *text, r.context().cache);
     const Value* root = stream.documents.empty() ? nullptr : &stream.documents.front().root;
     const Value* services = root ? root->get("services") : nullptr;
     bool compose = services && services->is_object();

@@ -4,7 +4,7 @@
 #include <array>
 #include <cctype>
 
-#include "frontends/kubernetes/yaml_stream.hpp"
+#include "frontends/kubernetes/yaml_codec.hpp"
 #include "frontends/mlops/mlops.hpp"
 #include "frontends/mlops/reader.hpp"
 
@@ -100,7 +100,7 @@ void load_mlproject(Reader& r, const fs::path& file) {
     auto text = r.context().sources.read(file);
     if (!text) return;
     auto predicted = static_cast<FileId>(r.context().sources.size());
-    yaml::Stream stream = yaml::parse_stream(predicted, *text);
+    yaml::Stream stream = yaml::parse_stream_cached(predicted, *text, r.context().cache);
     const Value* root = stream.documents.empty() ? nullptr : &stream.documents.front().root;
     bool project = root && root->is_object();
     if (!project && stream.errors.empty()) return;

@@ -1,14 +1,15 @@
-// The syntax tree's binary form: varints, length-prefixed strings, every field in declaration order.
+// The syntax tree's binary form (lib/cache/blob.hpp): every field in declaration order.
 #include "frontends/terraform/syntax/hcl_codec.hpp"
 
 #include <bit>
-#include <cstring>
+
+#include "cache/blob.hpp"
 
 namespace residency::hcl {
 
 namespace {
 
-constexpr char kTag[2] = {'H', '1'};  // bumped with any change to the layout or to the structs
+constexpr char kTag[2] = {'H', '2'};  // bumped with any change to the layout or to the structs
 constexpr int kMaxDepth = 512;
 
 // The codec writes every field: a new one in these structs must be added here (and kTag bumped).
@@ -22,29 +23,10 @@ static_assert(sizeof(Expr) == 120 && sizeof(Attribute) == 176 && sizeof(Block) =
 // Bits, not value: -0.0 is stored too.
 bool has_number(const Expr& e) { return std::bit_cast<std::uint64_t>(e.number) != 0; }
 
-class Writer {
+class Writer : public blob::Writer {
 public:
-    explicit Writer(FileId file) : file_(file) {}
-    std::string out;
-    bool ok = true;
+    using blob::Writer::Writer;
 
-    void u(std::uint64_t v) {
-        while (v >= 0x80) {
-            out.push_back(static_cast<char>((v & 0x7f) | 0x80));
-            v >>= 7;
-        }
-        out.push_back(static_cast<char>(v));
-    }
-    void str(const std::string& s) {
-        u(s.size());
-        out += s;
-    }
-    void range(const Range& r) {
-        if (r.file != kNoFile && r.file != file_) ok = false;
-        u(r.file == kNoFile ? 0 : 1);
-        u(r.begin);
-        u(r.end);
-    }
     void expr(const Expr& e, int depth) {
         if (depth > kMaxDepth) {
             ok = false;
@@ -57,11 +39,7 @@ public:
         range(e.range);
         if (!e.text.empty()) str(e.text);
         if (!e.text2.empty()) str(e.text2);
-        if (has_number(e)) {
-            char bytes[8];
-            std::memcpy(bytes, &e.number, 8);
-            out.append(bytes, 8);
-        }
+        if (has_number(e)) f64(e.number);
         u(e.children.size());
         for (const auto& c : e.children) expr(c, depth + 1);
     }
@@ -90,58 +68,12 @@ public:
             body(bl.body, depth + 1);
         }
     }
-
-private:
-    FileId file_;
 };
 
-class Reader {
+class Reader : public blob::Reader {
 public:
-    Reader(std::string_view in, FileId file) : in_(in), file_(file) {}
-    bool ok = true;
+    using blob::Reader::Reader;
 
-    bool done() const { return at_ == in_.size(); }
-    std::uint64_t u() {
-        std::uint64_t v = 0;
-        for (int shift = 0; shift < 64; shift += 7) {
-            if (at_ >= in_.size()) return fail();
-            auto b = static_cast<unsigned char>(in_[at_++]);
-            v |= std::uint64_t(b & 0x7f) << shift;
-            if (!(b & 0x80)) return v;
-        }
-        return fail();
-    }
-    // A count of items each at least `min_size` bytes long: never more than the bytes left allow.
-    std::size_t count(std::size_t min_size) {
-        std::uint64_t n = u();
-        if (n > (in_.size() - at_) / min_size) return static_cast<std::size_t>(fail());
-        return static_cast<std::size_t>(n);
-    }
-    std::uint32_t u32() {
-        std::uint64_t v = u();
-        if (v > 0xffffffffu) return static_cast<std::uint32_t>(fail());
-        return static_cast<std::uint32_t>(v);
-    }
-    std::string str() {
-        std::uint64_t n = u();
-        if (!ok || n > in_.size() - at_) return fail(), std::string();
-        std::string s(in_.substr(at_, n));
-        at_ += n;
-        return s;
-    }
-    std::uint8_t byte() {
-        if (at_ >= in_.size()) return static_cast<std::uint8_t>(fail());
-        return static_cast<std::uint8_t>(in_[at_++]);
-    }
-    Range range() {
-        Range r;
-        std::uint64_t f = u();
-        if (f > 1) fail();
-        r.file = f ? file_ : kNoFile;
-        r.begin = u32();
-        r.end = u32();
-        return r;
-    }
     void expr(Expr& e, int depth) {
         if (depth > kMaxDepth) {
             fail();
@@ -159,14 +91,7 @@ public:
         e.range = range();
         if (flags & 16) e.text = str();
         if (flags & 32) e.text2 = str();
-        if (flags & 64) {
-            if (in_.size() - at_ < 8) {
-                fail();
-                return;
-            }
-            std::memcpy(&e.number, in_.data() + at_, 8);
-            at_ += 8;
-        }
+        if (flags & 64) e.number = f64();
         std::size_t n = count(5);
         e.children.resize(n);
         for (auto& c : e.children) {
@@ -200,22 +125,6 @@ public:
             bl.header_range = range();
             body(bl.body, depth + 1);
         }
-    }
-    std::string_view take(std::size_t n) {
-        if (in_.size() - at_ < n) return fail(), std::string_view();
-        std::string_view s = in_.substr(at_, n);
-        at_ += n;
-        return s;
-    }
-
-private:
-    std::string_view in_;
-    std::size_t at_ = 0;
-    FileId file_;
-    std::uint64_t fail() {
-        ok = false;
-        at_ = in_.size();
-        return 0;
     }
 };
 
