@@ -53,7 +53,7 @@ run_one() {
     local log=$build/logs/$target.log
     echo "fuzz: $target for ${seconds}s ($(ls "$build/corpus/$target" | wc -l) inputs in its corpus)"
     # -timeout: an input that takes 10 s is a hang; -rss_limit_mb: 2 GB is a leak or a bomb.
-    ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 LSAN_OPTIONS=suppressions=$root/tests/lsan.supp UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
         "$bin" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
         -artifact_prefix="$build/artifacts/$target/" "$build/corpus/$target" >"$log" 2>&1
     local status=$?
