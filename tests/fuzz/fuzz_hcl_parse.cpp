@@ -1,7 +1,7 @@
 // libFuzzer target: the HCL parser alone (tree-sitter, the conversion, HashiCorp's extra syntax
-// checks) and the scan cache's codec of its trees. Thousands of inputs a second where the whole
-// scan (fuzz_hcl) manages tens, so the parser's corners are reached. A tree that encodes decodes to
-// the same encoding; the input itself, read as a cache blob, decodes or is refused, never a crash.
+// checks) and the scan cache's codec of its trees, without the rest of the scan that fuzz_hcl runs
+// on each input. A tree that encodes decodes to the same encoding; the input itself, read as a
+// cache blob, decodes or is refused, never a crash.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
