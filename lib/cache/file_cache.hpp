@@ -76,6 +76,20 @@ private:
     void prune() const;
 };
 
+// What `parse()` makes of `bytes`, through the cache when there is one: the blob stored for these
+// bytes read as `kind`, decoded by `decode(blob)` (an optional), stands for parsing; otherwise the
+// parsed value is stored as `encode(value)` (an optional: nullopt stores nothing) for the next scans.
+template <class Parse, class Decode, class Encode>
+auto parse_through(FileCache* cache, char kind, std::string_view bytes, Parse parse, Decode decode, Encode encode) {
+    if (!cache) return parse();
+    std::string key = FileCache::key_of(bytes);
+    if (auto blob = cache->get(kind, key))
+        if (auto value = decode(*blob)) return std::move(*value);
+    auto value = parse();
+    if (auto blob = encode(value)) cache->put(kind, key, std::move(*blob));
+    return value;
+}
+
 // A 64-bit checksum (not a security boundary: the pack lives in the user's own directory).
 std::uint64_t cache_checksum(std::string_view a, std::string_view b);
 

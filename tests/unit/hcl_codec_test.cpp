@@ -4,10 +4,9 @@
 
 #include <bit>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 
+#include "core/source.hpp"
 #include "frontends/terraform/syntax/hcl_codec.hpp"
 #include "frontends/terraform/syntax/hcl_parser.hpp"
 
@@ -60,12 +59,6 @@ std::string diff(const ParsedFile& a, const ParsedFile& b) {
     return diff(a.body, b.body, "");
 }
 
-std::string read(const std::filesystem::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
 
 }  // namespace
 
@@ -76,7 +69,7 @@ TEST_CASE("hcl codec: every .tf and .tfvars file of the project round-trips fiel
         for (const auto& e : fs::recursive_directory_iterator(fs::path(RESIDENCY_SOURCE_DIR) / dir)) {
             auto ext = e.path().extension();
             if (!e.is_regular_file() || (ext != ".tf" && ext != ".tfvars")) continue;
-            std::string text = read(e.path());
+            std::string text = *read_file_bytes(e.path());
             ParsedFile parsed = parse_hcl(kFile, text);
             auto blob = encode(parsed);
             REQUIRE_MESSAGE(blob, e.path().string());

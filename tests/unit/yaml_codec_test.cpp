@@ -5,10 +5,9 @@
 #include <bit>
 #include <cmath>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 
+#include "core/source.hpp"
 #include "frontends/kubernetes/yaml_codec.hpp"
 
 using namespace residency;
@@ -66,12 +65,6 @@ std::string diff(const Stream& a, const Stream& b) {
     return "";
 }
 
-std::string read(const std::filesystem::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
 
 }  // namespace
 
@@ -82,7 +75,7 @@ TEST_CASE("yaml codec: every YAML file of the project round-trips with every ran
         for (const auto& e : fs::recursive_directory_iterator(fs::path(RESIDENCY_SOURCE_DIR) / dir)) {
             auto ext = e.path().extension();
             if (!e.is_regular_file() || (ext != ".yaml" && ext != ".yml")) continue;
-            std::string text = read(e.path());
+            std::string text = *read_file_bytes(e.path());
             Stream parsed = parse_stream(kFile, text);
             auto blob = encode(parsed, kFile);
             REQUIRE_MESSAGE(blob, e.path().string());

@@ -144,13 +144,9 @@ std::optional<Stream> decode(std::string_view bytes, FileId file) {
 }
 
 Stream parse_stream_cached(FileId file, std::string_view text, FileCache* cache) {
-    if (!cache) return parse_stream(file, text);
-    std::string key = FileCache::key_of(text);
-    if (auto blob = cache->get('y', key))
-        if (auto stream = decode(*blob, file)) return std::move(*stream);
-    Stream stream = parse_stream(file, text);
-    if (auto blob = encode(stream, file)) cache->put('y', key, std::move(*blob));
-    return stream;
+    return parse_through(
+        cache, 'y', text, [&] { return parse_stream(file, text); }, [&](std::string_view blob) { return decode(blob, file); },
+        [&](const Stream& stream) { return encode(stream, file); });
 }
 
 }  // namespace residency::yaml

@@ -87,18 +87,16 @@ struct Loader {
         // ending in .json) as literal JSON values.
         char kind = name.ends_with(".tf.json") ? 'j' : name.ends_with(".json") ? 'v' : 'h';
         // The tree is a function of the bytes and the kind alone: a cached one stands for parsing.
-        std::string key;
-        if (cache) {
-            key = FileCache::key_of(file.text);
-            if (auto blob = cache->get(kind, key))
-                if (auto tree = hcl::decode(*blob, id)) return std::move(*tree);
-        }
-        hcl::ParsedFile parsed = kind == 'j'   ? parse_tf_json(id, file.text)
-                                 : kind == 'v' ? parse_tfvars_json(id, file.text)
-                                               : hcl::parse_hcl(id, file.text);
-        if (cache && !parsed.timed_out)
-            if (auto blob = hcl::encode(parsed)) cache->put(kind, key, std::move(*blob));
-        return parsed;
+        // A parse that ran out of its time budget depends on timing: never stored.
+        return parse_through(
+            cache, kind, file.text,
+            [&] {
+                return kind == 'j'   ? parse_tf_json(id, file.text)
+                       : kind == 'v' ? parse_tfvars_json(id, file.text)
+                                     : hcl::parse_hcl(id, file.text);
+            },
+            [&](std::string_view blob) { return hcl::decode(blob, id); },
+            [](const hcl::ParsedFile& parsed) { return parsed.timed_out ? std::nullopt : hcl::encode(parsed); });
     }
 
     void record_errors(const hcl::ParsedFile& parsed) {
