@@ -52,6 +52,12 @@ FileId SourceSet::find(std::string_view path) const {
     return kNoFile;
 }
 
+void SourceSet::unlist(FileId id) {
+    SourceFile& file = *files_[id];
+    file.listed = false;
+    std::string().swap(file.text);
+}
+
 void SourceSet::provide(std::filesystem::path abs_path, std::string text) {
     provided_.insert_or_assign(abs_path.lexically_normal(), std::move(text));
 }

@@ -38,6 +38,10 @@ struct SourceFile {
     std::string path;      // as shown to users: relative to the scan root, '/' separated
     std::string abs_path;  // where it was read from
     std::string text;
+    // False for a file read to see whether it is configuration and found not to be (a YAML file
+    // with `kind:` lines that holds no Kubernetes object): it keeps its FileId, but not its text,
+    // and the report does not list it as scanned.
+    bool listed = true;
 
     LineCol line_col(std::uint32_t offset) const;
     std::string_view line_text(std::uint32_t line) const;  // without the newline
@@ -68,6 +72,8 @@ public:
     std::size_t size() const { return files_.size(); }
     // kNoFile when no file has that display path.
     FileId find(std::string_view path) const;
+    // Drops a file's text and leaves it out of the scanned files (see SourceFile::listed).
+    void unlist(FileId id);
 
     // Content the scan holds in memory (standard input) standing for a file at `abs_path`, an
     // absolute normalised path: frontends read it through `read` and `provided_in` like any file,

@@ -690,7 +690,7 @@ void summarize(const Facts& facts, const Targets& targets, const ScanOutcome& ou
     for (const auto& big : sources.oversized()) unread.insert(big.path.string());
     for (FileId id = 0; id < sources.size(); ++id) {
         const SourceFile& s = sources.get(id);
-        if (s.abs_path.empty()) continue;  // --var values parsed as HCL
+        if (s.abs_path.empty() || !s.listed) continue;  // --var values parsed as HCL; not configuration
         if (s.text.empty() && unread.count(s.abs_path)) continue;
         report.files.push_back({id, sha256_hex(s.text)});
     }

@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <cctype>
 #include <fstream>
+#include <optional>
 #include <set>
 
 #include "catalog/catalog.hpp"
+#include "core/parallel.hpp"
 #include "facts/kubernetes_objects.hpp"
 #include "frontends/kubernetes/kubernetes.hpp"
 #include "frontends/kubernetes/yaml_codec.hpp"
@@ -341,50 +343,68 @@ void KubernetesFrontend::load(LoadContext& context) {
         });
     };
     for (const auto& f : context.files) {
-        if (is_chart_file(f)) {
-            if (std::find(charts.begin(), charts.end(), f.parent_path()) == charts.end()) continue;
-            auto text = context.sources.read(f);
-            if (!text) continue;
-            std::string shown_dir = context.display(f.parent_path());
-            if (shown_dir.empty()) shown_dir = ".";
-            std::size_t eol = text->find('\n');
-            auto line_end = static_cast<std::uint32_t>(eol == std::string::npos ? text->size() : eol);
-            FileId id = context.sources.add(context.display(f), f.string(), std::move(*text));
-            context.result.unreadable_parts.push_back(
-                {Range{id, 0, line_end},
-                 "chart: " + shown_dir + ": a Helm chart whose templates are not rendered; render it and scan the output: "
-                 "helm template <release> " + shown_dir + " | residency scan - --stdin-filename rendered.yaml"});
-            continue;
-        }
-        if (in_chart(f)) continue;
+        if (!is_chart_file(f) || std::find(charts.begin(), charts.end(), f.parent_path()) == charts.end()) continue;
         auto text = context.sources.read(f);
-        if (!text || !looks_like_manifest(*text)) continue;
-        auto next = static_cast<FileId>(context.sources.size());
-        Graph scratch;
+        if (!text) continue;
+        std::string shown_dir = context.display(f.parent_path());
+        if (shown_dir.empty()) shown_dir = ".";
+        std::size_t eol = text->find('\n');
+        auto line_end = static_cast<std::uint32_t>(eol == std::string::npos ? text->size() : eol);
+        FileId id = context.sources.add(context.display(f), f.string(), std::move(*text));
+        context.result.unreadable_parts.push_back(
+            {Range{id, 0, line_end},
+             "chart: " + shown_dir + ": a Helm chart whose templates are not rendered; render it and scan the output: "
+             "helm template <release> " + shown_dir + " | residency scan - --stdin-filename rendered.yaml"});
+    }
+    // Manifests are read and parsed in parallel, like Terraform files. Every file that may hold
+    // objects gets its FileId first, in file order, so ids (and the output) never depend on which
+    // thread parsed what; one found to hold no object is unlisted afterwards, keeping the ids of the
+    // files after it.
+    std::vector<fs::path> candidates;
+    for (const auto& f : context.files)
+        if (!is_chart_file(f) && !in_chart(f)) candidates.push_back(f);
+    std::vector<std::optional<std::string>> texts(candidates.size());
+    parallel_for(candidates.size(), context.jobs, [&](std::size_t i) {
+        texts[i] = context.sources.read(candidates[i]);
+        if (texts[i] && !looks_like_manifest(*texts[i])) texts[i].reset();
+    });
+    struct Manifest {
+        FileId id = kNoFile;
+        Graph graph;
         LoadResult problems;
-        load_manifest(next, *text, "", scratch, problems, context.cache);
-        bool templated = text->find("{{") != std::string::npos;
-        if (scratch.assets.empty() && (problems.syntax_errors.empty() || templated)) {
+    };
+    std::vector<Manifest> manifests;
+    for (std::size_t i = 0; i < candidates.size(); ++i) {
+        if (!texts[i]) continue;
+        manifests.push_back({context.sources.add(context.display(candidates[i]), candidates[i].string(), std::move(*texts[i])), {}, {}});
+    }
+    texts.clear();
+    parallel_for(manifests.size(), context.jobs, [&](std::size_t i) {
+        Manifest& m = manifests[i];
+        load_manifest(m.id, context.sources.get(m.id).text, "", m.graph, m.problems, context.cache);
+    });
+    for (std::size_t i = 0; i < manifests.size(); ++i) {
+        Manifest& m = manifests[i];
+        const SourceFile& source = context.sources.get(m.id);
+        bool templated = source.text.find("{{") != std::string::npos;
+        if (m.graph.assets.empty() && (m.problems.syntax_errors.empty() || templated)) {
             // Not Kubernetes objects, or a lone template that is not YAML yet.
-            if (templated && !problems.syntax_errors.empty()) {
-                FileId id = context.sources.add(context.display(f), f.string(), std::move(*text));
+            if (templated && !m.problems.syntax_errors.empty())
                 context.result.unreadable_parts.push_back(
-                    {Range{id, 0, 0}, "template: " + context.display(f) +
-                                          ": it holds template syntax ({{ ... }}) and is not YAML yet; render it "
-                                          "(helm template, kustomize build) and scan the output"});
-            }
+                    {Range{m.id, 0, 0}, "template: " + source.path +
+                                            ": it holds template syntax ({{ ... }}) and is not YAML yet; render it "
+                                            "(helm template, kustomize build) and scan the output"});
+            else
+                context.sources.unlist(m.id);
             continue;
         }
-        std::string shown = context.display(f);
-        std::string root = fs::path(shown).parent_path().generic_string();
+        std::string root = fs::path(source.path).parent_path().generic_string();
         if (root.empty()) root = ".";
-        FileId id = context.sources.add(shown, f.string(), std::move(*text));
-        (void)id;
-        for (auto& a : scratch.assets) {
+        for (auto& a : m.graph.assets) {
             a.root = root;
             context.graph.add(std::move(a));
         }
-        for (auto& e : problems.syntax_errors) context.result.syntax_errors.push_back(std::move(e));
+        for (auto& e : m.problems.syntax_errors) context.result.syntax_errors.push_back(std::move(e));
     }
 }
 

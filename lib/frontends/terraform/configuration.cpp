@@ -5,8 +5,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <atomic>
-#include <thread>
 #include <fstream>
 #include <memory>
 #include <set>
@@ -14,6 +12,7 @@
 
 #include "cache/file_cache.hpp"
 #include "catalog/resource_types.hpp"
+#include "core/parallel.hpp"
 #include "frontends/terraform/syntax/hcl_codec.hpp"
 #include "frontends/terraform/syntax/hcl_parser.hpp"
 #include "frontends/terraform/modules/instances.hpp"
@@ -150,16 +149,7 @@ struct Loader {
         for (std::size_t d = 0; d < dirs.size(); ++d)
             for (const auto& f : configuration_files(dirs[d])) ids.emplace_back(d, add_source(f));
         std::vector<hcl::ParsedFile> parsed(ids.size());
-        std::atomic<std::size_t> next{0};
-        auto work = [&] {
-            for (std::size_t i; (i = next.fetch_add(1)) < ids.size();) parsed[i] = parse_source(ids[i].second);
-        };
-        unsigned threads = jobs ? jobs : std::min<unsigned>(std::max(1u, std::thread::hardware_concurrency()), 8);
-        threads = static_cast<unsigned>(std::min<std::size_t>(threads, ids.size()));
-        std::vector<std::thread> pool;
-        for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
-        work();
-        for (auto& t : pool) t.join();
+        parallel_for(ids.size(), jobs, [&](std::size_t i) { parsed[i] = parse_source(ids[i].second); });
         std::vector<std::vector<hcl::ParsedFile>> per_dir(dirs.size());
         for (std::size_t i = 0; i < ids.size(); ++i) {
             record_errors(parsed[i]);
