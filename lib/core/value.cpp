@@ -6,6 +6,14 @@
 
 namespace residency {
 
+AssetRef::AssetRef(std::string address)
+    : address_(address.empty() ? nullptr : std::make_shared<const std::string>(std::move(address))) {}
+
+const std::string& AssetRef::str() const {
+    static const std::string none;
+    return address_ ? *address_ : none;
+}
+
 Provenance prepend(std::string label, Range range, Provenance tail) {
     return std::make_shared<const ProvenanceStep>(ProvenanceStep{std::move(label), range, std::move(tail)});
 }
@@ -280,4 +288,9 @@ Equality compare(const Value& a, const Value& b, const Value** unknown) {
     return c.undecided ? Equality::Unknown : Equality::Equal;
 }
 
+}  // namespace residency
+
+namespace residency {
+// A scan holds millions of values: a member that grows this needs a reason.
+static_assert(sizeof(void*) != 8 || sizeof(Value) <= 120, "Value grew");
 }  // namespace residency

@@ -37,6 +37,24 @@ enum class UnknownCause : std::uint8_t {
 };
 const char* unknown_cause_name(UnknownCause c);  // "input", "after-apply", "unsupported", "error"
 
+// The address of the asset a value was read from ("aws_s3_bucket.replica"), shared: every value
+// read from one asset names it, and a copy must not copy the text.
+class AssetRef {
+public:
+    AssetRef() = default;
+    AssetRef(std::string address);
+    AssetRef(const char* address) : AssetRef(std::string(address)) {}
+
+    bool empty() const { return !address_; }
+    const std::string& str() const;
+    operator const std::string&() const { return str(); }
+    operator std::string_view() const { return str(); }
+    friend bool operator==(const AssetRef& a, std::string_view b) { return a.str() == b; }
+
+private:
+    std::shared_ptr<const std::string> address_;
+};
+
 class Value;
 using ValueList = std::vector<Value>;
 using ValueMap = std::map<std::string, Value, std::less<>>;  // sorted: Terraform iterates keys in order
@@ -87,10 +105,19 @@ public:
     const Value* get(std::string_view key) const;  // Object field, or nullptr
 
     Range range;
+
+private:
+    // Beside `range`, in what would be its padding: values are many, keep them small.
+    Kind kind_ = Kind::Null;
+    UnknownCause cause_ = UnknownCause::Unsupported;
+    bool open_ = false;
+    bool bool_ = false;
+
+public:
     Provenance provenance;
     // Address of the asset whose attribute this value is (`aws_s3_bucket.replica.arn` keeps
     // "aws_s3_bucket.replica"), so rules can follow a reference even when the value is computed.
-    std::string ref_asset;
+    AssetRef ref_asset;
 
     // Same value, new range; keeps provenance and reference.
     Value at(Range r) const;
@@ -101,10 +128,6 @@ public:
     std::string display() const;
 
 private:
-    Kind kind_ = Kind::Null;
-    UnknownCause cause_ = UnknownCause::Unsupported;
-    bool open_ = false;
-    bool bool_ = false;
     double number_ = 0;
     std::string text_;
     // List: a ValueList; Object: a ValueMap (one pointer for both: values are many, keep them small).

@@ -409,6 +409,11 @@ void load_configurations(const std::vector<fs::path>& dirs, const Options& optio
                     for (auto& inst : group.instances) made.push_back(inst.get());
                 }
         });
+        // Grown once per root, not doubled while adding: a doubling copies every asset and, for a
+        // moment, holds three times their memory.
+        std::size_t needed = graph.assets.size() + made.size() + 1;  // +1: the backend
+        if (needed > graph.assets.capacity())
+            graph.assets.reserve(std::max(needed, graph.assets.capacity() + graph.assets.capacity() / 2));
         for (ResourceInstance* r : made) {
             Asset a;
             a.root = root_name;

@@ -276,7 +276,7 @@ Value InstanceScope::with_location(ResourceInstance& r) {
             attrs = Value::open_object(std::move(fields), attrs.range);
         }
     }
-    attrs.ref_asset = r.address;
+    attrs.ref_asset = r.ref;
     return attrs;
 }
 
@@ -296,7 +296,7 @@ Value InstanceScope::instance_attribute(ResourceInstance& r, const std::string& 
         Value out = *v;
         if (out.range.valid() && !out.is_unknown())
             out.provenance = prepend(fmt::format("{} {}", r.address, name), out.range, out.provenance);
-        out.ref_asset = r.address;
+        out.ref_asset = r.ref;
         return out;
     }
     if (region_like) {
@@ -306,7 +306,7 @@ Value InstanceScope::instance_attribute(ResourceInstance& r, const std::string& 
                                  UnknownCause::Input);
         else if (!out.is_unknown())
             out.provenance = prepend(fmt::format("{} {}", r.address, name), r.block->header_range, out.provenance);
-        out.ref_asset = r.address;
+        out.ref_asset = r.ref;
         return out;
     }
     if (r.is_data)
@@ -314,7 +314,7 @@ Value InstanceScope::instance_attribute(ResourceInstance& r, const std::string& 
                               range, UnknownCause::AfterApply);
     Value out = Value::unknown(fmt::format("{}.{} is known only after apply", r.address, name), range,
                                UnknownCause::AfterApply);
-    out.ref_asset = r.address;
+    out.ref_asset = r.ref;
     return out;
 }
 
@@ -685,6 +685,7 @@ void Instances::expand(ResourceGroup& group, ModuleInstance& m) {
         ++resource_instances_;
         auto r = std::make_unique<ResourceInstance>();
         r->address = std::move(address);
+        r->ref = AssetRef(r->address);
         r->type = type;
         r->is_data = group.is_data;
         r->block = &block;
@@ -1005,7 +1006,7 @@ Value Instances::parent_location(ResourceInstance& r, std::string_view cloud) {
     for (const auto& [name, v] : attrs.fields()) {
         int rank = parent_rank(name);
         if (rank < 0 || rank >= best_rank || v.ref_asset.empty()) continue;
-        auto it = by_address_.find(v.ref_asset);
+        auto it = by_address_.find(v.ref_asset.str());
         if (it == by_address_.end() || it->second == &r || catalog::cloud_of_type(it->second->type) != cloud) continue;
         best = &v;
         best_rank = rank;

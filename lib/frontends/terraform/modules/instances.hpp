@@ -37,6 +37,7 @@ struct ProviderConfig {
 
 struct ResourceInstance {
     std::string address;
+    AssetRef ref;  // the address again, shared by every value read from this instance
     std::string type;
     bool is_data = false;
     const hcl::Block* block = nullptr;
