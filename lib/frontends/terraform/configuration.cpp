@@ -144,18 +144,85 @@ struct Loader {
     // The scanned directories, parsed in parallel: parsing is most of a scan's time, and each
     // file is independent (parsers are per thread). Sources are added and errors recorded in
     // file order, so the output does not depend on scheduling.
+    //
+    // With several directories, roots are evaluated one after the other, and trees take about six
+    // times their text: held all at once they were most of a scan's peak memory. So each tree is
+    // packed (hcl_codec, about the size of its text) as soon as it is parsed, and unpacked when its
+    // root or a module call needs it. Only the module calls are kept aside, to tell roots from modules.
     void read_dirs(const std::vector<fs::path>& dirs) {
         std::vector<std::pair<std::size_t, FileId>> ids;  // (dir index, file)
         for (std::size_t d = 0; d < dirs.size(); ++d)
             for (const auto& f : configuration_files(dirs[d])) ids.emplace_back(d, add_source(f));
+        bool pack = dirs.size() > 1;
         std::vector<hcl::ParsedFile> parsed(ids.size());
-        parallel_for(ids.size(), jobs, [&](std::size_t i) { parsed[i] = parse_source(ids[i].second); });
-        std::vector<std::vector<hcl::ParsedFile>> per_dir(dirs.size());
+        std::vector<std::optional<std::string>> blobs(ids.size());
+        std::vector<std::vector<std::pair<std::string, std::string>>> calls(ids.size());  // (label, source)
+        parallel_for(ids.size(), jobs, [&](std::size_t i) {
+            parsed[i] = parse_source(ids[i].second);
+            if (!pack || parsed[i].timed_out) return;
+            blobs[i] = hcl::encode(parsed[i]);
+            if (!blobs[i]) return;
+            for (const auto& block : parsed[i].body.blocks)
+                if (block.type == "module" && block.labels.size() == 1) calls[i].emplace_back(block.labels[0], module_source(block));
+            parsed[i].body = {};
+        });
+        std::vector<Packed> per_dir(dirs.size());
         for (std::size_t i = 0; i < ids.size(); ++i) {
             record_errors(parsed[i]);
-            per_dir[ids[i].first].push_back(std::move(parsed[i]));
+            Packed& dir = per_dir[ids[i].first];
+            dir.files.push_back(std::move(parsed[i]));
+            dir.blobs.push_back(std::move(blobs[i]));
+            for (auto& [label, source] : calls[i]) dir.calls.emplace(std::move(label), std::move(source));
         }
-        for (std::size_t d = 0; d < dirs.size(); ++d) add_config(dirs[d], std::move(per_dir[d]));
+        for (std::size_t d = 0; d < dirs.size(); ++d) {
+            Packed& dir = per_dir[d];
+            if (std::none_of(dir.blobs.begin(), dir.blobs.end(), [](const auto& b) { return b.has_value(); }))
+                add_config(dirs[d], std::move(dir.files));
+            else
+                packed.insert_or_assign(dirs[d], std::move(dir));
+        }
+    }
+
+    // The directories a scanned one calls as local modules.
+    std::vector<fs::path> local_calls(const fs::path& dir) const {
+        std::vector<fs::path> out;
+        auto add = [&](const std::string& source) {
+            if (auto local = local_module_dir(dir, source); local && *local != dir) out.push_back(*local);
+        };
+        if (auto p = packed.find(dir); p != packed.end()) {
+            // A file that could not be packed kept its tree.
+            for (const auto& file : p->second.files)
+                for (const auto& block : file.body.blocks)
+                    if (block.type == "module" && block.labels.size() == 1) p->second.calls.emplace(block.labels[0], module_source(block));
+            for (const auto& [label, source] : p->second.calls) add(source);
+        } else if (auto c = configs.find(dir); c != configs.end()) {
+            for (const auto& [name, call] : c->second->module_calls) add(module_source(*call));
+        }
+        return out;
+    }
+
+    bool has_files(const fs::path& dir) const {
+        if (auto p = packed.find(dir); p != packed.end()) return !p->second.files.empty();
+        auto c = configs.find(dir);
+        return c != configs.end() && !c->second->files.empty();
+    }
+
+    // A packed directory's trees, back (see read_dirs).
+    void unpack(const fs::path& dir) {
+        auto p = packed.find(dir);
+        if (p == packed.end()) return;
+        Packed dir_files = std::move(p->second);
+        packed.erase(p);
+        std::vector<hcl::ParsedFile> files = std::move(dir_files.files);
+        for (std::size_t i = 0; i < files.size(); ++i) {
+            if (!dir_files.blobs[i]) continue;
+            FileId id = files[i].file;
+            auto tree = hcl::decode(*dir_files.blobs[i], id);
+            std::string().swap(*dir_files.blobs[i]);
+            // Never expected (the bytes were just encoded); a parse gives the same tree.
+            files[i] = tree ? std::move(*tree) : parse_source(id);
+        }
+        add_config(dir, std::move(files));
     }
 
     void add_values(const hcl::ParsedFile& file, std::map<std::string, RootValue>& values) {
@@ -222,6 +289,13 @@ struct Loader {
     std::vector<std::unique_ptr<hcl::ParsedFile>> var_files;
     std::map<std::string, RootValue> cli_values;
     FileCache* cache = nullptr;
+
+    struct Packed {
+        std::vector<hcl::ParsedFile> files;              // errors kept; the tree too when it has no blob
+        std::vector<std::optional<std::string>> blobs;   // one a file: its tree, packed
+        mutable std::map<std::string, std::string> calls;  // module label -> literal source; first one counts
+    };
+    std::map<fs::path, Packed> packed;
 };
 
 // Why an instance may not exist: its own count or for_each, or a module call's on the way to it,
@@ -364,17 +438,15 @@ void load_configurations(const std::vector<fs::path>& dirs, const Options& optio
 
     // A directory called by another as a local module is instantiated there, not scanned alone.
     std::set<fs::path> called;
-    for (const auto& [dir, config] : loader.configs)
-        for (const auto& [name, call] : config->module_calls) {
-            std::string source = module_source(*call);
-            if (auto local = local_module_dir(dir, source); local && *local != dir) called.insert(*local);
-        }
+    for (const auto& dir : dirs)
+        for (auto& local : loader.local_calls(dir)) called.insert(std::move(local));
 
     Instances instances(
         [&](const fs::path& dir) -> const ModuleConfig* {
             // A called directory outside the scanned paths (inside the root, or anywhere with
             // --allow-outside-root): read it once, when first called.
             // A root whose trees were freed, called after all from a module read later: parsed again.
+            loader.unpack(dir);
             if (auto released = loader.released.find(dir); released != loader.released.end()) {
                 std::vector<hcl::ParsedFile> parsed;
                 for (FileId id : released->second) parsed.push_back(loader.parse_source(id));
@@ -392,15 +464,15 @@ void load_configurations(const std::vector<fs::path>& dirs, const Options& optio
         },
         root, options.allow_outside_root);
 
-    std::vector<std::pair<ModuleInstance*, std::string>> roots;
-    for (const auto& d : dirs) {
-        if (called.count(d.lexically_normal())) continue;
-        const ModuleConfig& config = *loader.configs[d];
-        if (config.files.empty()) continue;
-        roots.emplace_back(instances.add_root(config, loader.root_values(config)), config.display);
-    }
+    std::vector<fs::path> roots;
+    for (const auto& d : dirs)
+        if (!called.count(d.lexically_normal()) && loader.has_files(d)) roots.push_back(d);
 
-    for (auto& [root_module, root_name] : roots) {
+    for (const auto& dir : roots) {
+        loader.unpack(dir);
+        const ModuleConfig& config = *loader.configs[dir];
+        ModuleInstance* root_module = instances.add_root(config, loader.root_values(config));
+        std::string root_name = config.display;
         std::vector<ResourceInstance*> made;
         instances.for_each_module(*root_module, [&](ModuleInstance& m) {
             for (auto* groups : {&m.resources, &m.data})
