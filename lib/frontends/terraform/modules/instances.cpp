@@ -640,17 +640,16 @@ void Instances::for_each_module(ModuleInstance& root, const std::function<void(M
 
 void Instances::release(ModuleInstance& root) {
     for_each_module(root, [&](ModuleInstance& m) {
-        for (auto* groups : {&m.resources, &m.data})
-            for (auto& [key, group] : *groups)
-                for (auto& inst : group.instances)
-                    if (auto it = by_address_.find(inst->address); it != by_address_.end() && it->second == inst.get())
-                        by_address_.erase(it);
         m.resources.clear();
         m.data.clear();
         m.variables.clear();
         m.locals.clear();
         m.outputs.clear();
     });
+    // Addresses are unique within one root only: the index holds the instances of the root being
+    // evaluated, and roots are evaluated one at a time (each added just before), so it is emptied
+    // whole, never left pointing at a freed instance.
+    by_address_.clear();
     // The caller may free the root's own syntax trees next: no type may stay keyed by their blocks.
     for (const auto& [name, block] : root.config->variables) variable_types_.erase(block);
 }
