@@ -33,31 +33,22 @@ scan() {
     return 0
 }
 
-# expect NAME CODE TEXT...: the exit code, and each TEXT on standard output or error.
-expect() {
-    local name=$1 code=$2
-    shift 2
+# found NAME CODE GREP-FLAGS WHAT TEXT...: the exit code, and each TEXT on standard output or error.
+found() {
+    local name=$1 code=$2 flags=$3 what=$4
+    shift 4
     [ "$(cat "$name.code")" = "$code" ] || fail "$name: exit code $(cat "$name.code"), expected $code"
     for text in "$@"; do
-        grep -qF -- "$text" "$name.out" "$name.err" || {
-            fail "$name: no \"$text\" in the output:"
+        grep "$flags" -- "$text" "$name.out" "$name.err" >/dev/null || {
+            fail "$name: no $what \"$text\" in the output:"
             head -c 2000 "$name.out" "$name.err" >&2
         }
     done
 }
 
-# expect_lines NAME CODE LINE...: the exit code, and each LINE whole on standard output or error.
-expect_lines() {
-    local name=$1 code=$2
-    shift 2
-    [ "$(cat "$name.code")" = "$code" ] || fail "$name: exit code $(cat "$name.code"), expected $code"
-    for line in "$@"; do
-        grep -qxF -- "$line" "$name.out" "$name.err" || {
-            fail "$name: no line \"$line\" in the output:"
-            head -c 2000 "$name.out" "$name.err" >&2
-        }
-    done
-}
+# expect NAME CODE TEXT...: each TEXT anywhere; expect_lines NAME CODE LINE...: each LINE whole.
+expect() { found "$1" "$2" -qF text "${@:3}"; }
+expect_lines() { found "$1" "$2" -qxF line "${@:3}"; }
 
 # absent NAME TEXT...: no TEXT on standard output or error.
 absent() {
