@@ -112,6 +112,33 @@ TEST_CASE("hcl: literals") {
     CHECK(One("1.5").v().number == 1.5);
     CHECK(One("1.5e3").v().number == 1500);
     CHECK(One("2.5E-1").v().number == 0.25);
+}
+
+TEST_CASE("hcl: an exponent without a fraction is a number literal, as in HCL, with its own range") {
+    One bare("1e3");
+    REQUIRE(bare.v().kind == ExprKind::Number);
+    CHECK(bare.v().number == 1000);
+    CHECK(bare.src(bare.v()) == "1e3");
+    CHECK(One("1E+3").v().number == 1000);
+    CHECK(One("25e-2").v().number == 0.25);
+    One op("1e2 / 1e1");
+    REQUIRE(op.v().kind == ExprKind::Binary);
+    CHECK(op.src(op.v().children[1]) == "1e1");
+    CHECK(op.v().children[1].number == 10);
+    One call("f([1e3], { k = -2e1 }, \"${3e0}\", \"4e4\")");
+    REQUIRE(call.v().children.size() == 4);
+    CHECK(call.v().children[0].children[0].number == 1000);
+    CHECK(call.v().children[3].text == "4e4");  // a string keeps its text
+    One legacy("local.l.1e1");
+    REQUIRE(legacy.v().kind == ExprKind::Index);
+    CHECK(legacy.v().children[1].number == 10);
+    // A word or a fraction after the exponent is not HCL's number: still errors.
+    for (const char* bad : {"v = 1e3abc\n", "v = 1e3.5\n", "v = 1e\n", "v = 1e+\n", "v = 1e3e4\n"})
+        CHECK_FALSE(parse_hcl(kFile, bad).errors.empty());
+    // Inside an identifier, a comment or a heredoc nothing changes.
+    One words("a1e3 + b-1e3 # 1e3\n");
+    CHECK(words.v().children[0].text == "a1e3");
+    CHECK(words.v().children[1].text == "b-1e3");
     One s("\"eu-west-1\"");
     CHECK(s.v().kind == ExprKind::String);
     CHECK(s.v().text == "eu-west-1");

@@ -4,4 +4,6 @@ locals {
   pairs       = [[1, 2]]
   legacy      = local.pairs.0
   exponent    = 1.5e3
+  bare        = [1e3, 1E+3, 25e-2, "${2e2}", { k = 1e1 }]
+  legacy_exp  = local.pairs.0e0
 }

@@ -13,3 +13,7 @@ locals {
   pairs  = [[1, 2]]
   legacy = local.pairs.0.1  # expect: RES001
 }
+
+locals {
+  exponent = 1e3abc  # expect: RES001
+}

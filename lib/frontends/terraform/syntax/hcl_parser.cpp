@@ -108,6 +108,43 @@ TSTree* parse_text(std::string_view text) {
 
 bool is(TSNode node, std::string_view type) { return type == ts_node_type(node); }
 
+bool word_byte(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+           static_cast<unsigned char>(c) >= 0x80;
+}
+
+// HCL's number literal is digits, an optional fraction, an optional exponent; the pinned grammar
+// wants a fraction before an exponent, so `1e3` is a syntax error to it. tree-sitter reads a copy
+// in which each digit run that is not inside a word, has an exponent and no word or fraction after it
+// (`1e3`, the `5e3` of `1.5e3`, the legacy index `.1e1`) has its exponent marker replaced by
+// digits: the same length, so every node keeps its range, and a number to the grammar wherever
+// HCL reads a number. The converter reads the literal's value from the original text. Elsewhere
+// (strings, comments, heredocs) letters and digits parse alike.
+// Returns `text` itself when it holds no such literal (nearly always: no copy).
+std::string_view grammar_text(std::string_view text, std::string& copy) {
+    auto digit = [](char c) { return c >= '0' && c <= '9'; };
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (!digit(text[i]) || (i > 0 && word_byte(text[i - 1]))) continue;
+        std::size_t j = i;
+        while (j < text.size() && digit(text[j])) ++j;
+        std::size_t marker = j;
+        if (j < text.size() && (text[j] == 'e' || text[j] == 'E')) {
+            ++j;
+            if (j < text.size() && (text[j] == '+' || text[j] == '-')) ++j;
+            std::size_t exponent = j;
+            while (j < text.size() && digit(text[j])) ++j;
+            bool more = j < text.size() &&
+                        (word_byte(text[j]) || (text[j] == '.' && j + 1 < text.size() && digit(text[j + 1])));
+            if (j > exponent && !more) {
+                if (copy.empty()) copy.assign(text);
+                for (std::size_t k = marker; k < exponent; ++k) copy[k] = '0';
+            }
+        }
+        i = j;
+    }
+    return copy.empty() ? text : std::string_view(copy);
+}
+
 // What a MISSING node stands for, as the user would write it.
 std::string missing_message(TSNode node) {
     std::string_view type = ts_node_type(node);
@@ -353,13 +390,14 @@ constexpr int kMaxRecoveryLevels = 8;
 struct FileParse {
     FileId file;
     std::string_view text;
+    std::string_view source;  // what tree-sitter reads: grammar_text(text)
     ParsedFile& out;
     Range too_deep;  // the first place nesting went too deep
 
     // Parses text[begin, end) on its own and adds what it holds to `body`. A broken piece that
     // reads as a block keeps its header and has its interior recovered line-wise in turn.
     void piece(std::uint32_t begin, std::uint32_t end, Body& body, int level) {
-        Tree tree(parse_text(text.substr(begin, end - begin)));
+        Tree tree(parse_text(source.substr(begin, end - begin)));
         if (!tree.tree) {
             out.errors.push_back(SyntaxError{Range{file, begin, begin}, "could not parse this part"});
             return;
@@ -499,8 +537,8 @@ void check_encoding(FileId file, std::string_view text, std::uint32_t base, std:
 // false otherwise (and nothing is added), when the file is parsed whole.
 constexpr std::uint32_t kPieceBytes = 128 * 1024;
 
-bool parse_pieces(FileId file, std::string_view text, std::uint32_t base, Body& body, Range& too_deep,
-                  std::vector<SyntaxError>& errors) {
+bool parse_pieces(FileId file, std::string_view text, std::string_view source, std::uint32_t base, Body& body,
+                  Range& too_deep, std::vector<SyntaxError>& errors) {
     auto end = static_cast<std::uint32_t>(text.size());
     if (end - base <= kPieceBytes) return false;
     std::vector<std::uint32_t> cuts = cut_points(text, base, end, "", true);
@@ -517,7 +555,7 @@ bool parse_pieces(FileId file, std::string_view text, std::uint32_t base, Body& 
             }
         }
         if (begin == base && stop == end) return false;  // no cut: one parse, as for a small file
-        Tree tree(parse_text(text.substr(begin, stop - begin)));
+        Tree tree(parse_text(source.substr(begin, stop - begin)));
         if (!tree.tree) return false;
         TSNode root = ts_tree_root_node(tree.tree);
         if (ts_node_has_error(root)) return false;
@@ -544,12 +582,14 @@ ParsedFile parse_hcl(FileId file, std::string_view text) {
     }
     // A UTF-8 byte order mark is not HCL; skip it rather than report it.
     std::uint32_t base = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
-    FileParse parse{file, text, out, Range{}};
+    std::string copy;
+    std::string_view source = grammar_text(text, copy);
+    FileParse parse{file, text, source, out, Range{}};
     t_deadline = thread_cpu_time() + kParseBudget;
     t_cancelled = false;
     // In pieces or whole, the same checks follow: HashiCorp's rules (a large file is no exception).
-    if (!parse_pieces(file, text, base, out.body, parse.too_deep, out.errors)) {
-        Tree tree(parse_text(text.substr(base)));
+    if (!parse_pieces(file, text, source, base, out.body, parse.too_deep, out.errors)) {
+        Tree tree(parse_text(source.substr(base)));
         if (!tree.tree) {
             out.timed_out = t_cancelled;
             out.errors.push_back(SyntaxError{Range{file, 0, 0}, t_cancelled ? "the file is too complex to parse (its "
