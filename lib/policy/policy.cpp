@@ -84,6 +84,8 @@ std::string found(const Node& n) {
             return "a list";
         case Node::Kind::Mapping:
             return n.items.empty() ? "an empty mapping" : "a mapping";
+        case Node::Kind::Alias:  // a policy is loaded without aliases
+            return "an alias";
     }
     return "a value";
 }

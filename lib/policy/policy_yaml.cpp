@@ -61,7 +61,7 @@ void discard_output(fy_diag*, void*, const char*, size_t) {}
 
 }  // namespace
 
-std::variant<Node, Error> load(std::string_view text) {
+std::variant<Node, Error> load(std::string_view text, bool aliases) {
     // YAML is Unicode. libfyaml also loops for ever on a directive (`%` at the start of a line)
     // followed by a byte that is not UTF-8 (found by fuzz_policy): such input never reaches it.
     if (std::size_t bad = first_invalid_utf8(text); bad != std::string_view::npos) {
@@ -122,6 +122,12 @@ std::variant<Node, Error> load(std::string_view text) {
                     failure = at(n, "a policy file holds one YAML document; found a second one");
                 break;
             case FYET_ALIAS: {
+                if (aliases) {
+                    n.kind = Node::Kind::Alias;
+                    n.text = token_text(ev->alias.anchor);
+                    finish(std::move(n));
+                    break;
+                }
                 // libfyaml marks an alias after its '*'; the user wrote it with one.
                 const fy_mark* start = fy_event_start_mark(ev);
                 std::string name = source_text(text, start, fy_event_end_mark(ev));
@@ -138,6 +144,7 @@ std::variant<Node, Error> load(std::string_view text) {
             case FYET_SCALAR:
                 tag = ev->scalar.tag;
                 n.text = token_text(ev->scalar.value);
+                if (aliases) n.anchor = token_text(ev->scalar.anchor);
                 n.plain = is_plain(fy_event_get_node_style(ev));
                 // A quoted scalar is marked after its opening quote; point at the quote.
                 if (const fy_mark* m = fy_event_start_mark(ev);
@@ -159,9 +166,11 @@ std::variant<Node, Error> load(std::string_view text) {
                 if (ev->type == FYET_SEQUENCE_START) {
                     tag = ev->sequence_start.tag;
                     n.kind = Node::Kind::Sequence;
+                    if (aliases) n.anchor = token_text(ev->sequence_start.anchor);
                 } else {
                     tag = ev->mapping_start.tag;
                     n.kind = Node::Kind::Mapping;
+                    if (aliases) n.anchor = token_text(ev->mapping_start.anchor);
                 }
                 stack.push_back(std::move(n));
                 break;

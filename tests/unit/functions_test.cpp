@@ -194,7 +194,12 @@ const std::vector<Case> kCases = {
      R"(unknown: Invalid value for "str" parameter: the given string is not valid JSON: expected a string key, found end of input)"},
     {R"(yamldecode("a: [1, 0x1f, 'x', ~, true, 2.5, eu-west-1]\nb: {c: \"d\"}"))",
      R"({a = [1, 31, "x", null, true, 2.5, "eu-west-1"], b = {c = "d"}})"},
-    {R"(yamldecode("a: *x"))", R"(unknown: Invalid value for "src" parameter: aliases are not supported)"},
+    {R"(yamldecode("a: &m {k: v}\nb: *m\nc: &s [1, 2]\nd: *s"))", R"({a = {k = "v"}, b = {k = "v"}, c = [1, 2], d = [1, 2]})"},
+    {R"(yamldecode("a: *x"))", R"(unknown: Invalid value for "src" parameter: reference to undefined anchor "x")"},
+    {R"(yamldecode("a: &x [1, *x]"))",
+     R"(unknown: Invalid value for "src" parameter: cannot refer to anchor "x" from inside its own definition)"},
+    {R"(yamldecode("&k a: 1\nb: *k"))", R"(unknown: Invalid value for "src" parameter: reference to undefined anchor "k")"},
+    {R"(yamldecode("a: &x 1\n*x : 2"))", R"(unknown: Invalid value for "src" parameter: only strings are allowed as mapping keys)"},
     {R"(jsonencode({hello = "world", n = 1.5, l = [true, null, 3], h = "<a&b>"}))",
      R"("{"h":"\u003ca\u0026b\u003e","hello":"world","l":[true,null,3],"n":1.5}")"},
     {R"(urlencode("Hello World?/é"))", R"("Hello+World%3F%2F%C3%A9")"},
@@ -349,6 +354,18 @@ TEST_CASE("hostile arguments give reasoned unknowns instead of exhausting memory
           R"(unknown: Invalid value for "str" parameter: string of 20000 bytes is too long for a regular expression replace)");
     CHECK(run(R"(indent(1000000, "a"))") ==
           R"(unknown: Invalid value for "spaces" parameter: value must be a whole number up to 100000)");
+    // A "billion laughs": ten levels of ten aliases each expand to 10^10 values.
+    std::string bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n";
+    for (char level = 'b'; level <= 'k'; ++level) {
+        std::string prev(1, static_cast<char>(level - 1));
+        bomb += std::string(1, level) + ": &" + level + " [";
+        for (int i = 0; i < 10; ++i) bomb += (i ? ", *" : "*") + prev;
+        bomb += "]\n";
+    }
+    std::vector<Value> yaml{Value::string(bomb)};
+    CHECK(show(call_function("yamldecode", yaml, Range{}, scope)) ==
+          R"(unknown: Invalid value for "src" parameter: aliases expand this document to more than 1000000 values; )"
+          R"(residency does not read it (an alias bomb?))");
     CHECK(run(R"(range(0, 5000))") ==
           R"(unknown: Call to function "range" failed: more than 1024 values were generated; either decrease the difference between start and limit or use a smaller step)");
 }

@@ -2,11 +2,15 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <map>
+#include <set>
+#include <string>
 #include <variant>
 
 #include <nlohmann/json.hpp>
 
 #include "core/json.hpp"
+#include "frontends/kubernetes/yaml_stream.hpp"
 #include "policy/policy_yaml.hpp"
 
 #include "frontends/terraform/evaluation/functions_internal.hpp"
@@ -150,40 +154,86 @@ Value yaml_scalar(const policy_yaml::Node& n, Range r) {
     return Value::string(t, r);
 }
 
-Value from_yaml(const policy_yaml::Node& n, Range r) {
-    switch (n.kind) {
-        case policy_yaml::Node::Kind::Scalar: return yaml_scalar(n, r);
-        case policy_yaml::Node::Kind::Sequence: {
-            ValueList items;
-            for (const auto& i : n.items) items.push_back(from_yaml(i, r));
-            return Value::list(std::move(items), r);
+// A document's nodes as values, aliases expanded as go-cty-yaml does: an alias stands for the value
+// its anchor last named, which values share rather than copy. The expanded size is counted (what
+// jsonencode and every walk over the result see) and bounded as for Kubernetes manifests, so an
+// alias bomb is refused instead of multiplying into the evaluation.
+struct YamlValues {
+    Range range;
+    std::map<std::string, std::pair<Value, std::size_t>, std::less<>> anchors;  // value, expanded size
+    std::set<std::string, std::less<>> pending;  // anchors whose node is being read
+    std::size_t total = 0;
+    std::string error;
+
+    Value fail(std::string why) {
+        if (error.empty()) error = std::move(why);
+        return Value::null(range);
+    }
+
+    Value convert(const policy_yaml::Node& n, std::size_t& size) {
+        using Kind = policy_yaml::Node::Kind;
+        if (!error.empty()) return Value::null(range);
+        if (n.kind == Kind::Alias) {
+            if (pending.contains(n.text))
+                return fail("cannot refer to anchor \"" + n.text + "\" from inside its own definition");
+            auto it = anchors.find(n.text);
+            if (it == anchors.end()) return fail("reference to undefined anchor \"" + n.text + "\"");
+            size = it->second.second;
+            if ((total += size) > yaml::kMaxExpandedNodes)
+                return fail("aliases expand this document to more than " + std::to_string(yaml::kMaxExpandedNodes) +
+                            " values; residency does not read it (an alias bomb?)");
+            return it->second.first.at(range);
         }
-        case policy_yaml::Node::Kind::Mapping: {
+        if (!n.anchor.empty()) pending.insert(n.anchor);
+        size = 1;
+        ++total;
+        Value out = Value::null(range);
+        if (n.kind == Kind::Scalar) {
+            out = yaml_scalar(n, range);
+        } else if (n.kind == Kind::Sequence) {
+            ValueList items;
+            items.reserve(n.items.size());
+            for (const auto& i : n.items) {
+                std::size_t s = 0;
+                items.push_back(convert(i, s));
+                size += s;
+            }
+            out = Value::list(std::move(items), range);
+        } else {
             ValueMap fields;
             for (std::size_t i = 0; i + 1 < n.items.size(); i += 2) {
-                // A key is resolved as a value, then converted to a string: `n:` is "false".
+                // A key is a scalar resolved as a value, then converted to a string: `n:` is
+                // "false". Its anchor names nothing (go-cty-yaml reads keys without anchors).
                 const auto& key = n.items[i];
+                if (key.kind != Kind::Scalar) return fail("only strings are allowed as mapping keys");
                 std::optional<bool> b = key.plain ? yaml_bool(key.text) : std::nullopt;
-                fields.insert_or_assign(b ? (*b ? "true" : "false") : key.text, from_yaml(n.items[i + 1], r));
+                std::size_t s = 0;
+                Value v = convert(n.items[i + 1], s);
+                size += s;
+                fields.insert_or_assign(b ? (*b ? "true" : "false") : key.text, std::move(v));
             }
-            return Value::object(std::move(fields), r);
+            out = Value::object(std::move(fields), range);
         }
+        if (!n.anchor.empty()) {
+            pending.erase(n.anchor);
+            anchors.insert_or_assign(n.anchor, std::pair{out, size});
+        }
+        return out;
     }
-    return Value::null(r);
-}
+};
 
-// One document; aliases and explicit tags are refused (the loader rejects what could explode).
+// One document; explicit tags are refused, aliases expanded within a bound.
 Value fn_yamldecode(Call& c) {
-    auto loaded = policy_yaml::load(c.args[0].as_string());
-    if (auto* err = std::get_if<policy_yaml::Error>(&loaded)) {
-        // The loader words its refusals for policy files; here only the YAML fact matters.
-        if (err->message.find("alias") != std::string::npos) return c.invalid("src", "aliases are not supported");
-        return c.invalid("src", err->message);
-    }
+    auto loaded = policy_yaml::load(c.args[0].as_string(), true);
+    if (auto* err = std::get_if<policy_yaml::Error>(&loaded)) return c.invalid("src", err->message);
     const std::string& src = c.args[0].as_string();
     if (src.find_first_not_of(" \t\r\n") == std::string::npos)
         return c.invalid("src", "the string holds no YAML document");
-    Value out = from_yaml(std::get<policy_yaml::Node>(loaded), c.range);
+    YamlValues reader;
+    reader.range = c.range;
+    std::size_t size = 0;
+    Value out = reader.convert(std::get<policy_yaml::Node>(loaded), size);
+    if (!reader.error.empty()) return c.invalid("src", reader.error);
     if (find_infinity(out))
         return c.fail("Call to function \"yamldecode\" failed: cannot represent an infinity as a number");
     return out;
