@@ -13,7 +13,10 @@ packages=(g++ cmake make pkg-config libcli11-dev libfmt-dev nlohmann-json3-dev d
           # `make bench`: GNU time, and the peers (hcl/v2 natively, built from Debian's Go sources; PyYAML+LibYAML).
           time golang-go golang-github-hashicorp-hcl-v2-dev python3-yaml
           # `make fuzz` (libFuzzer: clang and its runtime); the hostile-input tests (strace: no network).
-          clang libclang-rt-dev strace)
+          clang libclang-rt-dev strace
+          # The grapheme cluster test checks against Unicode's GraphemeBreakTest.txt (and
+          # scripts/gen-grapheme-table.py reads the property files).
+          unicode-data)
 # A machine with its own node and npm (e.g. from nodesource) must not get Debian's on top.
 if ! command -v npm >/dev/null 2>&1; then
     packages+=(nodejs npm)

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/grapheme.hpp"
 #include "frontends/terraform/evaluation/functions_internal.hpp"
 
 namespace residency::hcl::detail {
@@ -46,7 +47,7 @@ Value fn_length(Call& c) {
     if (v.is_list()) return Value::number(static_cast<double>(v.items().size()), c.range);
     if (v.is_open()) return unlisted_attributes(v, c.range);
     if (v.is_object()) return Value::number(static_cast<double>(v.fields().size()), c.range);
-    if (v.is_string()) return Value::number(static_cast<double>(char_starts(v.as_string()).size()), c.range);
+    if (v.is_string()) return Value::number(static_cast<double>(grapheme_count(v.as_string())), c.range);
     if (v.is_null()) return c.invalid("value", "argument must not be null");
     return c.invalid("value", std::string("argument must be a string, a collection type, or a structural type, got ") +
                                   Value::kind_name(v.kind()));
