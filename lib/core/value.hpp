@@ -55,6 +55,12 @@ private:
     std::shared_ptr<const std::string> address_;
 };
 
+// The static type family of a collection, as far as it is known: cty's `[1] == tolist([1])` is
+// false (a tuple is not a list), `var.x == []` false for a list(string) variable. Known only where
+// cty's type is certain (literals, for expressions, tolist/toset/tomap, variable type constraints);
+// Unset elsewhere, where `==` compares the data alone. Read only by `==` and `!=`.
+enum class Flavor : std::uint8_t { Unset, Tuple, List, Set, Object, Map };
+
 class Value;
 using ValueList = std::vector<Value>;
 using ValueMap = std::map<std::string, Value, std::less<>>;  // sorted: Terraform iterates keys in order
@@ -100,6 +106,15 @@ public:
     const std::string* pattern() const { return pattern_.get(); }
     Value with_pattern(std::string pattern) const;
     Value without_pattern() const;
+    Flavor flavor() const { return static_cast<Flavor>(flavor_); }
+    // Whether the elements' own flavors are certain: false where something converted them in a way
+    // the flavors do not follow (tomap unifies element types), so an element read out of this
+    // value has none.
+    bool elements_typed() const { return elements_typed_; }
+    void set_flavor(Flavor f, bool elements_typed) {
+        flavor_ = static_cast<std::uint8_t>(f) & 7u;
+        elements_typed_ = elements_typed;
+    }
     const ValueList& items() const;   // List only; empty otherwise
     const ValueMap& fields() const;   // Object only; empty otherwise
     const Value* get(std::string_view key) const;  // Object field, or nullptr
@@ -111,7 +126,10 @@ private:
     Kind kind_ = Kind::Null;
     UnknownCause cause_ = UnknownCause::Unsupported;
     bool open_ = false;
-    bool bool_ = false;
+    // One byte for three: the Bool's value, and a collection's flavor with elements_typed_.
+    bool bool_ : 1 = false;
+    std::uint8_t flavor_ : 3 = 0;
+    bool elements_typed_ : 1 = false;
 
 public:
     Provenance provenance;

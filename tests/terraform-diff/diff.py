@@ -13,8 +13,8 @@ evaluate `try(jsonencode(local.cN), "!ERR")` for each:
   input is the same object, and prints each string, or the unknown's cause and reason.
 
 jsonencode makes the comparison exact: numbers as written, strings, null, lists against objects.
-(It cannot tell a list from a tuple or a set, or a map from an object: residency's values do not
-carry those types; conversions that change values, such as tomap() unifying element types, show.)
+(It cannot tell a list from a tuple or a set, or a map from an object; `==` cases do, and
+conversions that change values, such as tomap() unifying element types, show.)
 A case agrees when both give the same text, both reject it (residency: an unknown whose cause is
 "error"), or both say it is unknown. A case
 residency cannot evaluate (unknown, Terraform knows) is counted and listed, and must be listed in

@@ -493,6 +493,33 @@ TEST_CASE("== and != are known as soon as a known part differs") {
     CHECK(f.show("aws_s3_bucket.o == {bucket = \"weights-eu\"}") == "false");
 }
 
+TEST_CASE("== tells a tuple from a list and an object from a map where cty's types are certain") {
+    Fixture f;
+    auto typed = [](Value v, Flavor flavor) {
+        v.set_flavor(flavor, true);  // what a variable's type constraint gives
+        return v;
+    };
+    f.scope.vars["el"] = typed(Value::list({}), Flavor::List);
+    f.scope.vars["em"] = typed(Value::object({}), Flavor::Map);
+    f.scope.vars["ll"] = typed(Value::list({typed(Value::list({}), Flavor::List)}), Flavor::List);
+    CHECK(f.show("var.el == []") == "false");
+    CHECK(f.show("var.el != []") == "true");
+    CHECK(f.show("var.em == {}") == "false");
+    CHECK(f.show("var.ll[0] == []") == "false");
+    CHECK(f.show("[1, 2] == tolist([1, 2])") == "false");
+    CHECK(f.show("{a = 1} == tomap({a = 1})") == "false");
+    CHECK(f.show("tolist([\"a\"]) == toset([\"a\"])") == "false");
+    CHECK(f.show("[for x in [1] : x] == [1]") == "true");
+    CHECK(f.show("{for k, v in {a = 1} : k => v} == tomap({a = 1})") == "false");
+    CHECK(f.show("var.el == null") == "false");
+    CHECK(f.show("try(var.el, []) == []") == "false");  // try returns its argument unconverted
+    // A resource attribute has its provider schema's type, which is not followed: a literal
+    // written there is not known to be an object, and the data decide.
+    f.scope.buckets["t"] = Value::object({{"tags", typed(Value::object({}), Flavor::Object)}});
+    CHECK(f.show("aws_s3_bucket.t.tags == var.em") == "true");
+    CHECK(f.show("var.em == aws_s3_bucket.t.tags") == "true");
+}
+
 TEST_CASE("try keeps unknown leaves of a structure that evaluated without an error") {
     Fixture f;
     CHECK(f.show("try(var.ou, {})") == R"({a = (unknown), b = "x"})");

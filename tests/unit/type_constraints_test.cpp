@@ -447,3 +447,26 @@ TEST_CASE("type constraints agree with terraform console, when terraform is inst
         CHECK(nlohmann::json::parse(hcl::detail::json_encode(ours)).dump() == theirs[i].dump());
     }
 }
+
+TEST_CASE("type constraints: a converted collection has its type's flavor, elements under any have none") {
+    auto flavor = [](std::string_view type, std::string_view value) { return convert(value_of(value), type_of(type)).flavor(); };
+    CHECK(value_of("[]").flavor() == Flavor::Tuple);
+    CHECK(value_of("{}").flavor() == Flavor::Object);
+    CHECK(flavor("list(string)", "[]") == Flavor::List);
+    CHECK(flavor("set(string)", "[\"a\"]") == Flavor::Set);
+    CHECK(flavor("map(string)", "{}") == Flavor::Map);
+    CHECK(flavor("tuple([string])", "[\"a\"]") == Flavor::Tuple);
+    CHECK(flavor("object({a = list(string)})", "{a = []}") == Flavor::Object);
+    CHECK(flavor("any", "[]") == Flavor::Tuple);  // any keeps the value's own type
+    Value nested = convert(value_of("{a = []}"), type_of("object({a = list(string)})"));
+    CHECK(nested.elements_typed());
+    CHECK(nested.get("a")->flavor() == Flavor::List);
+    // list(any) unifies its elements by rules the flavors do not follow.
+    CHECK_FALSE(convert(value_of("[[1], [1, 2]]"), type_of("list(any)")).elements_typed());
+    CHECK(convert(value_of("[[1]]"), type_of("list(list(number))")).elements_typed());
+    // `any` passes an element through: it keeps its flavor only if its container's were certain.
+    CHECK(convert(value_of("{a = []}"), type_of("object({a = any})")).get("a")->flavor() == Flavor::Tuple);
+    Value tuple = value_of("[]");
+    Value unfollowed = Value::object({{"a", tuple}});  // e.g. a function's result
+    CHECK(convert(unfollowed, type_of("object({a = any})")).get("a")->flavor() == Flavor::Unset);
+}

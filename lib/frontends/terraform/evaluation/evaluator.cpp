@@ -264,7 +264,7 @@ private:
         ValueList items;
         items.reserve(e.children.size());
         for (const Expr& c : e.children) items.push_back(eval(c));
-        return Value::list(std::move(items), e.range);
+        return flavored(Value::list(std::move(items), e.range), Flavor::Tuple);
     }
 
     Value object(const Expr& e) {
@@ -284,7 +284,13 @@ private:
             fields.insert_or_assign(*name, std::move(value));
         }
         if (unknown_key) return propagate_unknown(*unknown_key, e.range);
-        return Value::object(std::move(fields), e.range);
+        return flavored(Value::object(std::move(fields), e.range), Flavor::Object);
+    }
+
+    // A literal's or for expression's own type: its elements keep theirs.
+    static Value flavored(Value v, Flavor f) {
+        v.set_flavor(f, true);
+        return v;
     }
 
     // ---- references and traversals ----
@@ -315,6 +321,9 @@ private:
         std::size_t consumed = 0;
         Value v = scope_.resolve(root->text, steps, e.range, consumed);
         if (!v.range.valid()) v.range = e.range;
+        // A variable has its type constraint's flavor and a local its expression's; an attribute
+        // has its provider schema's type, and a module output or for_each element is not followed.
+        if (root->text != "var" && root->text != "local") v.set_flavor(Flavor::Unset, false);
         for (std::size_t i = std::min(consumed, steps.size()); i < steps.size(); ++i)
             v = apply(v, steps[i], chain[chain.size() - 1 - i]->range);
         return v;
@@ -407,6 +416,9 @@ private:
         bool failed = false;
         Value out = detail::invoke_function(e.text, args, e.range, muted_ ? muted_scope_ : scope_, failed);
         if (failed) ++errors_;
+        // Functions convert their arguments to their parameter types and unify (coalesce([], var.list)
+        // is a list): only the conversion functions give their result a flavor.
+        if (e.text != "tolist" && e.text != "toset" && e.text != "tomap") out.set_flavor(Flavor::Unset, false);
         return out;
     }
 
@@ -464,7 +476,11 @@ private:
             return fail("the true and false result expressions must have consistent types (" + describe(chosen) +
                             " and " + describe(other) + ")",
                         e.range);
-        return (*unified)[0];
+        // The common type may differ from either result's (true ? [] : var.list is a list): the
+        // result's flavor is not followed.
+        Value out = (*unified)[0];
+        out.set_flavor(Flavor::Unset, false);
+        return out;
     }
 
     Value operand_error(std::string_view op, const Value& v, std::string_view need, Range range) {
@@ -502,6 +518,10 @@ private:
 
     // Known as soon as a known part differs (a known object with unknown attributes is not null).
     static Value equality(const Value& l, const Value& r, bool want_equal, Range range) {
+        // As cty: unknown and null first, then the types (a tuple is never equal to a list).
+        bool typed = !l.is_unknown() && !r.is_unknown() && !l.is_null() && !r.is_null() &&
+                     l.flavor() != Flavor::Unset && r.flavor() != Flavor::Unset;
+        if (typed && l.flavor() != r.flavor()) return Value::boolean(!want_equal, range);
         const Value* unknown = nullptr;
         switch (compare(l, r, &unknown)) {
             case Equality::Equal: return Value::boolean(want_equal, range);
@@ -599,10 +619,10 @@ private:
             locals_.resize(mark);
             if (stop) return *stop;
         }
-        if (!is_object) return Value::list(std::move(items), e.range);
+        if (!is_object) return flavored(Value::list(std::move(items), e.range), Flavor::Tuple);
         if (e.expand_final)
-            for (auto& [k, list] : groups) fields.emplace(k, Value::list(std::move(list), e.range));
-        return Value::object(std::move(fields), e.range);
+            for (auto& [k, list] : groups) fields.emplace(k, flavored(Value::list(std::move(list), e.range), Flavor::Tuple));
+        return flavored(Value::object(std::move(fields), e.range), Flavor::Object);
     }
 
     // One iteration of a for expression; a returned value ends the whole expression with it.

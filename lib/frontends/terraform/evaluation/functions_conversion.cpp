@@ -5,9 +5,11 @@ namespace residency::hcl::detail {
 namespace {
 
 // A converted value is the same value: it keeps its range, provenance and asset reference.
-Value converted(const Call& c, Value result) {
+// The elements were unified to one type, which their flavors do not follow.
+Value converted(const Call& c, Value result, Flavor flavor = Flavor::Unset) {
     const Value& source = c.args[0];
     result.range = source.range.valid() ? source.range : c.range;
+    result.set_flavor(flavor, false);
     return derived_from(std::move(result), source);
 }
 
@@ -48,7 +50,7 @@ Value fn_tolist(Call& c) {
         // The elements take their common type: tolist([1, "a"]) is ["1", "a"].
         auto items = unify_values(v.items());
         if (!items) return c.invalid("v", "cannot convert tuple to list of any single type");
-        return converted(c, Value::list(std::move(*items)));
+        return converted(c, Value::list(std::move(*items)), Flavor::List);
     }
     return c.invalid("v", std::string("cannot convert ") + Value::kind_name(v.kind()) + " to list of any single type");
 }
@@ -64,7 +66,7 @@ Value fn_tomap(Call& c) {
         ValueMap fields;
         std::size_t i = 0;
         for (const auto& [k, field] : v.fields()) fields.emplace(k, std::move((*unified)[i++]));
-        return converted(c, Value::object(std::move(fields)));
+        return converted(c, Value::object(std::move(fields)), Flavor::Map);
     }
     if (v.is_object()) return v;
     return c.invalid("v", std::string("cannot convert ") + Value::kind_name(v.kind()) + " to map of any single type");
@@ -90,7 +92,7 @@ Value fn_toset(Call& c) {
     auto items = unify_values(v.items());
     auto set = items ? make_set(*items) : std::nullopt;
     if (!set) return c.invalid("v", "cannot convert list to set of any single type");
-    return converted(c, Value::list(std::move(*set)));
+    return converted(c, Value::list(std::move(*set)), Flavor::Set);
 }
 
 }  // namespace
