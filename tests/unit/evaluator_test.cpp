@@ -513,6 +513,15 @@ TEST_CASE("== tells a tuple from a list and an object from a map where cty's typ
     CHECK(f.show("{for k, v in {a = 1} : k => v} == tomap({a = 1})") == "false");
     CHECK(f.show("var.el == null") == "false");
     CHECK(f.show("try(var.el, []) == []") == "false");  // try returns its argument unconverted
+    // A conditional has its results' common type: a list with a tuple is a list, and so are two
+    // tuples of two lengths; an unknown's type is not followed.
+    CHECK(f.show("(true ? [] : var.el) == []") == "false");
+    CHECK(f.show("(true ? var.em : null) == {}") == "false");
+    CHECK(f.show("(true ? [] : [1]) == []") == "false");
+    CHECK(f.show("(true ? [2] : [1]) == [2]") == "true");
+    CHECK(f.show("(true ? {a = 1} : {b = 2}) == {a = 1}") == "false");
+    CHECK(f.show("(true ? {a = 1} : {a = 2}) == {a = 1}") == "true");
+    CHECK(f.show("(true ? [] : var.u) == []") == "true");
     // A resource attribute has its provider schema's type, which is not followed: a literal
     // written there is not known to be an object, and the data decide.
     f.scope.buckets["t"] = Value::object({{"tags", typed(Value::object({}), Flavor::Object)}});

@@ -1,6 +1,7 @@
 // Evaluates HCL expressions with Terraform's semantics: unknowns propagate, errors become reasoned unknowns.
 #include "frontends/terraform/evaluation/evaluator.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <utility>
 
@@ -476,11 +477,33 @@ private:
             return fail("the true and false result expressions must have consistent types (" + describe(chosen) +
                             " and " + describe(other) + ")",
                         e.range);
-        // The common type may differ from either result's (true ? [] : var.list is a list): the
-        // result's flavor is not followed.
         Value out = (*unified)[0];
-        out.set_flavor(Flavor::Unset, false);
+        out.set_flavor(common_flavor(chosen, other), false);
         return out;
+    }
+
+    // The kind of the results' common type, as cty unifies: a list with a list or a tuple is a list
+    // (true ? [] : var.list is a list), a map with a map or an object a map, a set with a set a
+    // set; two tuples of one length a tuple, of two lengths a list; two objects with the same
+    // attributes an object, else a map. A null result takes the other's type (an unknown's is not
+    // followed).
+    static Flavor common_flavor(const Value& chosen, const Value& other) {
+        if (other.is_unknown()) return Flavor::Unset;
+        if (other.is_null()) return chosen.flavor();
+        Flavor a = chosen.flavor(), b = other.flavor();
+        auto pair = [&](Flavor x, Flavor y) { return (a == x && b == y) || (a == y && b == x); };
+        if (a == Flavor::Tuple && b == Flavor::Tuple)
+            return chosen.items().size() == other.items().size() ? Flavor::Tuple : Flavor::List;
+        if (a == Flavor::Object && b == Flavor::Object) {
+            const auto &x = chosen.fields(), &y = other.fields();
+            bool same = x.size() == y.size() &&
+                        std::equal(x.begin(), x.end(), y.begin(), [](const auto& p, const auto& q) { return p.first == q.first; });
+            return same ? Flavor::Object : Flavor::Map;
+        }
+        if (a == b) return a;
+        if (pair(Flavor::List, Flavor::Tuple)) return Flavor::List;
+        if (pair(Flavor::Map, Flavor::Object)) return Flavor::Map;
+        return Flavor::Unset;
     }
 
     Value operand_error(std::string_view op, const Value& v, std::string_view need, Range range) {
