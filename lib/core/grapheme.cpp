@@ -103,4 +103,13 @@ std::vector<std::size_t> grapheme_starts(std::string_view text) {
     return out;
 }
 
+std::vector<std::string_view> grapheme_clusters(std::string_view text) {
+    std::vector<std::string_view> out;
+    for (std::size_t i = 0, end; i < text.size(); i = end) {
+        end = grapheme_end(text, i);
+        out.push_back(text.substr(i, end - i));
+    }
+    return out;
+}
+
 }  // namespace residency

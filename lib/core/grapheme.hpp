@@ -18,4 +18,7 @@ std::size_t grapheme_count(std::string_view text);
 // The byte offset where each grapheme cluster of `text` starts.
 std::vector<std::size_t> grapheme_starts(std::string_view text);
 
+// The grapheme clusters of `text`, in order (👍🏽 is one, of two code points).
+std::vector<std::string_view> grapheme_clusters(std::string_view text);
+
 }  // namespace residency

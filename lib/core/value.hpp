@@ -115,6 +115,16 @@ public:
         flavor_ = static_cast<std::uint8_t>(f) & 7u;
         elements_typed_ = elements_typed;
     }
+    Value with_flavor(Flavor f, bool elements_typed) && {
+        set_flavor(f, elements_typed);
+        return std::move(*this);
+    }
+    // This value as an element read out of `parent`: it keeps its own flavor only where the
+    // parent's elements are typed.
+    Value element_of(const Value& parent) && {
+        if (!parent.elements_typed()) set_flavor(Flavor::Unset, false);
+        return std::move(*this);
+    }
     const ValueList& items() const;   // List only; empty otherwise
     const ValueMap& fields() const;   // Object only; empty otherwise
     const Value* get(std::string_view key) const;  // Object field, or nullptr

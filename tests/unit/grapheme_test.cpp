@@ -16,11 +16,7 @@ namespace {
 
 std::vector<std::string> clusters(std::string_view text) {
     std::vector<std::string> out;
-    for (std::size_t i = 0; i < text.size();) {
-        std::size_t end = grapheme_end(text, i);
-        out.emplace_back(text.substr(i, end - i));
-        i = end;
-    }
+    for (std::string_view c : grapheme_clusters(text)) out.emplace_back(c);
     return out;
 }
 

@@ -159,12 +159,13 @@ struct Loader {
         std::vector<std::vector<std::pair<std::string, std::string>>> calls(ids.size());  // (label, source)
         parallel_for(ids.size(), jobs, [&](std::size_t i) {
             parsed[i] = parse_source(ids[i].second);
-            if (!pack || parsed[i].timed_out) return;
-            blobs[i] = hcl::encode(parsed[i]);
-            if (!blobs[i]) return;
+            if (!pack) return;
+            // The module calls as index_declarations keeps them (one label; the first of a name).
             for (const auto& block : parsed[i].body.blocks)
-                if (block.type == "module" && block.labels.size() == 1) calls[i].emplace_back(block.labels[0], module_source(block));
-            parsed[i].body = {};
+                if (block.type == "module" && block.labels.size() == 1)
+                    calls[i].emplace_back(block.labels[0], module_source(block));
+            if (!parsed[i].timed_out) blobs[i] = hcl::encode(parsed[i]);
+            if (blobs[i]) parsed[i].body = {};
         });
         std::vector<Packed> per_dir(dirs.size());
         for (std::size_t i = 0; i < ids.size(); ++i) {
@@ -190,10 +191,6 @@ struct Loader {
             if (auto local = local_module_dir(dir, source); local && *local != dir) out.push_back(*local);
         };
         if (auto p = packed.find(dir); p != packed.end()) {
-            // A file that could not be packed kept its tree.
-            for (const auto& file : p->second.files)
-                for (const auto& block : file.body.blocks)
-                    if (block.type == "module" && block.labels.size() == 1) p->second.calls.emplace(block.labels[0], module_source(block));
             for (const auto& [label, source] : p->second.calls) add(source);
         } else if (auto c = configs.find(dir); c != configs.end()) {
             for (const auto& [name, call] : c->second->module_calls) add(module_source(*call));
@@ -293,7 +290,7 @@ struct Loader {
     struct Packed {
         std::vector<hcl::ParsedFile> files;              // errors kept; the tree too when it has no blob
         std::vector<std::optional<std::string>> blobs;   // one a file: its tree, packed
-        mutable std::map<std::string, std::string> calls;  // module label -> literal source; first one counts
+        std::map<std::string, std::string> calls;        // module label -> literal source; first one counts
     };
     std::map<fs::path, Packed> packed;
 };

@@ -265,7 +265,7 @@ private:
         ValueList items;
         items.reserve(e.children.size());
         for (const Expr& c : e.children) items.push_back(eval(c));
-        return flavored(Value::list(std::move(items), e.range), Flavor::Tuple);
+        return Value::list(std::move(items), e.range).with_flavor(Flavor::Tuple, true);
     }
 
     Value object(const Expr& e) {
@@ -285,13 +285,7 @@ private:
             fields.insert_or_assign(*name, std::move(value));
         }
         if (unknown_key) return propagate_unknown(*unknown_key, e.range);
-        return flavored(Value::object(std::move(fields), e.range), Flavor::Object);
-    }
-
-    // A literal's or for expression's own type: its elements keep theirs.
-    static Value flavored(Value v, Flavor f) {
-        v.set_flavor(f, true);
-        return v;
+        return Value::object(std::move(fields), e.range).with_flavor(Flavor::Object, true);
     }
 
     // ---- references and traversals ----
@@ -642,10 +636,10 @@ private:
             locals_.resize(mark);
             if (stop) return *stop;
         }
-        if (!is_object) return flavored(Value::list(std::move(items), e.range), Flavor::Tuple);
+        if (!is_object) return Value::list(std::move(items), e.range).with_flavor(Flavor::Tuple, true);
         if (e.expand_final)
-            for (auto& [k, list] : groups) fields.emplace(k, flavored(Value::list(std::move(list), e.range), Flavor::Tuple));
-        return flavored(Value::object(std::move(fields), e.range), Flavor::Object);
+            for (auto& [k, list] : groups) fields.emplace(k, Value::list(std::move(list), e.range).with_flavor(Flavor::Tuple, true));
+        return Value::object(std::move(fields), e.range).with_flavor(Flavor::Object, true);
     }
 
     // One iteration of a for expression; a returned value ends the whole expression with it.

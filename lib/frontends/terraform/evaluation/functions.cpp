@@ -155,8 +155,7 @@ Value derived_from(Value result, const Value& source) {
 
 Value child_of(const Value& parent, Value child) {
     if (!child.range.valid()) child.range = parent.range;
-    if (!parent.elements_typed()) child.set_flavor(Flavor::Unset, false);
-    return derived_from(std::move(child), parent);
+    return derived_from(std::move(child).element_of(parent), parent);
 }
 
 // cty orders primitive set elements: strings bytewise, numbers numerically, false before true.

@@ -77,18 +77,6 @@ std::vector<std::string_view> chars_of(std::string_view s) {
     return out;
 }
 
-// Splits UTF-8 text into what Terraform counts as characters in length(), substr(), strrev() and
-// format widths: extended grapheme clusters (👍🏽 is one, of two code points).
-std::vector<std::string_view> clusters_of(std::string_view s) {
-    std::vector<std::string_view> out;
-    for (std::size_t i = 0; i < s.size();) {
-        std::size_t end = grapheme_end(s, i);
-        out.push_back(s.substr(i, end - i));
-        i = end;
-    }
-    return out;
-}
-
 Value fn_trim(Call& c) {
     auto cutset = chars_of(str(c, 1));
     auto in_set = [&](std::string_view ch) { return std::find(cutset.begin(), cutset.end(), ch) != cutset.end(); };
@@ -106,7 +94,7 @@ Value fn_endswith(Call& c) { return Value::boolean(std::string_view(str(c, 0)).e
 Value fn_strcontains(Call& c) { return Value::boolean(str(c, 0).find(str(c, 1)) != std::string::npos, c.range); }
 
 Value fn_strrev(Call& c) {
-    auto chars = clusters_of(str(c, 0));
+    auto chars = grapheme_clusters(str(c, 0));
     std::string out;
     for (auto it = chars.rbegin(); it != chars.rend(); ++it) out += *it;
     return Value::string(std::move(out), c.range);
@@ -117,7 +105,7 @@ Value fn_substr(Call& c) {
     auto length = as_integer(c.args[2]);
     if (!offset) return c.invalid("offset", "value must be a whole number");
     if (!length) return c.invalid("length", "value must be a whole number");
-    auto chars = clusters_of(str(c, 0));
+    auto chars = grapheme_clusters(str(c, 0));
     long long total = static_cast<long long>(chars.size());
     long long start = *offset < 0 ? std::max(0LL, *offset + total) : std::min(*offset, total);
     long long end = *length < 0 ? total : std::min(total, start + *length);

@@ -438,7 +438,7 @@ private:
         ValueList items;
         items.reserve(v.items().size());
         for (std::size_t i = 0; i < v.items().size(); ++i)
-            items.push_back(to(element_of(v, v.items()[i]), element, Path{&path, Path::Step::Index, {}, i}, origin));
+            items.push_back(to(Value(v.items()[i]).element_of(v), element, Path{&path, Path::Step::Index, {}, i}, origin));
         TypeConstraint unified;
         if (contains_any(element)) {
             std::vector<Value*> refs;
@@ -447,8 +447,10 @@ private:
         }
         if (!error.empty()) return v;
         if (t.kind == Kind::Set) items = set_order(std::move(items), contains_any(element) ? unified : element);
-        return typed(same_origin(Value::list(std::move(items)), v), t.kind == Kind::Set ? Flavor::Set : Flavor::List,
-                     !contains_any(element));
+        // Elements converted to an exact type have their flavors; under `any` they were unified by
+        // rules the flavors do not follow.
+        Flavor flavor = t.kind == Kind::Set ? Flavor::Set : Flavor::List;
+        return same_origin(Value::list(std::move(items)), v).with_flavor(flavor, !contains_any(element));
     }
 
     // Terraform iterates a set in cty's order: primitive elements sorted (strings bytewise, numbers
@@ -498,9 +500,9 @@ private:
         ValueList out;
         out.reserve(items.size());
         for (std::size_t i = 0; i < items.size(); ++i)
-            out.push_back(to(element_of(v, items[i]), t.elements[i], Path{&path, Path::Step::Index, {}, i}, origin));
+            out.push_back(to(Value(items[i]).element_of(v), t.elements[i], Path{&path, Path::Step::Index, {}, i}, origin));
         if (!error.empty()) return v;
-        return typed(same_origin(Value::list(std::move(out)), v), Flavor::Tuple, true);
+        return same_origin(Value::list(std::move(out)), v).with_flavor(Flavor::Tuple, true);
     }
 
     Value map(const Value& v, const TypeConstraint& t, const Path& path, const Provenance& origin) {
@@ -508,14 +510,14 @@ private:
         const TypeConstraint& element = t.elements[0];
         ValueMap fields;
         for (const auto& [key, field] : v.fields())
-            fields.emplace(key, to(element_of(v, field), element, Path{&path, Path::Step::Key, key}, origin));
+            fields.emplace(key, to(Value(field).element_of(v), element, Path{&path, Path::Step::Key, key}, origin));
         if (contains_any(element)) {
             std::vector<Value*> refs;
             for (auto& [key, field] : fields) refs.push_back(&field);
             unify_elements(refs, v, path, "map", origin);
         }
         if (!error.empty()) return v;
-        return typed(same_origin(Value::object(std::move(fields)), v), Flavor::Map, !contains_any(element));
+        return same_origin(Value::object(std::move(fields)), v).with_flavor(Flavor::Map, !contains_any(element));
     }
 
     // Declared attributes only (Terraform drops the others); a missing or null optional attribute
@@ -527,7 +529,7 @@ private:
             Path at{&path, Path::Step::Attr, a.name};
             const Value* field = v.get(a.name);
             if (field && !field->is_null()) {
-                fields.emplace(a.name, to(element_of(v, *field), a.type, at, origin));
+                fields.emplace(a.name, to(Value(*field).element_of(v), a.type, at, origin));
             } else if (!field && v.is_open()) {
                 // A resource or data source object lists its arguments only: an attribute it does
                 // not list is computed, known after apply, never the type's default.
@@ -537,7 +539,7 @@ private:
                     prepend(render(at) + " optional default", a.default_value->range, origin));
                 fields.emplace(a.name, to(d, a.type, at, d.provenance));
             } else if (field) {
-                fields.emplace(a.name, element_of(v, *field));
+                fields.emplace(a.name, Value(*field).element_of(v));
             } else if (a.optional) {
                 fields.emplace(a.name, Value::null(v.range));
             } else {
@@ -545,22 +547,9 @@ private:
             }
         }
         if (!error.empty()) return v;
-        return typed(same_origin(Value::object(std::move(fields)), v), Flavor::Object, true);
+        return same_origin(Value::object(std::move(fields)), v).with_flavor(Flavor::Object, true);
     }
 
-    // An element as read out of `parent`: what `any` passes through unconverted keeps its flavor
-    // only if the parent's elements had theirs.
-    static Value element_of(const Value& parent, Value element) {
-        if (!parent.elements_typed()) element.set_flavor(Flavor::Unset, false);
-        return element;
-    }
-
-    // The type constraint's own flavor. Elements converted to an exact type have theirs; under
-    // `any` they were unified by rules the flavors do not follow.
-    static Value typed(Value v, Flavor f, bool elements_typed) {
-        v.set_flavor(f, elements_typed);
-        return v;
-    }
 };
 
 }  // namespace
