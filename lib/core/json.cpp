@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <string>
 
+#include "core/number.hpp"
 #include "core/utf8.hpp"
 
 namespace residency::json {
@@ -365,7 +366,8 @@ Value to_value(const Node& n, const Range* at) {
     switch (n.kind) {
         case Node::Kind::Null: return Value::null(r);
         case Node::Kind::Bool: return Value::boolean(n.boolean, r);
-        case Node::Kind::Number: return Value::number(n.number, r);
+        // Read as Terraform reads a JSON number: from its text, at 512 bits.
+        case Node::Kind::Number: return number::literal(n.number, number::literal_text(n.text), r);
         case Node::Kind::String: return Value::string(n.text, r);
         case Node::Kind::Array: {
             ValueList items;

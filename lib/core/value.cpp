@@ -1,5 +1,6 @@
 // Value construction, access and display.
 #include "core/value.hpp"
+#include "core/number.hpp"
 
 #include <cmath>
 #include <cstdio>
@@ -36,10 +37,28 @@ Value Value::boolean(bool b, Range r) {
     v.range = r;
     return v;
 }
-Value Value::number(double n, Range r) {
+unsigned precision_bits(NumberPrecision p) {
+    switch (p) {
+        case NumberPrecision::Float64: return 53;
+        case NumberPrecision::Int64: return 64;
+        case NumberPrecision::Text: return 512;
+    }
+    return 53;
+}
+
+Value Value::number(double n, Range r, NumberPrecision p) {
     Value v;
     v.kind_ = Kind::Number;
     v.number_ = n;
+    v.precision_ = static_cast<std::uint8_t>(p) & 3u;
+    v.range = r;
+    return v;
+}
+Value Value::number(std::shared_ptr<const BigNumber> big, double nearest, Range r) {
+    Value v;
+    v.kind_ = Kind::Number;
+    v.number_ = nearest;
+    v.items_ = std::move(big);
     v.range = r;
     return v;
 }
@@ -169,7 +188,7 @@ std::string Value::display() const {
     switch (kind_) {
         case Kind::Null: return "null";
         case Kind::Bool: return bool_ ? "true" : "false";
-        case Kind::Number: return format_number(number_);
+        case Kind::Number: return big() ? number::text(*this) : format_number(number_);
         case Kind::String: return "\"" + text_ + "\"";
         case Kind::Unknown: return "(unknown)";
         case Kind::List: {
@@ -201,7 +220,7 @@ bool same_data(const Value& a, const Value& b) {
     switch (a.kind()) {
         case Value::Kind::Null: return true;
         case Value::Kind::Bool: return a.as_bool() == b.as_bool();
-        case Value::Kind::Number: return a.as_number() == b.as_number();
+        case Value::Kind::Number: return number::equal(a, b);
         case Value::Kind::String: return a.as_string() == b.as_string();
         case Value::Kind::List: {
             const auto &x = a.items(), &y = b.items();
@@ -238,7 +257,7 @@ struct Comparer {
         switch (a.kind()) {
             case Value::Kind::Null: return false;
             case Value::Kind::Bool: return a.as_bool() != b.as_bool();
-            case Value::Kind::Number: return a.as_number() != b.as_number();
+            case Value::Kind::Number: return !number::equal(a, b);
             case Value::Kind::String: return a.as_string() != b.as_string();
             case Value::Kind::List: {
                 const auto &x = a.items(), &y = b.items();

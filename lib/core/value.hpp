@@ -61,6 +61,15 @@ private:
 // Unset elsewhere, where `==` compares the data alone. Read only by `==` and `!=`.
 enum class Flavor : std::uint8_t { Unset, Tuple, List, Set, Object, Map };
 
+// The precision Terraform gives a number (see core/number.hpp): 53 bits for a float64 (pow, log,
+// and every number that did not come from Terraform's own text: YAML, plan JSON, counts), 64 for
+// an integer from cty's SetInt, 512 for one read from text.
+enum class NumberPrecision : std::uint8_t { Float64, Int64, Text };
+unsigned precision_bits(NumberPrecision p);
+
+// A number no double holds exactly, or one that needs its precision to print (core/number.cpp).
+class BigNumber;
+
 class Value;
 using ValueList = std::vector<Value>;
 using ValueMap = std::map<std::string, Value, std::less<>>;  // sorted: Terraform iterates keys in order
@@ -72,7 +81,9 @@ public:
     Value() = default;
     static Value null(Range r = {});
     static Value boolean(bool b, Range r = {});
-    static Value number(double n, Range r = {});
+    static Value number(double n, Range r = {}, NumberPrecision p = NumberPrecision::Float64);
+    // `nearest` is the double closest to the big number, for code that reads doubles.
+    static Value number(std::shared_ptr<const BigNumber> big, double nearest, Range r = {});
     static Value string(std::string s, Range r = {});
     static Value list(ValueList items, Range r = {});
     static Value object(ValueMap fields, Range r = {});
@@ -95,7 +106,11 @@ public:
     bool contains_unknown() const;
 
     bool as_bool() const { return bool_; }
-    double as_number() const { return number_; }
+    double as_number() const { return number_; }  // the nearest double when big() is set
+    NumberPrecision number_precision() const { return static_cast<NumberPrecision>(precision_); }
+    const BigNumber* big() const {  // Number only: the exact value, when not plain
+        return kind_ == Kind::Number ? static_cast<const BigNumber*>(items_.get()) : nullptr;
+    }
     const std::string& as_string() const { return text_; }        // String only
     const std::string& unknown_reason() const { return text_; }  // Unknown only
     UnknownCause unknown_cause() const { return cause_; }        // Unknown only
@@ -136,10 +151,12 @@ private:
     Kind kind_ = Kind::Null;
     UnknownCause cause_ = UnknownCause::Unsupported;
     bool open_ = false;
-    // One byte for three: the Bool's value, and a collection's flavor with elements_typed_.
+    // One byte for four: the Bool's value, a collection's flavor with elements_typed_, and a
+    // plain number's precision.
     bool bool_ : 1 = false;
     std::uint8_t flavor_ : 3 = 0;
     bool elements_typed_ : 1 = false;
+    std::uint8_t precision_ : 2 = 0;
 
 public:
     Provenance provenance;
@@ -158,7 +175,8 @@ public:
 private:
     double number_ = 0;
     std::string text_;
-    // List: a ValueList; Object: a ValueMap (one pointer for both: values are many, keep them small).
+    // List: a ValueList; Object: a ValueMap; Number: a BigNumber or null (one pointer for all:
+    // values are many, keep them small).
     std::shared_ptr<const void> items_;
     std::shared_ptr<const std::string> pattern_;
 };

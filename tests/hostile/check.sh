@@ -158,6 +158,17 @@ printf 'resource "aws_s3_bucket" "b" {}\n' >big-policy/main.tf
 scan big-policy big-policy
 expect big-policy 2 "big-policy/residency.yaml: 17825792 bytes is over the limit of 16 MiB for one file"
 
+# ---- numbers: Terraform's are exact binary floats; printing a huge one is bounded ----
+case_dir numbers
+cat >numbers/main.tf <<'EOF'
+resource "aws_s3_bucket" "n" {
+  bucket = "b-${1e300000000}-${format("%.999999999f", 1 / 3)}-${1e200000 * 1e200000}"
+  tags   = { big = parseint("1${join("", [for i in range(1000) : "0123456789abcdef"])}", 16) * 1.5 }
+}
+EOF
+scan numbers numbers -j eu
+expect_lines numbers 0 "Scanned 1 file, 1 asset (0 located)."
+
 # ---- binary and non-UTF-8 files ----
 case_dir binary
 python3 -c '

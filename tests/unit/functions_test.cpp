@@ -264,6 +264,34 @@ TEST_CASE("every function gives Terraform's exact result") {
     }
 }
 
+// Numbers are Go big.Float values (core/number.hpp); each expected text is what Terraform 1.11's
+// console printed for the same expression.
+TEST_CASE("numbers keep Terraform's precision: 512 bits from text, 53 from float64 functions") {
+    const std::vector<Case> cases = {
+        {"tostring(0.1 * 3)", R"("0.3")"},
+        {"0.1 + 0.2 == 0.3", "true"},
+        {"tostring(1 / 3)",
+         R"("0.33333333333333333333333333333333333333333333333333333333333333333333333333333333333333333333333333333333333333333333333333333333333333333333333333333333335")"},
+        {"tostring(1.1 * 1.1)",
+         R"("1.2100000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000001")"},
+        {"tostring(pow(2, 70))", R"("1180591620717411300000")"},
+        {"tostring(12345678901234567890 + 1)", R"("12345678901234567891")"},
+        {R"(jsonencode(jsondecode("12345678901234567890")))", R"("12345678901234567890")"},
+        {"tostring(floor(1e20 / 7))", R"("14285714285714285714")"},
+        {"tostring(1e400 / 1e399)", R"("10")"},
+        {"tostring(ceil(-1 / 3))", R"("0")"},
+        {"tostring(range(0.1, 0.5, 0.1)[2])", R"("0.3")"},
+        {R"(format("%d|%x", 12345678901234567890, 12345678901234567890))", R"("12345678901234567890|ab54a98ceb1f0ad2")"},
+        {R"(format("%.2f|%g", 2 / 3, 1 / 4))", R"("0.67|0.25")"},
+        {"tostring(-7 % 3)", R"("-1")"},
+        {R"(tostring(parseint("ffffffffffffffffffff", 16)))", R"("1208925819614629174706175")"},
+    };
+    for (const Case& c : cases) {
+        INFO(c.expr);
+        CHECK(run(c.expr) == c.expected);
+    }
+}
+
 TEST_CASE("every implemented function has at least one case, and the list is sorted") {
     auto names = implemented_functions();
     CHECK(std::is_sorted(names.begin(), names.end()));

@@ -19,6 +19,7 @@ using detail::find_incomplete;
 using detail::format_number;
 using detail::incomplete_unknown;
 using detail::propagate_unknown;
+using detail::to_number;
 using detail::unlisted_attribute;
 using detail::unlisted_attributes;
 
@@ -96,7 +97,7 @@ private:
         switch (e.kind) {
             case ExprKind::Null: return Value::null(e.range);
             case ExprKind::Bool: return Value::boolean(e.boolean, e.range);
-            case ExprKind::Number: return Value::number(e.number, e.range);
+            case ExprKind::Number: return number::literal(e.number, e.text, e.range);
             case ExprKind::String: return Value::string(e.text, e.range);
             case ExprKind::Template: return template_value(e);
             case ExprKind::TemplateIf:
@@ -515,22 +516,26 @@ private:
         if (op == "==" || op == "!=") return equality(l, r, op == "==", e.range);
         if (l.is_unknown()) return propagate_unknown(l, e.range);
         if (r.is_unknown()) return propagate_unknown(r, e.range);
-        auto a = as_number(l);
+        auto a = to_number(l);
         if (!a) return operand_error(op, l, "a number", le.range);
-        auto b = as_number(r);
+        auto b = to_number(r);
         if (!b) return operand_error(op, r, "a number", re.range);
-        double x = *a, y = *b;
-        if (op == "<") return Value::boolean(x < y, e.range);
-        if (op == ">") return Value::boolean(x > y, e.range);
-        if (op == "<=") return Value::boolean(x <= y, e.range);
-        if (op == ">=") return Value::boolean(x >= y, e.range);
-        if (op == "+") return Value::number(x + y, e.range);
-        if (op == "-") return Value::number(x - y, e.range);
-        if (op == "*") return Value::number(x * y, e.range);
+        const Value &x = *a, &y = *b;
+        if (op == "<") return Value::boolean(number::order(x, y) < 0, e.range);
+        if (op == ">") return Value::boolean(number::order(x, y) > 0, e.range);
+        if (op == "<=") return Value::boolean(number::order(x, y) <= 0, e.range);
+        if (op == ">=") return Value::boolean(number::order(x, y) >= 0, e.range);
+        std::optional<Value> out;
+        if (op == "+") out = number::add(x, y, e.range);
+        else if (op == "-") out = number::subtract(x, y, e.range);
+        else if (op == "*") out = number::multiply(x, y, e.range);
         // As cty: x / 0 is an infinity (0 / 0 an error), x % 0 is x.
-        if (op == "/") return x == 0 && y == 0 ? fail("division of zero by zero", e.range) : Value::number(x / y, e.range);
-        if (op == "%") return y == 0 ? Value::number(x, e.range) : Value::number(std::fmod(x, y), e.range);
-        return fail("unsupported operator \"" + op + "\"", e.range);
+        else if (op == "/") out = number::divide(x, y, e.range);
+        else if (op == "%") out = number::modulo(x, y, e.range);
+        else return fail("unsupported operator \"" + op + "\"", e.range);
+        if (out) return std::move(*out);
+        if (op == "/") return fail(x.as_number() == 0 ? "division of zero by zero" : "division of infinity by infinity", e.range);
+        return fail("the result of " + x.display() + " " + op + " " + y.display() + " is not a number", e.range);
     }
 
     // Known as soon as a known part differs (a known object with unknown attributes is not null).
@@ -584,9 +589,9 @@ private:
             if (!b) return operand_error("!", v, "a bool", e.children[0].range);
             return Value::boolean(!*b, e.range);
         }
-        auto n = as_number(v);
+        auto n = to_number(v);
         if (!n) return operand_error(e.text, v, "a number", e.children[0].range);
-        return Value::number(-*n, e.range);
+        return number::negate(*n, e.range);
     }
 
     // ---- for expressions ----

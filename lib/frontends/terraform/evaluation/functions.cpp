@@ -40,17 +40,30 @@ std::optional<double> parse_number(std::string_view text) {
     if (i != n) return std::nullopt;
     double out = 0;
     auto res = std::from_chars(s.data(), s.data() + s.size(), out);
-    if (res.ec != std::errc() || res.ptr != s.data() + s.size()) return std::nullopt;
+    if (res.ptr != s.data() + s.size()) return std::nullopt;
+    // Past a double's range (1e400) the number is still one: its text is read exactly elsewhere.
+    if (res.ec == std::errc::result_out_of_range) return std::strtod(std::string(s).c_str(), nullptr);
+    if (res.ec != std::errc()) return std::nullopt;
     return out;
 }
 
 std::optional<std::string> as_text(const Value& v) {
     switch (v.kind()) {
         case Value::Kind::String: return v.as_string();
-        case Value::Kind::Number: return format_number(v.as_number());
+        case Value::Kind::Number: return number_text(v);
         case Value::Kind::Bool: return std::string(v.as_bool() ? "true" : "false");
         default: return std::nullopt;
     }
+}
+
+std::string number_text(const Value& n) {
+    return number::prints_exactly_only(n) ? number::text(n) : format_number(n.as_number());
+}
+
+std::optional<Value> to_number(const Value& v) {
+    if (v.is_number()) return v;
+    if (v.is_string() && parse_number(v.as_string())) return number::parse(v.as_string(), v.range);
+    return std::nullopt;
 }
 
 std::optional<double> as_number(const Value& v) {
@@ -243,7 +256,7 @@ std::optional<Value> convert_arg(Call& c, Value& arg, const Param& p) {
         case Type::Number:
             exact = arg.is_number();
             if (!exact)
-                if (auto n = as_number(arg)) converted = Value::number(*n);
+                if (auto n = to_number(arg)) converted = std::move(*n);
             break;
         case Type::Bool:
             exact = arg.is_bool();

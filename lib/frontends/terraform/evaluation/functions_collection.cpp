@@ -262,25 +262,34 @@ Value fn_one(Call& c) {
 
 Value fn_range(Call& c) {
     if (c.args.size() > 3) return c.fail("function \"range\" expects 1 to 3 arguments, got " + std::to_string(c.args.size()));
-    double start = 0, limit = 0, step = 1;
+    // Exact, as cty adds the step: range(0.1, 0.5, 0.1) ends in 0.4, not 0.30000000000000004.
+    Value start = Value::number(0, c.range, NumberPrecision::Int64);
+    Value limit = start, step = Value::number(1, c.range, NumberPrecision::Int64);
+    auto direction = [&](const Value& from, const Value& to) {
+        return Value::number(number::order(from, to) <= 0 ? 1 : -1, c.range, NumberPrecision::Int64);
+    };
     if (c.args.size() == 1) {
-        limit = c.args[0].as_number();
-        if (limit < 0) step = -1;  // range(-2) is [0, -1]
+        limit = c.args[0];
+        step = direction(start, limit);  // range(-2) is [0, -1]
     } else {
-        start = c.args[0].as_number();
-        limit = c.args[1].as_number();
-        step = c.args.size() == 3 ? c.args[2].as_number() : (start <= limit ? 1 : -1);
+        start = c.args[0];
+        limit = c.args[1];
+        step = c.args.size() == 3 ? c.args[2] : direction(start, limit);
     }
-    if (step == 0 && start != limit) return c.invalid("step", "step must not be zero");
-    if ((step > 0 && start > limit) || (step < 0 && start < limit))
-        return c.invalid("step", step > 0 ? "step must be negative when start is greater than limit"
+    int sign = number::order(step, Value::number(0));
+    int span = number::order(start, limit);
+    if (sign == 0 && span != 0) return c.invalid("step", "step must not be zero");
+    if ((sign > 0 && span > 0) || (sign < 0 && span < 0))
+        return c.invalid("step", sign > 0 ? "step must be negative when start is greater than limit"
                                           : "step must be positive when start is less than limit");
     ValueList out;
-    for (double v = start; step > 0 ? v < limit : v > limit; v += step) {
+    std::optional<Value> v = start.at(c.range);
+    while (v && (sign > 0 ? number::order(*v, limit) < 0 : number::order(*v, limit) > 0)) {
         if (out.size() >= 1024)
             return c.fail("Call to function \"range\" failed: more than 1024 values were generated; either decrease "
                           "the difference between start and limit or use a smaller step");
-        out.push_back(Value::number(v, c.range));
+        out.push_back(*v);
+        v = number::add(*v, step, c.range);
     }
     return list(std::move(out), c);
 }
@@ -380,13 +389,15 @@ Value fn_sort(Call& c) {
 Value fn_sum(Call& c) {
     const auto& in = items(c, 0);
     if (in.empty()) return c.invalid("list", "cannot sum an empty list");
-    double total = 0;
+    // As cty: the first element, then each added in turn.
+    std::optional<Value> total;
     for (const auto& v : in) {
-        auto n = as_number(v);
+        auto n = to_number(v);
         if (!n) return c.invalid("list", "argument must be list, set, or tuple of number values");
-        total += *n;
+        total = total ? number::add(*total, *n, c.range) : std::move(n);
+        if (!total) return c.fail("Call to function \"sum\" failed: can't compute sum of opposing infinities");
     }
-    return Value::number(total, c.range);
+    return total->at(c.range);
 }
 
 Value fn_transpose(Call& c) {

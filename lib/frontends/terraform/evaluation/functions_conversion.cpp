@@ -26,7 +26,7 @@ Value fn_tonumber(Call& c) {
     const Value& v = c.args[0];
     if (v.is_null() || v.is_number()) return v;
     if (v.is_string()) {
-        if (auto n = parse_number(v.as_string())) return converted(c, Value::number(*n));
+        if (auto n = to_number(v)) return converted(c, std::move(*n));
         return c.invalid("v", "cannot convert " + v.display() +
                                   " to number; given string must be a decimal representation of a number");
     }

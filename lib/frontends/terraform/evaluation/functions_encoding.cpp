@@ -57,7 +57,7 @@ void json_value(const Value& v, std::string& out) {
         case Value::Kind::Null:
         case Value::Kind::Unknown: out += "null"; break;
         case Value::Kind::Bool: out += v.as_bool() ? "true" : "false"; break;
-        case Value::Kind::Number: out += format_number(v.as_number()); break;
+        case Value::Kind::Number: out += number_text(v); break;
         case Value::Kind::String: json_string(v.as_string(), out); break;
         case Value::Kind::List: {
             out += '[';
@@ -88,7 +88,7 @@ void json_value(const Value& v, std::string& out) {
 
 // The first infinity inside a value (JSON has none), or nullptr.
 const Value* find_infinity(const Value& v) {
-    if (v.is_number()) return std::isinf(v.as_number()) ? &v : nullptr;
+    if (v.is_number()) return std::isinf(v.as_number()) && !v.big() ? &v : nullptr;
     for (const Value& item : v.items())
         if (const Value* f = find_infinity(item)) return f;
     for (const auto& [k, field] : v.fields())
@@ -139,17 +139,19 @@ Value yaml_scalar(const policy_yaml::Node& n, Range r) {
         return from < t.size() && t.find_first_not_of(digits, from) == std::string::npos;
     };
     std::size_t sign = (t[0] == '-' || t[0] == '+') ? 1 : 0;
-    if (all_of(sign, "0123456789")) return Value::number(std::strtod(t.c_str(), nullptr), r);
-    if (t.starts_with("0o") && all_of(2, "01234567")) return Value::number(static_cast<double>(std::strtoll(t.c_str() + 2, nullptr, 8)), r);
+    // Decimals are read from their text (cty.ParseNumberVal), 0o and 0x as int64s.
+    if (all_of(sign, "0123456789")) return number::parse(t, r);
+    if (t.starts_with("0o") && all_of(2, "01234567"))
+        return Value::number(static_cast<double>(std::strtoll(t.c_str() + 2, nullptr, 8)), r, NumberPrecision::Int64);
     if (t.starts_with("0x") && all_of(2, "0123456789abcdefABCDEF"))
-        return Value::number(static_cast<double>(std::strtoll(t.c_str() + 2, nullptr, 16)), r);
+        return Value::number(static_cast<double>(std::strtoll(t.c_str() + 2, nullptr, 16)), r, NumberPrecision::Int64);
     if (t == ".inf" || t == ".Inf" || t == ".INF" || t == "+.inf") return Value::number(HUGE_VAL, r);
     if (t == "-.inf" || t == "-.Inf" || t == "-.INF") return Value::number(-HUGE_VAL, r);
     bool numeric = all_of(sign, "0123456789.eE+-") && t.find_first_of("0123456789") != std::string::npos;
     if (numeric) {
         char* end = nullptr;
-        double d = std::strtod(t.c_str(), &end);
-        if (end && *end == '\0') return Value::number(d, r);
+        std::strtod(t.c_str(), &end);
+        if (end && *end == '\0') return number::parse(t, r);
     }
     return Value::string(t, r);
 }

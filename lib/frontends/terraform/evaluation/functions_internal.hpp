@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/number.hpp"
 #include "frontends/terraform/evaluation/evaluator.hpp"
 
 namespace residency::hcl::detail {
@@ -78,6 +79,10 @@ std::optional<double> parse_number(std::string_view text);
 // Conversions Terraform applies to primitive arguments.
 std::optional<std::string> as_text(const Value& v);  // string, number, bool
 std::optional<double> as_number(const Value& v);     // number, numeric string
+// The same as a number Value, exact: a string is read at 512 bits as Terraform reads it.
+std::optional<Value> to_number(const Value& v);
+// Terraform's number -> string for a number value, exact (core/number.hpp).
+std::string number_text(const Value& n);
 std::optional<bool> as_bool(const Value& v);         // bool, "true", "false"
 // A whole number that fits an int64; nullopt otherwise.
 std::optional<long long> as_integer(const Value& v);

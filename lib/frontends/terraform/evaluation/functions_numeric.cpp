@@ -1,4 +1,5 @@
 // Terraform's numeric functions: abs ceil floor log max min parseint pow signum.
+#include <cctype>
 #include <cmath>
 
 #include "frontends/terraform/evaluation/functions_internal.hpp"
@@ -8,9 +9,9 @@ namespace {
 
 double num(const Call& c, std::size_t i) { return c.args[i].as_number(); }
 
-Value fn_abs(Call& c) { return Value::number(std::fabs(num(c, 0)), c.range); }
-Value fn_ceil(Call& c) { return Value::number(std::ceil(num(c, 0)), c.range); }
-Value fn_floor(Call& c) { return Value::number(std::floor(num(c, 0)), c.range); }
+Value fn_abs(Call& c) { return number::absolute(c.args[0], c.range); }
+Value fn_ceil(Call& c) { return number::ceil(c.args[0], c.range); }
+Value fn_floor(Call& c) { return number::floor(c.args[0], c.range); }
 Value fn_log(Call& c) { return Value::number(std::log(num(c, 0)) / std::log(num(c, 1)), c.range); }
 Value fn_pow(Call& c) { return Value::number(std::pow(num(c, 0), num(c, 1)), c.range); }
 Value fn_signum(Call& c) {
@@ -21,15 +22,18 @@ Value fn_signum(Call& c) {
     return Value::number(n > 0 ? 1 : n < 0 ? -1 : 0, c.range);
 }
 
+// As cty: the first of the largest (smallest) arguments, exactly as it was.
 Value fn_max(Call& c) {
-    double best = num(c, 0);
-    for (std::size_t i = 1; i < c.args.size(); ++i) best = std::max(best, num(c, i));
-    return Value::number(best, c.range);
+    std::size_t best = 0;
+    for (std::size_t i = 1; i < c.args.size(); ++i)
+        if (number::order(c.args[i], c.args[best]) > 0) best = i;
+    return c.args[best].at(c.range);
 }
 Value fn_min(Call& c) {
-    double best = num(c, 0);
-    for (std::size_t i = 1; i < c.args.size(); ++i) best = std::min(best, num(c, i));
-    return Value::number(best, c.range);
+    std::size_t best = 0;
+    for (std::size_t i = 1; i < c.args.size(); ++i)
+        if (number::order(c.args[i], c.args[best]) < 0) best = i;
+    return c.args[best].at(c.range);
 }
 
 // Go's big.Int digits: case-insensitive up to base 36, then 'A'-'Z' are 36..61.
@@ -51,20 +55,22 @@ Value fn_parseint(Call& c) {
         negative = s[0] == '-';
         s.remove_prefix(1);
     }
-    double value = 0;
     bool ok = !s.empty();
+    // GMP reads letters the other way round from Go above base 36: lower case are its 10..35.
+    std::string digits;
     for (char ch : s) {
         int d = digit_value(ch, *base);
         if (d >= *base) {
             ok = false;
             break;
         }
-        value = value * static_cast<double>(*base) + d;
+        bool swap = *base > 36 && std::isalpha(static_cast<unsigned char>(ch));
+        digits += swap ? static_cast<char>(ch ^ 0x20) : ch;
     }
     if (!ok)
         return c.invalid("number",
                          "cannot parse \"" + text + "\" as a base " + std::to_string(*base) + " integer");
-    return Value::number(negative ? -value : value, c.range);
+    return number::integer(digits, static_cast<int>(*base), negative, c.range);
 }
 
 }  // namespace

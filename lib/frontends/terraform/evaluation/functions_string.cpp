@@ -375,13 +375,24 @@ std::optional<std::string> format_one(const Value& arg, const Verb& v, std::stri
         case 'o':
         case 'x':
         case 'X': {
-            auto n = as_number(arg);
+            auto n = to_number(arg);
             if (!n) break;
-            if (*n != std::floor(*n) || std::fabs(*n) >= 9.2e18) {
+            double d = n->as_number();
+            if (!n->big() && d == std::floor(d) && std::fabs(d) < 9.2e18)
+                return pad(integer_text(static_cast<long long>(d), v), v, true);
+            // Past an int64: Go prints the big.Int's digits.
+            int base = v.verb == 'b' ? 2 : v.verb == 'o' ? 8 : (v.verb == 'x' || v.verb == 'X') ? 16 : 10;
+            auto digits = number::whole_digits(*n, base, v.verb == 'X');
+            if (!digits) {
                 error = "an integer is required for " + verb;
                 return std::nullopt;
             }
-            return pad(integer_text(static_cast<long long>(*n), v), v, true);
+            bool negative = (*digits)[0] == '-';
+            std::string body = digits->substr(negative ? 1 : 0);
+            if (v.precision >= 0 && body.size() < static_cast<std::size_t>(v.precision))
+                body.insert(0, static_cast<std::size_t>(v.precision) - body.size(), '0');
+            if (v.sharp) body = (base == 16 ? (v.verb == 'X' ? "0X" : "0x") : base == 8 ? "0" : base == 2 ? "0b" : "") + body;
+            return pad((negative ? "-" : v.plus ? "+" : v.space ? " " : "") + body, v, true);
         }
         case 'e':
         case 'E':
@@ -389,11 +400,18 @@ std::optional<std::string> format_one(const Value& arg, const Verb& v, std::stri
         case 'F':
         case 'g':
         case 'G': {
-            auto n = as_number(arg);
+            auto n = to_number(arg);
             if (!n) break;
             Verb fv = v;
             if (fv.verb == 'F') fv.verb = 'f';
-            return pad(go_float(*n, fv), v, true);
+            if (number::prints_exactly_only(*n)) {
+                // big.Float's own Format: %e and %f default to 6 digits, %g to the shortest.
+                bool general = fv.verb == 'g' || fv.verb == 'G';
+                std::string s = number::go_format(*n, fv.verb, fv.precision >= 0 ? fv.precision : general ? -1 : 6);
+                if (s[0] != '-') s = (v.plus ? "+" : v.space ? " " : "") + s;
+                return pad(s, v, true);
+            }
+            return pad(go_float(n->as_number(), fv), v, true);
         }
         default: error = "unsupported format verb " + verb; return std::nullopt;
     }

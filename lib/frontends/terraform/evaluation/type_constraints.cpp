@@ -381,7 +381,7 @@ public:
             case Kind::Number:
                 if (v.is_number()) return v;
                 if (v.is_string()) {
-                    if (auto n = hcl::detail::parse_number(v.as_string())) return same_origin(Value::number(*n), v);
+                    if (auto n = hcl::detail::to_number(v)) return same_origin(std::move(*n), v);
                 }
                 return mismatch(v, t, path);
             case Kind::Bool:

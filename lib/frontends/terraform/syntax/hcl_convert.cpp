@@ -1,5 +1,6 @@
 // Conversion of tree-sitter HCL nodes (bodies, blocks, expressions) into the project's syntax tree.
 #include "frontends/terraform/syntax/hcl_convert.hpp"
+#include "core/number.hpp"
 
 #include <charconv>
 #include <cstdlib>
@@ -343,7 +344,9 @@ Expr Converter::number(TSNode node) {
         return e;
     }
     auto [ptr, ec] = std::from_chars(t.data(), t.data() + t.size(), e.number);
-    if (ec != std::errc() || ptr != t.data() + t.size()) return invalid(r);
+    if (ptr != t.data() + t.size() || (ec != std::errc() && ec != std::errc::result_out_of_range)) return invalid(r);
+    if (ec != std::errc()) e.number = 0;     // 1e400: the text alone says it
+    e.text = number::literal_text(t);  // digits a double would lose
     return e;
 }
 

@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "core/json.hpp"
+#include "core/number.hpp"
 #include "frontends/terraform/syntax/hcl_parser.hpp"
 
 namespace residency::terraform {
@@ -247,6 +248,7 @@ public:
             case Node::Kind::Number:
                 e.kind = ExprKind::Number;
                 e.number = n.number;
+                e.text = number::literal_text(n.text);
                 break;
             default:
                 e.kind = ExprKind::String;
