@@ -5,6 +5,8 @@ set -euo pipefail
 packages=(g++ cmake make pkg-config libcli11-dev libfmt-dev nlohmann-json3-dev doctest-dev libfyaml-dev
           # Terraform's 512-bit numbers (lib/core/number.cpp).
           libmpfr-dev libgmp-dev
+          # Terraform's regular expressions (Go's syntax, linear time).
+          libre2-dev
           # The allocator of the residency executable: a fifth less CPU than glibc's malloc on real trees.
           libmimalloc-dev
           ca-certificates git

@@ -14,13 +14,13 @@ constexpr std::string_view kReferences[] = {
 };
 
 constexpr RuleExample kBad[] = {
-    {"a region cut out of a zone with regex", R"(-- main.tf --
-variable "zone" {
-  default = "eu-west-1a"
+    {"a region decoded with a function this tool does not evaluate", R"(-- main.tf --
+variable "region_utf16" {
+  default = "ZQB1AC0AdwBlAHMAdAAtADEA"
 }
 
 provider "aws" {
-  region = regex("^[a-z]+-[a-z]+-[0-9]+", var.zone)  # expect: RES004
+  region = textdecodebase64(var.region_utf16, "UTF-16LE")  # expect: RES004
 }
 
 resource "aws_s3_bucket" "weights" {

@@ -310,7 +310,7 @@ std::vector<FunctionDef> general_functions() {
 const std::vector<FunctionDef>& table() {
     static const std::vector<FunctionDef> all = [] {
         std::vector<FunctionDef> out;
-        for (auto family : {general_functions, numeric_functions, string_functions, collection_functions,
+        for (auto family : {general_functions, numeric_functions, string_functions, regex_functions, collection_functions,
                             encoding_functions, filesystem_functions, conversion_functions, network_functions}) {
             auto defs = family();
             out.insert(out.end(), defs.begin(), defs.end());

@@ -61,6 +61,10 @@ struct FunctionDef {
 // Each family file exposes its table; functions.cpp merges and sorts them.
 std::vector<FunctionDef> numeric_functions();
 std::vector<FunctionDef> string_functions();
+std::vector<FunctionDef> regex_functions();
+// replace() with a /pattern/: Go's ReplaceAllString; nullopt with `error` when the pattern is bad.
+std::optional<std::string> regex_replace(std::string_view s, std::string_view pattern, std::string_view with,
+                                         std::string& error);
 std::vector<FunctionDef> collection_functions();
 std::vector<FunctionDef> encoding_functions();
 std::vector<FunctionDef> filesystem_functions();

@@ -4,7 +4,6 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
-#include <regex>
 
 #include "core/grapheme.hpp"
 #include "frontends/terraform/evaluation/functions_internal.hpp"
@@ -164,74 +163,13 @@ Value fn_join(Call& c) {
     return Value::string(std::move(out), c.range);
 }
 
-// Go's regexp replacement template: $1, ${1}, $$; named groups are not available in std::regex.
-std::string expand_template(const std::smatch& m, std::string_view tpl) {
-    std::string out;
-    for (std::size_t i = 0; i < tpl.size(); ++i) {
-        if (tpl[i] != '$' || i + 1 >= tpl.size()) {
-            out += tpl[i];
-            continue;
-        }
-        if (tpl[i + 1] == '$') {
-            out += '$';
-            ++i;
-            continue;
-        }
-        std::size_t b = i + 1, e;
-        bool braced = tpl[b] == '{';
-        if (braced) {
-            e = tpl.find('}', b);
-            if (e == std::string_view::npos) {
-                out += tpl[i];
-                continue;
-            }
-        } else {
-            e = b;
-            while (e < tpl.size() && (std::isalnum(static_cast<unsigned char>(tpl[e])) || tpl[e] == '_')) ++e;
-        }
-        std::string_view name = tpl.substr(braced ? b + 1 : b, e - (braced ? b + 1 : b));
-        if (name.empty()) {
-            out += tpl[i];
-            continue;
-        }
-        bool numeric = std::all_of(name.begin(), name.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
-        if (numeric && name.size() < 6) {
-            std::size_t group = 0;
-            for (char ch : name) group = group * 10 + static_cast<std::size_t>(ch - '0');
-            if (group < m.size()) out += m[group].str();
-        }
-        i = braced ? e : e - 1;
-    }
-    return out;
-}
-
-constexpr std::size_t kMaxRegexInput = 10000;
-
 Value fn_replace(Call& c) {
     const std::string &s = str(c, 0), &needle = str(c, 1), &with = str(c, 2);
     if (needle.size() >= 2 && needle.front() == '/' && needle.back() == '/') {
-        std::regex re;
-        try {
-            re = std::regex(needle.substr(1, needle.size() - 2), std::regex::ECMAScript);
-        } catch (const std::regex_error&) {
-            return c.invalid("substr", "invalid or unsupported regular expression " + needle);
-        }
-        // std::regex matches recursively: bound the input rather than risk the stack.
-        if (s.size() > kMaxRegexInput)
-            return c.invalid("str", "string of " + std::to_string(s.size()) + " bytes is too long for a regular expression replace");
-        std::string out;
-        auto pos = s.cbegin();
-        try {
-            for (std::sregex_iterator it(s.begin(), s.end(), re), end; it != end; ++it) {
-                out.append(pos, (*it)[0].first);
-                out += expand_template(*it, with);
-                pos = (*it)[0].second;
-            }
-        } catch (const std::regex_error&) {
-            return c.invalid("substr", "regular expression " + needle + " is too complex for this input");
-        }
-        out.append(pos, s.cend());
-        return Value::string(std::move(out), c.range);
+        std::string error;
+        auto out = regex_replace(s, std::string_view(needle).substr(1, needle.size() - 2), with, error);
+        if (!out) return c.fail("Call to function \"replace\" failed: error parsing regexp: " + error);
+        return Value::string(std::move(*out), c.range);
     }
     std::string out;
     if (needle.empty()) {
