@@ -104,6 +104,10 @@ private:
     // NUL is declined up front, so '\0' means the end of the text.
     char at(std::uint32_t i) const { return i < text_.size() ? text_[i] : '\0'; }
     Range range(std::uint32_t b, std::uint32_t e) const { return Range{file_, b, e}; }
+    // Exact sizes, as the converter reserves them: syntax trees are most of a scan's memory.
+    static void fit(std::vector<Expr>& v) {
+        if (v.capacity() > v.size()) v.shrink_to_fit();
+    }
     void expect(char c) {
         skip();
         if (at(p_) != c) decline();
@@ -569,6 +573,7 @@ private:
         }
         expect(')');
         e.range = range(b, p_);
+        fit(e.children);
         h_ = grow(h + 1);
         return e;
     }
@@ -593,6 +598,7 @@ private:
         }
         expect(']');
         e.range = range(b, p_);
+        fit(e.children);
         h_ = grow(h + 1);
         return e;
     }
@@ -627,6 +633,7 @@ private:
         }
         ++p_;
         e.range = range(b, p_);
+        fit(e.children);
         h_ = grow(h + 1);
         return e;
     }
@@ -686,6 +693,7 @@ private:
             e.text2 = std::string(second);
         }
         e.range = range(b, p_);
+        fit(e.children);
         h_ = grow(h + 1);
         return e;
     }
