@@ -6,7 +6,10 @@
 // target fuzz_hcl_agree checks it on mutated inputs.
 #include "frontends/terraform/syntax/hcl_fast_parser.hpp"
 
+#include <algorithm>
 #include <charconv>
+#include <cstdint>
+#include <string>
 #include <utility>
 #include <vector>
 
