@@ -15,7 +15,7 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 seconds=${FUZZ_SECONDS:-60}
 jobs=${FUZZ_JOBS:-1}
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(fuzz_hcl fuzz_hcl_parse fuzz_yaml fuzz_plan fuzz_policy)
+[ ${#targets[@]} -eq 0 ] && targets=(fuzz_hcl fuzz_hcl_parse fuzz_hcl_agree fuzz_yaml fuzz_plan fuzz_policy)
 
 # Seeds: every test input of the target's kind, copied once (a corpus keeps what fuzzing found).
 seed() {
@@ -28,7 +28,7 @@ seed() {
     [ -d "$build/rule-examples" ] && sources+=("$build/rule-examples")
     local files
     case $target in
-        fuzz_hcl | fuzz_hcl_parse) files=$(find "${sources[@]}" -type f \( -name '*.tf' -o -name '*.tfvars' \) ) ;;
+        fuzz_hcl | fuzz_hcl_parse | fuzz_hcl_agree) files=$(find "${sources[@]}" -type f \( -name '*.tf' -o -name '*.tfvars' \) ) ;;
         fuzz_yaml) files=$(find "${sources[@]}" -type f \( -name '*.yaml' -o -name '*.yml' \) ! -name residency.yaml \
                                -exec grep -l '^ *apiVersion:' {} + ) ;;
         fuzz_plan) files=$(find "${sources[@]}" -type f -name '*.json' -exec grep -l '"format_version"' {} + ) ;;

@@ -9,30 +9,9 @@
 #include <vector>
 
 #include "frontends/terraform/syntax/hcl_ast.hpp"
+#include "frontends/terraform/syntax/hcl_template.hpp"
 
 namespace residency::hcl::detail {
-
-// Deeper nesting than this becomes Invalid: it keeps every later recursive pass (evaluation,
-// destruction) far from the stack limit, and no real configuration comes close.
-inline constexpr int kMaxDepth = 256;
-
-// One flat token of a template, as HCL sees it before directives are nested: strip markers and
-// heredoc indentation work on this sequence, where a literal's neighbours are plain to see.
-struct TemplateToken {
-    enum Kind { Literal, Interpolation, If, Else, EndIf, For, EndFor } kind = Literal;
-    Range range;
-    std::string text;  // Literal: raw source text, later decoded
-    Expr expr;         // Interpolation: the expression; If: condition; For: collection
-    std::string key;   // For: key variable ("" when absent)
-    std::string value; // For: value variable
-    bool strip_left = false;
-    bool strip_right = false;
-};
-
-// Decodes a quoted string's escapes (\n \r \t \" \\ \uXXXX \UXXXXXXXX, $${ and %%{).
-std::string decode_quoted(std::string_view raw);
-// Heredocs take no backslash escapes, only the doubled template introducers.
-std::string decode_heredoc(std::string_view raw);
 
 // Converts nodes of one tree. `text` is the whole file; the tree was parsed from the part of it
 // that starts at `base`, so every node offset is shifted by `base`.

@@ -1,6 +1,7 @@
 // HCL parsing with tree-sitter: per-thread parser, syntax errors, piecewise recovery of broken parts.
 #include "frontends/terraform/syntax/hcl_parser.hpp"
 #include "frontends/terraform/syntax/hcl_checks.hpp"
+#include "frontends/terraform/syntax/hcl_fast_parser.hpp"
 
 #include <tree_sitter/api.h>
 
@@ -8,6 +9,7 @@
 #include <chrono>
 #include <ctime>
 #include <limits>
+#include <optional>
 #include <string>
 #include <utility>
 
@@ -571,9 +573,39 @@ bool parse_pieces(FileId file, std::string_view text, std::string_view source, s
     return true;
 }
 
+// What follows either parse: HashiCorp's checks, errors in order without duplicates, the limits.
+void finish(ParsedFile& out, std::string_view text, Range too_deep) {
+    check_hashicorp_syntax(out, text);
+
+    std::sort(out.errors.begin(), out.errors.end(), [](const SyntaxError& a, const SyntaxError& b) {
+        if (a.range.begin != b.range.begin) return a.range.begin < b.range.begin;
+        return a.message < b.message;
+    });
+    out.errors.erase(std::unique(out.errors.begin(), out.errors.end(),
+                                 [](const SyntaxError& a, const SyntaxError& b) {
+                                     return a.range.begin == b.range.begin && a.message == b.message;
+                                 }),
+                     out.errors.end());
+    if (out.errors.size() > kMaxErrors) out.errors.resize(kMaxErrors);
+    if (too_deep.valid()) {
+        Range at{out.file, too_deep.begin, too_deep.begin};
+        out.errors.push_back(SyntaxError{at, "nesting too deep"});
+    }
+}
+
 }  // namespace
 
+// The fast parser accepts only files it reads exactly as tree-sitter would, and it declines any
+// byte that is not UTF-8, so check_encoding (which only reports such bytes) has nothing to add.
 ParsedFile parse_hcl(FileId file, std::string_view text) {
+    if (std::optional<ParsedFile> fast = fast_parse_hcl(file, text)) {
+        finish(*fast, text, Range{});
+        return std::move(*fast);
+    }
+    return parse_hcl_tree_sitter(file, text);
+}
+
+ParsedFile parse_hcl_tree_sitter(FileId file, std::string_view text) {
     ParsedFile out;
     out.file = file;
     if (text.size() >= std::numeric_limits<std::uint32_t>::max()) {
@@ -607,22 +639,7 @@ ParsedFile parse_hcl(FileId file, std::string_view text) {
         }
         check_encoding(file, text, base, static_cast<std::uint32_t>(text.size()), root, out.errors);
     }
-    check_hashicorp_syntax(out, text);
-
-    std::sort(out.errors.begin(), out.errors.end(), [](const SyntaxError& a, const SyntaxError& b) {
-        if (a.range.begin != b.range.begin) return a.range.begin < b.range.begin;
-        return a.message < b.message;
-    });
-    out.errors.erase(std::unique(out.errors.begin(), out.errors.end(),
-                                 [](const SyntaxError& a, const SyntaxError& b) {
-                                     return a.range.begin == b.range.begin && a.message == b.message;
-                                 }),
-                     out.errors.end());
-    if (out.errors.size() > kMaxErrors) out.errors.resize(kMaxErrors);
-    if (parse.too_deep.valid()) {
-        Range at{file, parse.too_deep.begin, parse.too_deep.begin};
-        out.errors.push_back(SyntaxError{at, "nesting too deep"});
-    }
+    finish(out, text, parse.too_deep);
     return out;
 }
 

@@ -388,6 +388,10 @@ Expr Converter::template_expr(TSNode node) {
     std::uint32_t pos = begin;
     flatten(node, tokens, pos);
     literal_gap(tokens, pos, end);
+    return build_template(tokens, whole, heredoc, flush);
+}
+
+Expr build_template(std::vector<TemplateToken>& tokens, Range whole, bool heredoc, bool flush) {
     bool plain = true;
     for (TemplateToken& tok : tokens) {
         if (tok.kind == TemplateToken::Literal) {

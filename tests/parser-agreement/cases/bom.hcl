@@ -1,0 +1,1 @@
+﻿bom = "file starts with a byte order mark"

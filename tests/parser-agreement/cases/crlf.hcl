@@ -1,0 +1,5 @@
+crlf = <<EOF
+line
+  EOF
+next = "x"
+# comment
