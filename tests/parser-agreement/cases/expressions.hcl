@@ -41,3 +41,6 @@ comments = [ # a comment
 spaced = var .name
 negated_key = { -g = 9 }
 # tree-sitter reads newlines as blanks: a key that would continue the value above is declined
+# Numbers with more digits than a double keeps carry their text.
+long_number = 12345678901234567890
+long_fraction = 0.1234567890123456789

@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/number.hpp"
 #include "core/utf8.hpp"
 #include "frontends/terraform/syntax/hcl_template.hpp"
 
@@ -542,6 +543,7 @@ private:
         std::string_view t = text_.substr(b, e - b);
         auto [ptr, ec] = std::from_chars(t.data(), t.data() + t.size(), v.number);
         if (ec != std::errc() || ptr != t.data() + t.size()) decline();
+        v.text = number::literal_text(t);  // as the converter keeps digits a double would lose
         p_ = e;
         h_ = 1;
         return v;
