@@ -1,5 +1,6 @@
 // The project's own HCL syntax tree: every construct of HCL native syntax with byte ranges.
-// Built from the tree-sitter tree by hcl_parser; nothing after the parser sees tree-sitter.
+// Built by hcl_parser (the fast parser for valid files, else from tree-sitter's tree); nothing after
+// the parser sees tree-sitter.
 #pragma once
 
 #include <string>

@@ -1,4 +1,5 @@
-// HCL parsing with tree-sitter: per-thread parser, syntax errors, piecewise recovery of broken parts.
+// HCL parsing: the fast path first; tree-sitter with its per-thread parser, syntax errors and piecewise
+// recovery of broken parts for every file the fast path declines.
 #include "frontends/terraform/syntax/hcl_parser.hpp"
 #include "frontends/terraform/syntax/hcl_checks.hpp"
 #include "frontends/terraform/syntax/hcl_fast_parser.hpp"

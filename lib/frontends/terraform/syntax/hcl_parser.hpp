@@ -1,4 +1,5 @@
-// Parses HCL native syntax (.tf, .tfvars, .hcl) into the project's syntax tree with tree-sitter.
+// Parses HCL native syntax (.tf, .tfvars, .hcl) into the project's syntax tree: a hand-written parser
+// for valid files, tree-sitter for the rest.
 #pragma once
 
 #include <string_view>
