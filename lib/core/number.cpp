@@ -106,6 +106,15 @@ struct Decimal {
     char at(long i) const { return i >= 0 && i < static_cast<long>(mant.size()) ? mant[i] : '0'; }
 };
 
+// An integer's digits in `base` (negative: upper-case letters), with its sign.
+std::string text_of(const mpz_t z, int base) {
+    int abs_base = base < 0 ? -base : base;
+    std::string digits(mpz_sizeinbase(z, abs_base) + 2, '\0');
+    mpz_get_str(digits.data(), base, z);
+    digits.resize(std::char_traits<char>::length(digits.c_str()));
+    return digits;
+}
+
 // The exact decimal of m × 2^shift (m ≥ 0), as Go's decimal.init.
 Decimal decimal_of(const mpz_t m_in, long shift) {
     Decimal d;
@@ -130,9 +139,7 @@ Decimal decimal_of(const mpz_t m_in, long shift) {
         mpz_mul(m, m, five);
         mpz_clear(five);
     }
-    std::string digits(mpz_sizeinbase(m, 10) + 2, '\0');
-    mpz_get_str(digits.data(), 10, m);
-    digits.resize(std::char_traits<char>::length(digits.c_str()));
+    std::string digits = text_of(m, 10);
     mpz_clear(m);
     d.exp = static_cast<long>(digits.size()) - k;
     while (!digits.empty() && digits.back() == '0') digits.pop_back();
@@ -511,9 +518,7 @@ std::optional<std::string> whole_digits(const Value& n, int base, bool upper) {
     mpz_t z;
     mpz_init(z);
     mpfr_get_z(z, v.get(), MPFR_RNDZ);
-    std::string digits(mpz_sizeinbase(z, base) + 2, '\0');
-    mpz_get_str(digits.data(), upper ? -base : base, z);
-    digits.resize(std::char_traits<char>::length(digits.c_str()));
+    std::string digits = text_of(z, upper ? -base : base);
     mpz_clear(z);
     return digits;
 }

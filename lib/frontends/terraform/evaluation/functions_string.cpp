@@ -264,19 +264,29 @@ std::string go_float(double n, const Verb& v) {
     return sign_prefix(n, v) + buf;
 }
 
-std::string integer_text(long long n, const Verb& v) {
-    unsigned long long a = n < 0 ? 0ULL - static_cast<unsigned long long>(n) : static_cast<unsigned long long>(n);
-    std::string digits;
-    int base = v.verb == 'b' ? 2 : v.verb == 'o' ? 8 : (v.verb == 'x' || v.verb == 'X') ? 16 : 10;
-    const char* alphabet = v.verb == 'X' ? "0123456789ABCDEF" : "0123456789abcdef";
-    do {
-        digits.insert(digits.begin(), alphabet[a % static_cast<unsigned>(base)]);
-        a /= static_cast<unsigned>(base);
-    } while (a);
+int integer_base(const Verb& v) {
+    return v.verb == 'b' ? 2 : v.verb == 'o' ? 8 : (v.verb == 'x' || v.verb == 'X') ? 16 : 10;
+}
+
+// An integer's digits in the verb's base, laid out by the verb: precision, `#` prefix, sign.
+std::string integer_text(bool negative, std::string digits, const Verb& v) {
+    int base = integer_base(v);
     if (v.precision >= 0 && digits.size() < static_cast<std::size_t>(v.precision))
         digits.insert(0, static_cast<std::size_t>(v.precision) - digits.size(), '0');
     if (v.sharp) digits = (base == 16 ? (v.verb == 'X' ? "0X" : "0x") : base == 8 ? "0" : base == 2 ? "0b" : "") + digits;
-    return (n < 0 ? "-" : v.plus ? "+" : v.space ? " " : "") + digits;
+    return (negative ? "-" : v.plus ? "+" : v.space ? " " : "") + digits;
+}
+
+std::string integer_text(long long n, const Verb& v) {
+    unsigned long long a = n < 0 ? 0ULL - static_cast<unsigned long long>(n) : static_cast<unsigned long long>(n);
+    std::string digits;
+    auto base = static_cast<unsigned>(integer_base(v));
+    const char* alphabet = v.verb == 'X' ? "0123456789ABCDEF" : "0123456789abcdef";
+    do {
+        digits.insert(digits.begin(), alphabet[a % base]);
+        a /= base;
+    } while (a);
+    return integer_text(n < 0, std::move(digits), v);
 }
 
 // Formats one value for one verb; the error text when the value does not suit the verb.
@@ -319,18 +329,13 @@ std::optional<std::string> format_one(const Value& arg, const Verb& v, std::stri
             if (!n->big() && d == std::floor(d) && std::fabs(d) < 9.2e18)
                 return pad(integer_text(static_cast<long long>(d), v), v, true);
             // Past an int64: Go prints the big.Int's digits.
-            int base = v.verb == 'b' ? 2 : v.verb == 'o' ? 8 : (v.verb == 'x' || v.verb == 'X') ? 16 : 10;
-            auto digits = number::whole_digits(*n, base, v.verb == 'X');
+            auto digits = number::whole_digits(*n, integer_base(v), v.verb == 'X');
             if (!digits) {
                 error = "an integer is required for " + verb;
                 return std::nullopt;
             }
             bool negative = (*digits)[0] == '-';
-            std::string body = digits->substr(negative ? 1 : 0);
-            if (v.precision >= 0 && body.size() < static_cast<std::size_t>(v.precision))
-                body.insert(0, static_cast<std::size_t>(v.precision) - body.size(), '0');
-            if (v.sharp) body = (base == 16 ? (v.verb == 'X' ? "0X" : "0x") : base == 8 ? "0" : base == 2 ? "0b" : "") + body;
-            return pad((negative ? "-" : v.plus ? "+" : v.space ? " " : "") + body, v, true);
+            return pad(integer_text(negative, digits->substr(negative ? 1 : 0), v), v, true);
         }
         case 'e':
         case 'E':

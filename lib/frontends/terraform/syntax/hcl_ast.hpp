@@ -53,6 +53,14 @@ struct Expr {
     std::vector<Expr> children;
 };
 
+// An expression node of `kind` at `range`, its other members empty: how both parsers start one.
+inline Expr make_expr(ExprKind kind, Range range) {
+    Expr e;
+    e.kind = kind;
+    e.range = range;
+    return e;
+}
+
 struct Attribute {
     std::string name;
     Range name_range;

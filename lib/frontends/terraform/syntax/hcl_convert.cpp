@@ -25,13 +25,6 @@ std::size_t count(const std::vector<TSNode>& nodes, std::string_view type) {
     return n;
 }
 
-Expr make(ExprKind kind, Range range) {
-    Expr e;
-    e.kind = kind;
-    e.range = range;
-    return e;
-}
-
 }  // namespace
 
 Converter::Converter(FileId file, std::string_view text, std::uint32_t base, TSNode root)
@@ -48,7 +41,7 @@ std::string_view Converter::text(TSNode node) const {
     return text_.substr(r.begin, r.end - r.begin);
 }
 
-Expr Converter::invalid(Range range) const { return make(ExprKind::Invalid, range); }
+Expr Converter::invalid(Range range) const { return make_expr(ExprKind::Invalid, range); }
 
 // A cursor walk: ts_node_child(i) restarts from the first child, which would make wide nodes
 // (a body of 10k attributes, a long tuple) quadratic.
@@ -164,7 +157,7 @@ Expr Converter::term(const std::vector<TSNode>& nodes, std::size_t begin, std::s
             r.end = range(nodes[i]).end;
             ++i;
         }
-        chain.expr = make(ExprKind::Parens, r);
+        chain.expr = make_expr(ExprKind::Parens, r);
         chain.expr.children.push_back(std::move(inner));
     } else {
         chain.expr = primary(first);
@@ -209,10 +202,10 @@ void Converter::push_step(Chain& chain, TSNode step) {
         bool full = is(kind, "full_splat");
         Range marker = parts.empty() ? range(kind) : range(parts.front());
         Expr* source = chain.open > 0 && chain.full ? innermost() : &chain.expr;
-        Expr splat = make(ExprKind::Splat, Range{file_, source->range.begin, marker.end});
+        Expr splat = make_expr(ExprKind::Splat, Range{file_, source->range.begin, marker.end});
         splat.full = full;
         splat.children.push_back(std::move(*source));
-        splat.children.push_back(make(ExprKind::SplatItem, marker));
+        splat.children.push_back(make_expr(ExprKind::SplatItem, marker));
         *source = std::move(splat);
         if (source == &chain.expr) {
             chain.open = 1;
@@ -241,7 +234,7 @@ Expr Converter::step_on(Expr object, TSNode step) {
     if (is(step, "get_attr")) {
         for (TSNode child : kids(step)) {
             if (is(child, "identifier") && !ts_node_is_missing(child)) {
-                Expr e = make(ExprKind::GetAttr, r);
+                Expr e = make_expr(ExprKind::GetAttr, r);
                 e.text = std::string(text(child));
                 e.children.push_back(std::move(object));
                 return e;
@@ -252,13 +245,13 @@ Expr Converter::step_on(Expr object, TSNode step) {
     std::vector<TSNode> inner = kids(step);
     if (inner.empty()) return invalid(r);
     TSNode index = inner.front();
-    Expr e = make(ExprKind::Index, r);
+    Expr e = make_expr(ExprKind::Index, r);
     e.children.push_back(std::move(object));
     if (is(index, "legacy_index")) {
         Range digits = range(index);
         if (digits.end > digits.begin) ++digits.begin;  // past the '.'
         std::string_view t = text_.substr(digits.begin, digits.end - digits.begin);
-        Expr key = make(ExprKind::Number, digits);
+        Expr key = make_expr(ExprKind::Number, digits);
         auto [ptr, ec] = std::from_chars(t.data(), t.data() + t.size(), key.number);
         if (ec != std::errc() || ptr != t.data() + t.size()) key.kind = ExprKind::Invalid;
         e.children.push_back(std::move(key));
@@ -301,7 +294,7 @@ Expr Converter::primary(TSNode node) {
     if (is(node, "variable_expr")) {
         for (TSNode child : kids(node)) {
             if (is(child, "identifier") && !ts_node_is_missing(child)) {
-                Expr e = make(ExprKind::Variable, range(node));
+                Expr e = make_expr(ExprKind::Variable, range(node));
                 e.text = std::string(text(child));
                 return e;
             }
@@ -321,12 +314,12 @@ Expr Converter::literal(TSNode node) {
     Range r = range(node);
     if (is(node, "numeric_lit")) return number(node);
     if (is(node, "bool_lit")) {
-        Expr e = make(ExprKind::Bool, r);
+        Expr e = make_expr(ExprKind::Bool, r);
         e.boolean = text(node) == "true";
         return e;
     }
-    if (is(node, "null_lit")) return make(ExprKind::Null, r);
-    Expr e = make(ExprKind::String, r);
+    if (is(node, "null_lit")) return make_expr(ExprKind::Null, r);
+    Expr e = make_expr(ExprKind::String, r);
     e.text = string_lit(node);
     return e;
 }
@@ -334,7 +327,7 @@ Expr Converter::literal(TSNode node) {
 Expr Converter::number(TSNode node) {
     Range r = range(node);
     std::string_view t = text(node);
-    Expr e = make(ExprKind::Number, r);
+    Expr e = make_expr(ExprKind::Number, r);
     if (t.size() > 2 && t[0] == '0' && (t[1] == 'x' || t[1] == 'X')) {
         // The grammar accepts hex although HCL does not; read it rather than reject the file.
         unsigned long long v = 0;
@@ -364,7 +357,7 @@ std::string Converter::string_lit(TSNode node) {
 }
 
 Expr Converter::tuple(TSNode node) {
-    Expr e = make(ExprKind::Tuple, range(node));
+    Expr e = make_expr(ExprKind::Tuple, range(node));
     std::vector<TSNode> children = kids(node);
     // Exact sizes: syntax trees are most of a scan's memory, and doubling leaves up to half unused.
     e.children.reserve(count(children, "expression"));
@@ -376,7 +369,7 @@ Expr Converter::tuple(TSNode node) {
 }
 
 Expr Converter::object(TSNode node) {
-    Expr e = make(ExprKind::Object, range(node));
+    Expr e = make_expr(ExprKind::Object, range(node));
     std::vector<TSNode> children = kids(node);
     e.children.reserve(2 * count(children, "object_elem"));
     for (TSNode child : children) {
@@ -401,7 +394,7 @@ Expr Converter::object_key(TSNode node) {
     if (inner.size() == 1 && is(inner[0], "variable_expr")) {
         for (TSNode child : kids(inner[0])) {
             if (is(child, "identifier") && !ts_node_is_missing(child)) {
-                Expr key = make(ExprKind::String, range(child));
+                Expr key = make_expr(ExprKind::String, range(child));
                 key.text = std::string(text(child));
                 return key;
             }
@@ -411,7 +404,7 @@ Expr Converter::object_key(TSNode node) {
 }
 
 Expr Converter::function_call(TSNode node) {
-    Expr e = make(ExprKind::FunctionCall, range(node));
+    Expr e = make_expr(ExprKind::FunctionCall, range(node));
     bool named = false;
     for (TSNode child : kids(node)) {
         if (is_error(child)) return invalid(e.range);
@@ -434,7 +427,7 @@ Expr Converter::function_call(TSNode node) {
 }
 
 Expr Converter::for_expr(TSNode node, bool object) {
-    Expr e = make(object ? ExprKind::ForObject : ExprKind::ForTuple, range(node));
+    Expr e = make_expr(object ? ExprKind::ForObject : ExprKind::ForTuple, range(node));
     std::vector<std::string_view> names;
     Expr collection;
     bool have_intro = false;
@@ -478,7 +471,7 @@ Expr Converter::for_expr(TSNode node, bool object) {
 }
 
 Expr Converter::conditional(TSNode node) {
-    Expr e = make(ExprKind::Conditional, range(node));
+    Expr e = make_expr(ExprKind::Conditional, range(node));
     e.children.reserve(3);
     for (TSNode child : kids(node)) {
         if (is_error(child)) return invalid(e.range);
@@ -492,7 +485,7 @@ Expr Converter::unary(TSNode node) {
     Range r = range(node);
     std::vector<TSNode> nodes = kids(node);
     if (nodes.size() < 2 || ts_node_is_named(nodes[0])) return invalid(r);
-    Expr e = make(ExprKind::Unary, r);
+    Expr e = make_expr(ExprKind::Unary, r);
     e.text = ts_node_type(nodes[0]);
     e.children.push_back(term(nodes, 1, nodes.size(), r));
     return e;
@@ -510,7 +503,7 @@ Expr Converter::binary(TSNode node) {
         break;
     }
     if (op == 0 || op + 1 >= nodes.size()) return invalid(r);
-    Expr e = make(ExprKind::Binary, r);
+    Expr e = make_expr(ExprKind::Binary, r);
     e.children.reserve(2);
     e.text = ts_node_type(nodes[op]);
     Range left{file_, r.begin, range(nodes[op - 1]).end};

@@ -53,13 +53,6 @@ bool reserved(std::string_view s, Place place) {
     return true;
 }
 
-Expr make(ExprKind kind, Range range) {
-    Expr e;
-    e.kind = kind;
-    e.range = range;
-    return e;
-}
-
 // One step after a primary, flattened: the grammar nests `.*`/`[*]` and the steps they absorb, but
 // the converter pushes them in source order, as here.
 struct Step {
@@ -288,7 +281,7 @@ private:
             ++p_;
             Expr no = binary(1);
             h = grow(std::max(h, h_) + 1);
-            Expr e = make(ExprKind::Conditional, range(cond.range.begin, no.range.end));
+            Expr e = make_expr(ExprKind::Conditional, range(cond.range.begin, no.range.end));
             e.children.reserve(3);
             e.children.push_back(std::move(cond));
             e.children.push_back(std::move(yes));
@@ -335,7 +328,7 @@ private:
             p_ += static_cast<std::uint32_t>(op.size());
             Expr right = binary(prec + 1);
             h = grow(std::max(h, h_) + 1);
-            Expr e = make(ExprKind::Binary, range(left.range.begin, right.range.end));
+            Expr e = make_expr(ExprKind::Binary, range(left.range.begin, right.range.end));
             e.text = std::string(op);
             e.children.reserve(2);
             e.children.push_back(std::move(left));
@@ -354,7 +347,7 @@ private:
         Recurse guard(*this);
         std::uint32_t b = p_++;
         Expr operand = unary();
-        Expr e = make(ExprKind::Unary, range(b, operand.range.end));
+        Expr e = make_expr(ExprKind::Unary, range(b, operand.range.end));
         e.text = std::string(1, c);
         e.children.push_back(std::move(operand));
         h_ = grow(h_ + 1);
@@ -392,7 +385,7 @@ private:
                     if (ident_char(at(e)) || high(at(e)) || (at(e) == '.' && digit(at(e + 1)))) decline();
                     step.kind = Step::Legacy;
                     Range digits = range(p_ + 1, e);
-                    step.key = make(ExprKind::Number, digits);
+                    step.key = make_expr(ExprKind::Number, digits);
                     std::string_view t = text_.substr(digits.begin, digits.end - digits.begin);
                     auto [ptr, ec] = std::from_chars(t.data(), t.data() + t.size(), step.key.number);
                     if (ec != std::errc() || ptr != t.data() + t.size()) decline();
@@ -445,10 +438,10 @@ private:
             bool full = step.kind == Step::FullSplat;
             Range marker = step.range;
             Expr* source = chain.open > 0 && chain.full ? innermost() : &chain.expr;
-            Expr splat = make(ExprKind::Splat, range(source->range.begin, marker.end));
+            Expr splat = make_expr(ExprKind::Splat, range(source->range.begin, marker.end));
             splat.full = full;
             splat.children.push_back(std::move(*source));
-            splat.children.push_back(make(ExprKind::SplatItem, marker));
+            splat.children.push_back(make_expr(ExprKind::SplatItem, marker));
             *source = std::move(splat);
             if (source == &chain.expr) {
                 chain.open = 1;
@@ -473,12 +466,12 @@ private:
     Expr step_on(Expr object, Step step) const {
         Range r = range(object.range.begin, step.range.end);
         if (step.kind == Step::Attr) {
-            Expr e = make(ExprKind::GetAttr, r);
+            Expr e = make_expr(ExprKind::GetAttr, r);
             e.text = std::move(step.name);
             e.children.push_back(std::move(object));
             return e;
         }
-        Expr e = make(ExprKind::Index, r);
+        Expr e = make_expr(ExprKind::Index, r);
         e.children.reserve(2);
         e.children.push_back(std::move(object));
         e.children.push_back(std::move(step.key));
@@ -494,7 +487,7 @@ private:
             ++p_;
             Expr inner = expr();
             expect(')');
-            Expr e = make(ExprKind::Parens, range(b, p_));
+            Expr e = make_expr(ExprKind::Parens, range(b, p_));
             e.children.push_back(std::move(inner));
             h_ = grow(h_ + 1);
             return e;
@@ -510,20 +503,20 @@ private:
         h_ = 1;
         if (word == "true" || word == "false") {
             p_ = e;
-            Expr v = make(ExprKind::Bool, range(b, e));
+            Expr v = make_expr(ExprKind::Bool, range(b, e));
             v.boolean = word == "true";
             return v;
         }
         if (word == "null") {
             p_ = e;
-            return make(ExprKind::Null, range(b, e));
+            return make_expr(ExprKind::Null, range(b, e));
         }
         if (reserved(word, Place::Variable)) decline();
         p_ = e;
         skip();
         if (at(p_) == '(') return call(word, b);
         if (word.find("::") != std::string_view::npos) decline();
-        Expr v = make(ExprKind::Variable, range(b, e));
+        Expr v = make_expr(ExprKind::Variable, range(b, e));
         v.text = std::string(word);
         return v;
     }
@@ -539,7 +532,7 @@ private:
         }
         char n = at(e);
         if (ident_start(n) || high(n) || n == '.') decline();
-        Expr v = make(ExprKind::Number, range(b, e));
+        Expr v = make_expr(ExprKind::Number, range(b, e));
         std::string_view t = text_.substr(b, e - b);
         auto [ptr, ec] = std::from_chars(t.data(), t.data() + t.size(), v.number);
         if (ec != std::errc() || ptr != t.data() + t.size()) decline();
@@ -551,7 +544,7 @@ private:
 
     Expr call(std::string_view fn, std::uint32_t b) {
         Recurse guard(*this);
-        Expr e = make(ExprKind::FunctionCall, Range{});
+        Expr e = make_expr(ExprKind::FunctionCall, Range{});
         e.text = std::string(fn);
         ++p_;  // (
         int h = 0;
@@ -587,7 +580,7 @@ private:
         Recurse guard(*this);
         std::uint32_t b = p_++;
         if (word_at("for")) return for_expr(b, false);
-        Expr e = make(ExprKind::Tuple, Range{});
+        Expr e = make_expr(ExprKind::Tuple, Range{});
         int h = 0;
         skip();
         if (at(p_) != ']') {
@@ -612,7 +605,7 @@ private:
         Recurse guard(*this);
         std::uint32_t b = p_++;
         if (word_at("for")) return for_expr(b, true);
-        Expr e = make(ExprKind::Object, Range{});
+        Expr e = make_expr(ExprKind::Object, Range{});
         int h = 0;
         for (;;) {
             skip();
@@ -655,7 +648,7 @@ private:
     // the offset of the bracket, p_ is at `for`.
     Expr for_expr(std::uint32_t b, bool object) {
         p_ += 3;
-        Expr e = make(object ? ExprKind::ForObject : ExprKind::ForTuple, Range{});
+        Expr e = make_expr(object ? ExprKind::ForObject : ExprKind::ForTuple, Range{});
         std::string_view first = for_name();
         std::string_view second;
         skip();

@@ -128,13 +128,6 @@ void trim_right_heredoc(std::string& s) {
     s.resize(n);
 }
 
-Expr make(ExprKind kind, Range range) {
-    Expr e;
-    e.kind = kind;
-    e.range = range;
-    return e;
-}
-
 struct Builder {
     std::vector<TemplateToken>& tokens;
     bool heredoc;
@@ -142,7 +135,7 @@ struct Builder {
 
     // A directive's body: the parts up to the next else/endif/endfor, as a Template.
     Expr body(Range from) {
-        Expr t = make(ExprKind::Template, from);
+        Expr t = make_expr(ExprKind::Template, from);
         t.heredoc = heredoc;
         t.children = sequence();
         t.range.end = i < tokens.size() ? tokens[i].range.begin : (t.children.empty() ? from.end : t.children.back().range.end);
@@ -156,7 +149,7 @@ struct Builder {
             switch (tok.kind) {
                 case TemplateToken::Literal: {
                     if (!tok.text.empty()) {
-                        Expr s = make(ExprKind::String, tok.range);
+                        Expr s = make_expr(ExprKind::String, tok.range);
                         s.text = std::move(tok.text);
                         parts.push_back(std::move(s));
                     }
@@ -168,7 +161,7 @@ struct Builder {
                     ++i;
                     break;
                 case TemplateToken::If: {
-                    Expr e = make(ExprKind::TemplateIf, tok.range);
+                    Expr e = make_expr(ExprKind::TemplateIf, tok.range);
                     e.children.push_back(std::move(tok.expr));
                     ++i;
                     e.children.push_back(body(Range{tok.range.file, tok.range.end, tok.range.end}));
@@ -186,7 +179,7 @@ struct Builder {
                     break;
                 }
                 case TemplateToken::For: {
-                    Expr e = make(ExprKind::TemplateFor, tok.range);
+                    Expr e = make_expr(ExprKind::TemplateFor, tok.range);
                     e.text = std::move(tok.key);
                     e.text2 = std::move(tok.value);
                     e.children.push_back(std::move(tok.expr));
@@ -402,7 +395,7 @@ Expr build_template(std::vector<TemplateToken>& tokens, Range whole, bool heredo
     }
     if (plain) {
         if (flush) dedent(tokens);
-        Expr s = make(ExprKind::String, whole);
+        Expr s = make_expr(ExprKind::String, whole);
         for (const TemplateToken& tok : tokens) s.text += tok.text;
         return s;
     }
@@ -420,7 +413,7 @@ Expr build_template(std::vector<TemplateToken>& tokens, Range whole, bool heredo
     // `<<-` removes the common indentation after the strip markers: a line whose indentation a
     // marker removed has none.
     if (flush) dedent(tokens);
-    Expr t = make(ExprKind::Template, whole);
+    Expr t = make_expr(ExprKind::Template, whole);
     t.heredoc = heredoc;
     Builder builder{tokens, heredoc};
     while (builder.i < tokens.size()) {
