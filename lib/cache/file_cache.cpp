@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstring>
@@ -24,6 +25,10 @@ constexpr std::uint32_t kFormat = 1;
 constexpr char kMagic[8] = {'R', 'E', 'S', 'C', 'A', 'C', 'H', 'E'};
 // An entry no scan used for this many pack writes is dropped.
 constexpr std::uint64_t kKeepGenerations = 8;
+// Other scans' packs beyond this many bytes go, least recently used first (the current scan's
+// pack is never counted or deleted).
+constexpr std::uintmax_t kMaxPackBytes = std::uintmax_t{1} << 30;
+constexpr const char* kPruneStamp = ".pruned";
 constexpr std::size_t kKeyLength = 64;  // SHA-256 in hex
 constexpr std::size_t kEntryHeader = 1 + kKeyLength + 8 + 8 + 8;
 
@@ -246,18 +251,49 @@ bool FileCache::save() {
 }
 
 void FileCache::prune() const {
-    // Packs of trees nobody scanned for a month, and temporaries of scans that died before their
-    // rename, go: a cache directory does not grow with every directory ever scanned.
+    // At most once an hour, marked by the stamp's date: a directory of many packs (a CI runner
+    // scanning fresh checkouts) would otherwise cost one stat per pack on every scan's write.
     std::error_code ec;
     auto now = fs::file_time_type::clock::now();
+    fs::path stamp = dir_ / kPruneStamp;
+    if (auto last = fs::last_write_time(stamp, ec); !ec && now - last < std::chrono::hours(1)) return;
+    if (int fd = ::open(stamp.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0600); fd >= 0) ::close(fd);
+    fs::last_write_time(stamp, now, ec);
+
+    // Packs of trees nobody scanned for a month, and temporaries of scans that died before their
+    // rename, go; then the least recently used packs while all of them exceed the size bound.
+    struct Pack {
+        fs::file_time_type written;
+        std::uintmax_t size;
+        fs::path path;
+    };
+    std::vector<Pack> kept;
+    std::uintmax_t total = 0;
     for (fs::directory_iterator it(dir_, ec), end; !ec && it != end; it.increment(ec)) {
         std::string name = it->path().filename().string();
         bool pack = name.starts_with("scan-") && name.ends_with(".pack");
         bool tmp = name.starts_with(".tmp-") && name.ends_with(".pack");
         if (!pack && !tmp) continue;
         std::error_code e2;
-        auto age = now - fs::last_write_time(it->path(), e2);
-        if (!e2 && age > (pack ? std::chrono::hours(24 * 30) : std::chrono::hours(1))) fs::remove(it->path(), e2);
+        auto written = fs::last_write_time(it->path(), e2);
+        if (e2) continue;
+        if (now - written > (pack ? std::chrono::hours(24 * 30) : std::chrono::hours(1))) {
+            fs::remove(it->path(), e2);
+        } else if (pack && it->path() != pack_) {
+            auto size = it->file_size(e2);
+            if (e2) continue;
+            kept.push_back({written, size, it->path()});
+            total += size;
+        }
+    }
+    if (total <= kMaxPackBytes) return;
+    std::sort(kept.begin(), kept.end(), [](const Pack& a, const Pack& b) {
+        return a.written != b.written ? a.written < b.written : a.path < b.path;
+    });
+    for (const Pack& p : kept) {
+        if (total <= kMaxPackBytes) break;
+        std::error_code e2;
+        if (fs::remove(p.path, e2)) total -= p.size;
     }
 }
 

@@ -4,8 +4,9 @@
 // evaluation, facts and rules always run, so nothing that depends on other files, options, the
 // policy or paths can be served stale.
 //
-// One pack file per set of scan roots, in the cache directory (created 0700; packs no scan wrote
-// for 30 days are deleted), holding every entry that scan used (and for a few scans more, those
+// One pack file per set of scan roots, in the cache directory (created 0700; at most once an hour
+// a scan that writes its pack deletes packs no scan wrote for 30 days, then the least recently
+// used ones while all exceed 1 GiB), holding every entry that scan used (and for a few scans more, those
 // it no longer uses): read whole at the start, written atomically (temporary file and rename) at the
 // end when anything changed, so a parallel scan never reads half a file. The pack's header names
 // the format, the tool version and the build of the executable: any mismatch ignores the pack.

@@ -142,10 +142,11 @@ c3="$tmp/c3"
 for i in 1 2 3 4; do scan "$tmp/p$i" "$work" . --cache-dir "$c3" & done
 wait
 for i in 1 2 3 4; do same "$tmp/e1n" "$tmp/p$i" "parallel scan $i"; done
-[ -z "$(ls -A "$c3" | grep -v '\.pack$')" ] || fail "parallel scans left temporary files: $(ls -A "$c3")"
+[ -z "$(ls -A "$c3" | grep -v -e '\.pack$' -e '^\.pruned$')" ] || fail "parallel scans left temporary files: $(ls -A "$c3")"
 
 # Packs no scan wrote or read for 30 days, and temporaries older than an hour, are deleted when a
-# scan writes its pack; a pack only read has its date renewed.
+# scan writes its pack, at most once an hour (the date of .pruned); a pack only read has its date
+# renewed.
 c4="$tmp/c4"
 scan "$tmp/q0" "$work" . --cache-dir "$c4"
 kept=$(ls "$c4"/*.pack)
@@ -159,11 +160,25 @@ scan "$tmp/q1" "$work" . --cache-dir "$c4"
 expect_stats "$tmp/q1" "pack unchanged" "a pack only read"
 [ "$(find "$kept" -mtime -1 | wc -l)" = 1 ] || fail "a pack only read keeps its old date"
 scan "$tmp/q2" examples . --cache-dir "$c4"
+[ -e "$c4/scan-0123456789abcdef0123456789abcdef.pack" ] || fail "pruned again within the hour"
+touch -d '2 hours ago' "$c4/.pruned"
+scan "$tmp/q3" tests/cases/alias-tfvars . --cache-dir "$c4"
 [ -e "$c4/scan-0123456789abcdef0123456789abcdef.pack" ] && fail "a pack 31 days old was not deleted"
 [ -e "$c4/.tmp-1-2.pack" ] && fail "a temporary 2 hours old was not deleted"
 [ -e "$c4/scan-fedcba9876543210fedcba9876543210.pack" ] || fail "a recent pack was deleted"
 [ -e "$kept" ] || fail "a pack in use was deleted"
-[ "$(ls "$c4" | wc -l)" = 3 ] || fail "the cache directory holds $(ls -A "$c4")"
+[ "$(ls "$c4" | wc -l)" = 4 ] || fail "the cache directory holds $(ls -A "$c4")"
+
+# Beyond 1 GiB of packs, the least recently used go first (sparse files: no disk is used).
+c6="$tmp/c6"
+mkdir -p "$c6"
+truncate -s 600M "$c6/scan-00000000000000000000000000000001.pack" "$c6/scan-00000000000000000000000000000002.pack"
+touch -d '3 days ago' "$c6/scan-00000000000000000000000000000001.pack"
+touch -d '2 days ago' "$c6/scan-00000000000000000000000000000002.pack"
+scan "$tmp/r0" "$work" . --cache-dir "$c6"
+[ -e "$c6/scan-00000000000000000000000000000001.pack" ] && fail "1.2 GiB of packs: the oldest was kept"
+[ -e "$c6/scan-00000000000000000000000000000002.pack" ] || fail "1.2 GiB of packs: more than the oldest was deleted"
+[ "$(ls "$c6" | wc -l)" = 2 ] || fail "the size-bounded cache directory holds $(ls -A "$c6")"
 
 # The default directory, created 0700; none (and no error) when no directory is usable.
 (cd "$work" && XDG_CACHE_HOME="$tmp/xdg" HOME="$tmp/home1" NO_COLOR=1 "$bin" scan . >"$tmp/x.out" 2>"$tmp/x.err")

@@ -405,8 +405,7 @@ Value with_default_tags(Instances& instances, ResourceInstance& r, const Value& 
 }  // namespace
 
 void load_configurations(const std::vector<fs::path>& dirs, const Options& options, LoadContext& context) {
-    Loader loader{context.root, options, context.display, context.jobs, context.sources, context.graph, context.result, {}, {}, {}, {}};
-    loader.cache = context.cache;
+    Loader loader{context.root, options, context.display, context.jobs, context.sources, context.graph, context.result, {}, {}, {}, {}, context.cache, {}};
     const fs::path& root = context.root;
     SourceSet& sources = context.sources;
     Graph& graph = context.graph;
