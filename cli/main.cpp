@@ -1,11 +1,23 @@
 // residency: proves that infrastructure keeps data inside one jurisdiction.
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
+
+#ifdef RESIDENCY_WITH_MIMALLOC
+#include <mimalloc.h>
+#endif
 
 #include "commands.hpp"
 #include "report/sanitize.hpp"
 
 int main(int argc, char** argv) {
+#ifdef RESIDENCY_WITH_MIMALLOC
+    // Pages a scan freed go back to the system at once rather than after 25 ms: a scan frees its
+    // syntax trees root by root, and their pages otherwise raised the peak memory by about a tenth
+    // (real Terraform: 139 MB against 126), for about 5% more CPU. MIMALLOC_RESET_DELAY still wins.
+    if (!std::getenv("MIMALLOC_RESET_DELAY") && !std::getenv("MIMALLOC_DECOMMIT_DELAY"))
+        mi_option_set(mi_option_decommit_delay, 0);
+#endif
     using namespace residency::cli;
     CLI::App app{"residency: checks that infrastructure-as-code keeps AI data inside one jurisdiction", "residency"};
     app.require_subcommand(1);

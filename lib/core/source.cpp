@@ -1,9 +1,13 @@
 // Line index construction and lookups for SourceFile; SourceSet storage.
 #include "core/source.hpp"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
-#include <fstream>
-#include <sstream>
+#include <cerrno>
+#include <cstring>
 
 namespace residency {
 
@@ -101,14 +105,42 @@ std::optional<std::vector<std::filesystem::path>> SourceSet::provided_in(const s
 }
 
 std::optional<std::string> read_file_bytes(const std::filesystem::path& path) {
-    std::error_code ec;
-    std::uintmax_t size = std::filesystem::file_size(path, ec);
-    if (!ec && size > kMaxFileBytes) return std::nullopt;
-    std::ifstream f(path, std::ios::binary);
-    if (!f) return std::nullopt;
-    std::ostringstream s;
-    s << f.rdbuf();
-    return s.str();
+    // One read into a string of the file's size: a stream copy grows its buffer by doubling and
+    // then copies it, so the text briefly took three times its size.
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return std::nullopt;
+    struct stat st {};
+    if (::fstat(fd, &st) != 0 || (S_ISREG(st.st_mode) && static_cast<std::uintmax_t>(st.st_size) > kMaxFileBytes)) {
+        ::close(fd);
+        return std::nullopt;
+    }
+    std::string text;
+    if (S_ISREG(st.st_mode)) text.resize(static_cast<std::size_t>(st.st_size));
+    std::size_t have = 0;
+    char probe[4096];
+    for (;;) {
+        // At the expected end, a small read first: growing the string before knowing there is
+        // more would leave every file with twice its size in capacity.
+        bool full = have == text.size();
+        if (full && text.size() >= kMaxFileBytes) break;
+        ssize_t n = full ? ::read(fd, probe, sizeof probe) : ::read(fd, text.data() + have, text.size() - have);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) {
+            ::close(fd);
+            return std::nullopt;
+        }
+        if (n == 0) break;
+        if (full) {
+            // The file grew since fstat, or has no size (a pipe, a /proc file): read on, within the bound.
+            text.resize(std::max<std::size_t>(std::min<std::size_t>(have * 2, kMaxFileBytes), have + sizeof probe));
+            std::memcpy(text.data() + have, probe, static_cast<std::size_t>(n));
+        }
+        have += static_cast<std::size_t>(n);
+    }
+    ::close(fd);
+    text.resize(have);
+    if (text.capacity() > have + have / 8) text.shrink_to_fit();
+    return text;
 }
 
 }  // namespace residency

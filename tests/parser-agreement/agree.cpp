@@ -27,14 +27,13 @@ namespace {
 std::string where(const Range& r) { return "[" + std::to_string(r.begin) + "," + std::to_string(r.end) + ")"; }
 
 std::string describe(const Expr& e) {
-    return "kind " + std::to_string(static_cast<int>(e.kind)) + " " + where(e.range) + " text '" + e.text + "' text2 '" +
-           e.text2 + "' children " + std::to_string(e.children.size());
+    return "kind " + std::to_string(static_cast<int>(e.kind)) + " " + where(e.range) + " text '" + e.text + "' children " + std::to_string(e.children.size());
 }
 
 // The first difference between two trees, "" when none (the encoding tells equal trees apart too;
 // this only names the place).
 std::string diff(const Expr& a, const Expr& b, const std::string& path) {
-    if (a.kind != b.kind || !(a.range == b.range) || a.text != b.text || a.text2 != b.text2 ||
+    if (a.kind != b.kind || !(a.range == b.range) || a.text != b.text ||
         a.number != b.number || a.boolean != b.boolean || a.full != b.full || a.heredoc != b.heredoc ||
         a.expand_final != b.expand_final || a.children.size() != b.children.size()) {
         return path + ": fast " + describe(a) + " / tree-sitter " + describe(b);

@@ -24,7 +24,7 @@ std::string diff(const Body& a, const Body& b, const std::string& at);
 std::string diff(const Expr& a, const Expr& b, const std::string& at) {
     if (a.kind != b.kind) return at + ": kind";
     if (a.range != b.range) return at + ": range";
-    if (a.text != b.text || a.text2 != b.text2) return at + ": text";
+    if (a.text != b.text) return at + ": text";
     if (std::bit_cast<std::uint64_t>(a.number) != std::bit_cast<std::uint64_t>(b.number)) return at + ": number";
     if (a.boolean != b.boolean || a.full != b.full || a.heredoc != b.heredoc || a.expand_final != b.expand_final)
         return at + ": flags";

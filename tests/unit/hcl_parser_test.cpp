@@ -197,8 +197,9 @@ TEST_CASE("hcl: template directives") {
     CHECK(v.children[2].text == "-");
     const Expr& tfor = v.children[3];
     REQUIRE(tfor.kind == ExprKind::TemplateFor);
-    CHECK(tfor.text == "k");
-    CHECK(tfor.text2 == "v");
+    CHECK(tfor.text == "k,v");
+    CHECK(for_key(tfor) == "k");
+    CHECK(for_value(tfor) == "v");
     REQUIRE(tfor.children.size() == 2);
     CHECK(tfor.children[0].text == "m");
     const Expr& body = tfor.children[1];
@@ -207,8 +208,9 @@ TEST_CASE("hcl: template directives") {
     CHECK(body.children[0].text == "k");
     CHECK(body.children[1].text == "=");
     CHECK(body.children[3].text == ",");
-    CHECK(v.children[4].text.empty());
-    CHECK(v.children[4].text2 == "i");
+    CHECK(v.children[4].text == "i");
+    CHECK(for_key(v.children[4]).empty());
+    CHECK(for_value(v.children[4]) == "i");
 
     One no_else("\"%{if a}A%{endif}\"");
     REQUIRE(no_else.v().children.size() == 1);
@@ -409,21 +411,21 @@ TEST_CASE("hcl: operators, precedence, conditionals") {
 TEST_CASE("hcl: for expressions") {
     One a("[for v in xs : upper(v)]");
     REQUIRE(a.v().kind == ExprKind::ForTuple);
-    CHECK(a.v().text.empty());
-    CHECK(a.v().text2 == "v");
+    CHECK(for_key(a.v()).empty());
+    CHECK(for_value(a.v()) == "v");
     REQUIRE(a.v().children.size() == 2);
     CHECK(a.v().children[0].text == "xs");
     CHECK(a.v().children[1].kind == ExprKind::FunctionCall);
 
     One b("[for i, v in xs : v if i > 0]");
-    CHECK(b.v().text == "i");
-    CHECK(b.v().text2 == "v");
+    CHECK(for_key(b.v()) == "i");
+    CHECK(for_value(b.v()) == "v");
     REQUIRE(b.v().children.size() == 3);
     CHECK(b.v().children[2].text == ">");
 
     One c("{for k, v in m : k => v}");
     REQUIRE(c.v().kind == ExprKind::ForObject);
-    CHECK(c.v().text == "k");
+    CHECK(c.v().text == "k,v");
     REQUIRE(c.v().children.size() == 3);
     CHECK_FALSE(c.v().expand_final);
 

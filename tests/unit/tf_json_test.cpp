@@ -47,7 +47,7 @@ void check_ranges(const Body& b, std::string_view text) {
 
 // Structural equality, ranges aside: the JSON form must give what the native parser gives.
 bool same(const Expr& a, const Expr& b) {
-    if (a.kind != b.kind || a.text != b.text || a.text2 != b.text2 || a.number != b.number ||
+    if (a.kind != b.kind || a.text != b.text || a.number != b.number ||
         a.boolean != b.boolean || a.full != b.full || a.heredoc != b.heredoc || a.expand_final != b.expand_final ||
         a.children.size() != b.children.size())
         return false;

@@ -204,22 +204,37 @@ struct Loader {
         return c != configs.end() && !c->second->files.empty();
     }
 
-    // A packed directory's trees, back (see read_dirs).
+    // A packed directory's trees, back (see read_dirs). The packed form is kept: once the root
+    // that called the directory as a module is done, `pack_again` frees its trees.
     void unpack(const fs::path& dir) {
         auto p = packed.find(dir);
         if (p == packed.end()) return;
-        Packed dir_files = std::move(p->second);
-        packed.erase(p);
-        std::vector<hcl::ParsedFile> files = std::move(dir_files.files);
-        for (std::size_t i = 0; i < files.size(); ++i) {
-            if (!dir_files.blobs[i]) continue;
-            FileId id = files[i].file;
-            auto tree = hcl::decode(*dir_files.blobs[i], id);
-            std::string().swap(*dir_files.blobs[i]);
+        Packed& dir_files = p->second;
+        std::vector<hcl::ParsedFile> files;
+        files.reserve(dir_files.files.size());
+        for (std::size_t i = 0; i < dir_files.files.size(); ++i) {
+            const hcl::ParsedFile& kept = dir_files.files[i];
+            std::optional<hcl::ParsedFile> tree;
+            if (dir_files.blobs[i]) tree = hcl::decode(*dir_files.blobs[i], kept.file);
             // Never expected (the bytes were just encoded); a parse gives the same tree.
-            files[i] = tree ? std::move(*tree) : parse_source(id);
+            else tree = kept;
+            files.push_back(tree ? std::move(*tree) : parse_source(kept.file));
         }
+        unpacked.insert_or_assign(dir, std::move(dir_files));
+        packed.erase(p);
         add_config(dir, std::move(files));
+    }
+
+    // The trees of every directory unpacked since the last call, packed again, but `keep`'s: a
+    // module called by many roots (cloud-foundation-fabric's, called by every blueprint) would
+    // otherwise hold its trees, six times its text, to the end of the scan.
+    void pack_again(const fs::path& keep) {
+        for (auto& [dir, dir_files] : unpacked) {
+            if (dir == keep) continue;
+            configs.erase(dir);
+            packed.insert_or_assign(dir, std::move(dir_files));
+        }
+        unpacked.clear();
     }
 
     void add_values(const hcl::ParsedFile& file, std::map<std::string, RootValue>& values) {
@@ -293,6 +308,7 @@ struct Loader {
         std::map<std::string, std::string> calls;        // module label -> literal source; first one counts
     };
     std::map<fs::path, Packed> packed;
+    std::map<fs::path, Packed> unpacked;  // directories unpacked for the root being evaluated
 };
 
 // Why an instance may not exist: its own count or for_each, or a module call's on the way to it,
@@ -405,7 +421,7 @@ Value with_default_tags(Instances& instances, ResourceInstance& r, const Value& 
 }  // namespace
 
 void load_configurations(const std::vector<fs::path>& dirs, const Options& options, LoadContext& context) {
-    Loader loader{context.root, options, context.display, context.jobs, context.sources, context.graph, context.result, {}, {}, {}, {}, context.cache, {}};
+    Loader loader{context.root, options, context.display, context.jobs, context.sources, context.graph, context.result, {}, {}, {}, {}, context.cache, {}, {}};
     const fs::path& root = context.root;
     SourceSet& sources = context.sources;
     Graph& graph = context.graph;
@@ -500,10 +516,12 @@ void load_configurations(const std::vector<fs::path>& dirs, const Options& optio
             graph.add(std::move(a));
         }
         add_backend(instances, *root_module, root_name, graph);
-        instances.release(*root_module);
-        // A root's own directory is read by no other root (a called directory is never a root):
-        // its trees go now. Assets keep ranges and values, never pointers into a tree.
         ModuleConfig& done = *loader.configs.at(root_module->config->dir);
+        instances.release(*root_module);
+        // Assets keep ranges and values, never pointers into a tree: the trees of the modules the
+        // root called go back to their packed form, and the root's own trees go (a called
+        // directory is never a root: no other root reads them).
+        loader.pack_again(done.dir);
         std::vector<FileId>& ids = loader.released[done.dir];
         for (const auto& f : done.files) ids.push_back(f.file);
         done = ModuleConfig{done.dir, done.display, {}, {}, {}, {}, {}, {}, {}, {}, nullptr};

@@ -619,8 +619,8 @@ private:
     // Binds the loop variables; returns the mark to unwind to.
     std::size_t bind(const Expr& e, const Value& key, const Value& value) {
         std::size_t mark = locals_.size();
-        if (!e.text.empty()) locals_.push_back({e.text, key});
-        locals_.push_back({e.text2, value});
+        if (auto k = for_key(e); !k.empty()) locals_.push_back({k, key});
+        locals_.push_back({for_value(e), value});
         return mark;
     }
 

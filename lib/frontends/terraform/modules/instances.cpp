@@ -386,6 +386,7 @@ Instances::Instances(ConfigLookup lookup, std::filesystem::path root, bool allow
     : lookup_(std::move(lookup)), root_(std::move(root)), allow_outside_root_(allow_outside_root) {}
 
 ModuleInstance* Instances::new_module() {
+    ++modules_made_;
     modules_.push_back(std::make_unique<ModuleInstance>());
     return modules_.back().get();
 }
@@ -552,7 +553,7 @@ void Instances::instantiate_children(ModuleInstance& m) {
                                           name, source);
                 config = nullptr;
             }
-        if (config && modules_.size() >= kMaxModules) {
+        if (config && modules_made_ >= kMaxModules) {
             unavailable = fmt::format("module.{} is not expanded: the configuration has more than {} module instances",
                                       name, kMaxModules);
             config = nullptr;
@@ -639,19 +640,16 @@ void Instances::for_each_module(ModuleInstance& root, const std::function<void(M
 }
 
 void Instances::release(ModuleInstance& root) {
-    for_each_module(root, [&](ModuleInstance& m) {
-        m.resources.clear();
-        m.data.clear();
-        m.variables.clear();
-        m.locals.clear();
-        m.outputs.clear();
-    });
-    // Addresses are unique within one root only: the index holds the instances of the root being
-    // evaluated, and roots are evaluated one at a time (each added just before), so it is emptied
-    // whole, never left pointing at a freed instance.
+    // Roots are evaluated one at a time, each added just before: every module and provider
+    // instance there is belongs to this root, and so does the address index.
     by_address_.clear();
-    // The caller may free the root's own syntax trees next: no type may stay keyed by their blocks.
-    for (const auto& [name, block] : root.config->variables) variable_types_.erase(block);
+    // The caller may free the trees of the root and of the modules it called next: no type may
+    // stay keyed by their blocks.
+    variable_types_.clear();
+    root_values_.erase(&root);
+    std::erase(roots_, &root);
+    modules_.clear();
+    providers_.clear();
 }
 
 ProviderConfig* Instances::implied_provider(ModuleInstance& m, const std::string& name) {

@@ -104,10 +104,10 @@ public:
     // Visits a module instance and every readable one below it, parents before children, in
     // address order.
     void for_each_module(ModuleInstance& root, const std::function<void(ModuleInstance&)>& visit);
-    // Frees what a root's modules evaluated (resource instances, variables, locals, outputs) once
-    // its assets are built, and forgets every pointer into the root's own syntax trees, which the
-    // caller may then free: roots never refer to each other, and a scan of many roots otherwise
-    // holds every root's evaluation and trees at once.
+    // Frees a root's module and provider instances with all they evaluated, once its assets are
+    // built (`root` is gone afterwards), and forgets every pointer into the root's own syntax trees,
+    // which the caller may then free: roots never refer to each other, and a scan of many roots
+    // otherwise holds every root's evaluation and trees at once.
     void release(ModuleInstance& root);
     void expand(ResourceGroup& group, ModuleInstance& module);
 
@@ -151,6 +151,7 @@ private:
     std::filesystem::path root_;
     bool allow_outside_root_ = false;
     std::size_t resource_instances_ = 0;
+    std::size_t modules_made_ = 0;  // in the whole scan: kMaxModules bounds them all
     std::map<std::filesystem::path, std::map<std::string, std::filesystem::path>> installed_;
     std::vector<std::unique_ptr<ModuleInstance>> modules_;
     std::vector<std::unique_ptr<ProviderConfig>> providers_;

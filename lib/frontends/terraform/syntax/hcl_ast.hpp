@@ -18,8 +18,7 @@ enum class ExprKind {
     Template,     // children: parts; a part is String, TemplateIf, TemplateFor or any expression
                   // (an interpolation); `heredoc` tells a heredoc from a quoted template
     TemplateIf,   // children: condition, then (Template), [else (Template)]
-    TemplateFor,  // text: key variable ("" when absent), text2: value variable;
-                  // children: collection, body (Template)
+    TemplateFor,  // text: the variables (for_names); children: collection, body (Template)
     Tuple,        // children: elements
     Object,       // children: key0, value0, key1, value1, ...; a bare identifier key is a String
     Variable,     // text: root name (var, local, module, data, count, each, path, aws_s3_bucket...)
@@ -32,9 +31,8 @@ enum class ExprKind {
     Conditional,  // children: condition, true result, false result
     Binary,       // text: operator (+ - * / % == != < > <= >= && ||); children: left, right
     Unary,        // text: operator (- !); children: operand
-    ForTuple,     // text: key variable (or ""), text2: value variable;
-                  // children: collection, value, [condition]
-    ForObject,    // text: key variable (or ""), text2: value variable;
+    ForTuple,     // text: the variables (for_names); children: collection, value, [condition]
+    ForObject,    // text: the variables (for_names);
                   // children: collection, key, value, [condition]; expand_final: grouping `...`
     Parens,       // children: inner (kept so `(a) = 1` object keys are expressions, not names)
     Invalid,      // a syntax error inside an expression; evaluates to unknown
@@ -44,7 +42,6 @@ struct Expr {
     ExprKind kind = ExprKind::Invalid;
     Range range;
     std::string text;
-    std::string text2;
     double number = 0;
     bool boolean = false;
     bool full = false;          // Splat: [*] (true) or legacy .* (false)
@@ -52,6 +49,23 @@ struct Expr {
     bool expand_final = false;  // FunctionCall `...` / ForObject grouping `...`
     std::vector<Expr> children;
 };
+
+// A for expression's variables, both in its `text`: "value", or "key,value" (no identifier holds a
+// comma). A second string in every node would cost each one 32 bytes for the few that are loops.
+inline std::string for_names(std::string_view key, std::string_view value) {
+    std::string names(key);
+    if (!names.empty()) names += ',';
+    names += value;
+    return names;
+}
+inline std::string_view for_key(const Expr& e) {
+    std::size_t comma = e.text.find(',');
+    return comma == std::string::npos ? std::string_view() : std::string_view(e.text).substr(0, comma);
+}
+inline std::string_view for_value(const Expr& e) {
+    std::size_t comma = e.text.find(',');
+    return comma == std::string::npos ? std::string_view(e.text) : std::string_view(e.text).substr(comma + 1);
+}
 
 // An expression node of `kind` at `range`, its other members empty: how both parsers start one.
 inline Expr make_expr(ExprKind kind, Range range) {

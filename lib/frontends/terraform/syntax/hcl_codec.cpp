@@ -9,13 +9,13 @@ namespace residency::hcl {
 
 namespace {
 
-constexpr char kTag[2] = {'H', '2'};  // bumped with any change to the layout or to the structs
+constexpr char kTag[2] = {'H', '3'};  // bumped with any change to the layout or to the structs
 constexpr int kMaxDepth = 512;
 
 // The codec writes every field: a new one in these structs must be added here (and kTag bumped).
 // The sizes are libstdc++'s on 64-bit targets, where the project is built.
 #if defined(__GLIBCXX__) && __SIZEOF_POINTER__ == 8
-static_assert(sizeof(Expr) == 120 && sizeof(Attribute) == 176 && sizeof(Block) == 168 && sizeof(Body) == 48 &&
+static_assert(sizeof(Expr) == 88 && sizeof(Attribute) == 144 && sizeof(Block) == 168 && sizeof(Body) == 48 &&
                   sizeof(SyntaxError) == 48,
               "the syntax tree changed: update hcl_codec");
 #endif
@@ -34,11 +34,10 @@ public:
         }
         out.push_back(static_cast<char>(e.kind));
         unsigned flags = (e.boolean ? 1u : 0u) | (e.full ? 2u : 0u) | (e.heredoc ? 4u : 0u) | (e.expand_final ? 8u : 0u) |
-                         (e.text.empty() ? 0u : 16u) | (e.text2.empty() ? 0u : 32u) | (has_number(e) ? 64u : 0u);
+                         (e.text.empty() ? 0u : 16u) | (has_number(e) ? 64u : 0u);
         out.push_back(static_cast<char>(flags));
         range(e.range);
         if (!e.text.empty()) str(e.text);
-        if (!e.text2.empty()) str(e.text2);
         if (has_number(e)) f64(e.number);
         u(e.children.size());
         for (const auto& c : e.children) expr(c, depth + 1);
@@ -83,14 +82,13 @@ public:
         if (kind > static_cast<std::uint8_t>(ExprKind::Invalid)) fail();
         e.kind = static_cast<ExprKind>(kind);
         std::uint8_t flags = byte();
-        if (flags & 0x80) fail();
+        if (flags & 0xa0) fail();
         e.boolean = flags & 1;
         e.full = flags & 2;
         e.heredoc = flags & 4;
         e.expand_final = flags & 8;
         e.range = range();
         if (flags & 16) e.text = str();
-        if (flags & 32) e.text2 = str();
         if (flags & 64) e.number = f64();
         std::size_t n = count(5);
         e.children.resize(n);

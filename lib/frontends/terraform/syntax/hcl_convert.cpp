@@ -462,8 +462,7 @@ Expr Converter::for_expr(TSNode node, bool object) {
     }
     if (!have_intro || names.empty() || names.size() > 2) return invalid(e.range);
     if (results.size() != (object ? 2u : 1u)) return invalid(e.range);
-    if (names.size() == 2) e.text = std::string(names[0]);
-    e.text2 = std::string(names.back());
+    e.text = for_names(names.size() == 2 ? names[0] : std::string_view(), names.back());
     e.children.push_back(std::move(collection));
     for (Expr& r : results) e.children.push_back(std::move(r));
     if (have_condition) e.children.push_back(std::move(condition));

@@ -684,12 +684,7 @@ private:
             h = std::max(h, h_);
         }
         expect(object ? '}' : ']');
-        if (second.empty()) {
-            e.text2 = std::string(first);
-        } else {
-            e.text = std::string(first);
-            e.text2 = std::string(second);
-        }
+        e.text = second.empty() ? for_names({}, first) : for_names(first, second);
         e.range = range(b, p_);
         fit(e.children);
         h_ = grow(h + 1);

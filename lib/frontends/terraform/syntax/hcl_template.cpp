@@ -180,8 +180,7 @@ struct Builder {
                 }
                 case TemplateToken::For: {
                     Expr e = make_expr(ExprKind::TemplateFor, tok.range);
-                    e.text = std::move(tok.key);
-                    e.text2 = std::move(tok.value);
+                    e.text = for_names(tok.key, tok.value);
                     e.children.push_back(std::move(tok.expr));
                     ++i;
                     e.children.push_back(body(Range{tok.range.file, tok.range.end, tok.range.end}));
