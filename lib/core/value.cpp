@@ -143,14 +143,16 @@ Value Value::at(Range r) const {
     return v;
 }
 Value Value::with_pattern(std::string pattern) const {
+    if (kind_ != Kind::Unknown) return *this;
     Value v = *this;
-    v.pattern_ = std::make_shared<const std::string>(std::move(pattern));
+    v.items_ = std::make_shared<const std::string>(std::move(pattern));
     return v;
 }
 
 Value Value::without_pattern() const {
+    if (kind_ != Kind::Unknown) return *this;
     Value v = *this;
-    v.pattern_.reset();
+    v.items_.reset();
     return v;
 }
 
@@ -311,5 +313,5 @@ Equality compare(const Value& a, const Value& b, const Value** unknown) {
 
 namespace residency {
 // A scan holds millions of values: a member that grows this needs a reason.
-static_assert(sizeof(void*) != 8 || sizeof(Value) <= 120, "Value grew");
+static_assert(sizeof(void*) != 8 || sizeof(Value) <= 104, "Value grew");
 }  // namespace residency

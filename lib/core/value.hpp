@@ -118,8 +118,10 @@ public:
     // the known text with each unknown part written as its own pattern or reason between \x1f marks
     // ("replica-\x1frandom_pet.this.id is known only after apply\x1f"). Two unknown strings with
     // the same pattern will be equal once known; nullptr when there is none.
-    const std::string* pattern() const { return pattern_.get(); }
-    Value with_pattern(std::string pattern) const;
+    const std::string* pattern() const {
+        return kind_ == Kind::Unknown ? static_cast<const std::string*>(items_.get()) : nullptr;
+    }
+    Value with_pattern(std::string pattern) const;  // Unknown only; other values are returned as they are
     Value without_pattern() const;
     Flavor flavor() const { return static_cast<Flavor>(flavor_); }
     // Whether the elements' own flavors are certain: false where something converted them in a way
@@ -175,10 +177,9 @@ public:
 private:
     double number_ = 0;
     std::string text_;
-    // List: a ValueList; Object: a ValueMap; Number: a BigNumber or null (one pointer for all:
-    // values are many, keep them small).
+    // List: a ValueList; Object: a ValueMap; Number: a BigNumber or null; Unknown: its pattern or
+    // null (one pointer for all: values are many, keep them small).
     std::shared_ptr<const void> items_;
-    std::shared_ptr<const std::string> pattern_;
 };
 
 // Structural equality of the data (ranges and provenance ignored); unknowns are never equal.
