@@ -75,6 +75,59 @@ inline Expr make_expr(ExprKind kind, Range range) {
     return e;
 }
 
+// A traversal being built, step by step, by both parsers. HCL semantics: after `[*]` every later
+// step applies to each element; after the legacy `.*` only attribute steps do, and the first index
+// applies to the resulting tuple. Open splats nest through children[1] (their `each`), `open`
+// levels deep.
+struct StepChain {
+    Expr expr;
+    int open = 0;       // nested splats whose `each` still takes the following steps
+    bool full = false;  // the outermost open splat is `[*]`
+
+    // A `[*]` (full) or `.*` whose marker is at `marker`.
+    void splat(bool is_full, Range marker) {
+        Expr* source = open > 0 && full ? innermost() : &expr;
+        Expr s = make_expr(ExprKind::Splat, Range{marker.file, source->range.begin, marker.end});
+        s.full = is_full;
+        s.children.push_back(std::move(*source));
+        s.children.push_back(make_expr(ExprKind::SplatItem, marker));
+        *source = std::move(s);
+        if (source == &expr) {
+            open = 1;
+            full = is_full;
+        } else {
+            ++open;
+            extend(marker.end);
+        }
+    }
+    // An attribute or index step ending at `end`; `on(object)` makes the step's node over `object`.
+    template <class On>
+    void step(bool attribute, std::uint32_t end, On on) {
+        if (open > 0 && (full || attribute)) {
+            Expr* each = innermost();
+            *each = on(std::move(*each));
+            extend(end);
+            return;
+        }
+        open = 0;
+        expr = on(std::move(expr));
+    }
+
+private:
+    Expr* innermost() {
+        Expr* target = &expr;
+        for (int i = 0; i < open; ++i) target = &target->children[1];
+        return target;
+    }
+    void extend(std::uint32_t end) {
+        Expr* target = &expr;
+        for (int i = 0; i < open; ++i) {
+            target->range.end = end;
+            target = &target->children[1];
+        }
+    }
+};
+
 struct Attribute {
     std::string name;
     Range name_range;

@@ -140,7 +140,7 @@ Expr Converter::term(const std::vector<TSNode>& nodes, std::size_t begin, std::s
         if (is_error(nodes[i])) return invalid(whole);
     }
     std::size_t i = begin;
-    Chain chain;
+    StepChain chain;
     TSNode first = nodes[i];
     if (!ts_node_is_named(first) && is(first, "(")) {
         Depth depth(*this, whole);
@@ -178,55 +178,20 @@ Expr Converter::term(const std::vector<TSNode>& nodes, std::size_t begin, std::s
     return std::move(chain.expr);
 }
 
-// HCL semantics: after `[*]` every later step applies to each element; after the legacy `.*`
-// only attribute steps do, and the first index applies to the resulting tuple. Open splats nest
-// through children[1] (their `each`), `chain.open` levels deep.
-void Converter::push_step(Chain& chain, TSNode step) {
-    auto innermost = [&chain]() {
-        Expr* target = &chain.expr;
-        for (int i = 0; i < chain.open; ++i) target = &target->children[1];
-        return target;
-    };
-    auto extend = [&chain](std::uint32_t end) {
-        Expr* target = &chain.expr;
-        for (int i = 0; i < chain.open; ++i) {
-            target->range.end = end;
-            target = &target->children[1];
-        }
-    };
+// A splat's own steps (`[*].a`) come inside its node, in tree-sitter's grammar: they follow it.
+void Converter::push_step(StepChain& chain, TSNode step) {
     if (is(step, "splat")) {
         std::vector<TSNode> inner = kids(step);
         if (inner.empty()) return;
         TSNode kind = inner.front();
         std::vector<TSNode> parts = kids(kind);
-        bool full = is(kind, "full_splat");
-        Range marker = parts.empty() ? range(kind) : range(parts.front());
-        Expr* source = chain.open > 0 && chain.full ? innermost() : &chain.expr;
-        Expr splat = make_expr(ExprKind::Splat, Range{file_, source->range.begin, marker.end});
-        splat.full = full;
-        splat.children.push_back(std::move(*source));
-        splat.children.push_back(make_expr(ExprKind::SplatItem, marker));
-        *source = std::move(splat);
-        if (source == &chain.expr) {
-            chain.open = 1;
-            chain.full = full;
-        } else {
-            ++chain.open;
-            extend(marker.end);
-        }
+        chain.splat(is(kind, "full_splat"), parts.empty() ? range(kind) : range(parts.front()));
         for (TSNode part : parts) {
             if (is(part, "get_attr") || is(part, "index")) push_step(chain, part);
         }
         return;
     }
-    if (chain.open > 0 && (chain.full || is(step, "get_attr"))) {
-        Expr* each = innermost();
-        *each = step_on(std::move(*each), step);
-        extend(range(step).end);
-        return;
-    }
-    chain.open = 0;
-    chain.expr = step_on(std::move(chain.expr), step);
+    chain.step(is(step, "get_attr"), range(step).end, [&](Expr object) { return step_on(std::move(object), step); });
 }
 
 Expr Converter::step_on(Expr object, TSNode step) {

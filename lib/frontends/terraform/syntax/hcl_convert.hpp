@@ -46,18 +46,13 @@ private:
         ~Depth() { --c.depth_; }
     };
 
-    struct Chain {
-        Expr expr;
-        int open = 0;       // nested splats whose `each` still takes the following steps
-        bool full = false;  // the outermost open splat is `[*]`
-    };
 
     Attribute attribute(TSNode node);
     Block block(TSNode node);
     Expr expression(TSNode node);
     Expr term(const std::vector<TSNode>& nodes, std::size_t begin, std::size_t end, Range whole);
     Expr primary(TSNode node);
-    void push_step(Chain& chain, TSNode step);
+    void push_step(StepChain& chain, TSNode step);
     Expr step_on(Expr object, TSNode step);
     Expr literal(TSNode node);
     Expr number(TSNode node);

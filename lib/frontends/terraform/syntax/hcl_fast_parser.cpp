@@ -354,15 +354,9 @@ private:
         return e;
     }
 
-    struct Chain {
-        Expr expr;
-        int open = 0;
-        bool full = false;
-    };
-
-    // A primary and its steps, folded as Converter::push_step folds them.
+    // A primary and its steps, folded by StepChain as the converter folds them.
     Expr postfix() {
-        Chain chain;
+        StepChain chain;
         chain.expr = primary();
         int h = h_;
         int steps = 0;
@@ -419,48 +413,14 @@ private:
         return std::move(chain.expr);
     }
 
-    // Converter::push_step: after `[*]` every later step applies to each element; after `.*` only
-    // attribute steps do, and the first index applies to the resulting tuple.
-    void push_step(Chain& chain, Step step) {
-        auto innermost = [&chain]() {
-            Expr* target = &chain.expr;
-            for (int i = 0; i < chain.open; ++i) target = &target->children[1];
-            return target;
-        };
-        auto extend = [&chain](std::uint32_t end) {
-            Expr* target = &chain.expr;
-            for (int i = 0; i < chain.open; ++i) {
-                target->range.end = end;
-                target = &target->children[1];
-            }
-        };
+    void push_step(StepChain& chain, Step step) {
         if (step.kind == Step::AttrSplat || step.kind == Step::FullSplat) {
-            bool full = step.kind == Step::FullSplat;
-            Range marker = step.range;
-            Expr* source = chain.open > 0 && chain.full ? innermost() : &chain.expr;
-            Expr splat = make_expr(ExprKind::Splat, range(source->range.begin, marker.end));
-            splat.full = full;
-            splat.children.push_back(std::move(*source));
-            splat.children.push_back(make_expr(ExprKind::SplatItem, marker));
-            *source = std::move(splat);
-            if (source == &chain.expr) {
-                chain.open = 1;
-                chain.full = full;
-            } else {
-                ++chain.open;
-                extend(marker.end);
-            }
+            chain.splat(step.kind == Step::FullSplat, step.range);
             return;
         }
-        if (chain.open > 0 && (chain.full || step.kind == Step::Attr)) {
-            Expr* each = innermost();
-            std::uint32_t end = step.range.end;
-            *each = step_on(std::move(*each), std::move(step));
-            extend(end);
-            return;
-        }
-        chain.open = 0;
-        chain.expr = step_on(std::move(chain.expr), std::move(step));
+        std::uint32_t end = step.range.end;
+        bool attribute = step.kind == Step::Attr;
+        chain.step(attribute, end, [&](Expr object) { return step_on(std::move(object), std::move(step)); });
     }
 
     Expr step_on(Expr object, Step step) const {
