@@ -502,33 +502,35 @@ private:
         return v;
     }
 
+    // Comma-separated expressions up to `close` (a trailing comma allowed), into e.children; a
+    // call's last argument may end with `...`. Returns the children's greatest height.
+    int elements(Expr& e, char close, bool call) {
+        int h = 0;
+        skip();
+        if (at(p_) == close) return h;
+        for (;;) {
+            e.children.push_back(expr());
+            h = std::max(h, h_);
+            skip();
+            if (call && at(p_) == '.' && at(p_ + 1) == '.' && at(p_ + 2) == '.') {
+                p_ += 3;
+                e.expand_final = true;
+                skip();
+                return h;
+            }
+            if (at(p_) != ',') return h;
+            ++p_;
+            skip();
+            if (at(p_) == close) return h;
+        }
+    }
+
     Expr call(std::string_view fn, std::uint32_t b) {
         Recurse guard(*this);
         Expr e = make_expr(ExprKind::FunctionCall, Range{});
         e.text = std::string(fn);
         ++p_;  // (
-        int h = 0;
-        skip();
-        if (at(p_) != ')') {
-            for (;;) {
-                e.children.push_back(expr());
-                h = std::max(h, h_);
-                skip();
-                if (at(p_) == '.' && at(p_ + 1) == '.' && at(p_ + 2) == '.') {
-                    p_ += 3;
-                    e.expand_final = true;
-                    skip();
-                    break;
-                }
-                if (at(p_) == ',') {
-                    ++p_;
-                    skip();
-                    if (at(p_) == ')') break;
-                    continue;
-                }
-                break;
-            }
-        }
+        int h = elements(e, ')', true);
         expect(')');
         e.range = range(b, p_);
         fit(e.children);
@@ -541,19 +543,7 @@ private:
         std::uint32_t b = p_++;
         if (word_at("for")) return for_expr(b, false);
         Expr e = make_expr(ExprKind::Tuple, Range{});
-        int h = 0;
-        skip();
-        if (at(p_) != ']') {
-            for (;;) {
-                e.children.push_back(expr());
-                h = std::max(h, h_);
-                skip();
-                if (at(p_) != ',') break;
-                ++p_;
-                skip();
-                if (at(p_) == ']') break;
-            }
-        }
+        int h = elements(e, ']', false);
         expect(']');
         e.range = range(b, p_);
         fit(e.children);
