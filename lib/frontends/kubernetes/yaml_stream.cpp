@@ -28,10 +28,22 @@ struct ParserDeleter {
 };
 void discard_output(fy_diag*, void*, const char*, size_t) {}
 
-std::string token_text(fy_token* t) {
+// A token's text, valid while its event lives; empty for no token.
+std::string_view token_view(fy_token* t) {
     size_t len = 0;
     const char* s = t ? fy_token_get_text(t, &len) : nullptr;
-    return s ? std::string(s, len) : std::string();
+    return s ? std::string_view(s, len) : std::string_view();
+}
+std::string token_text(fy_token* t) { return std::string(token_view(t)); }
+
+// A scalar's value read straight from the source when it is the text between its marks: one line
+// of ASCII, plain, or quoted without an escape (libfyaml would format a copy of it).
+bool is_direct(std::string_view raw, fy_node_style style) {
+    char quote = style == FYNS_SINGLE_QUOTED ? '\'' : style == FYNS_DOUBLE_QUOTED ? '\\' : '\n';
+    if (style != FYNS_PLAIN && style != FYNS_SINGLE_QUOTED && style != FYNS_DOUBLE_QUOTED) return false;
+    for (char c : raw)
+        if (c == '\n' || c == '\r' || c == quote || static_cast<unsigned char>(c) >= 0x80) return false;
+    return true;
 }
 
 bool is_document_marker(std::string_view line) {
@@ -88,19 +100,24 @@ struct Built {
     std::size_t size = 1;  // nodes once aliases are expanded
 };
 
+// An open collection. Frames are kept and reused down the stack, their buffers with them.
 struct Frame {
     bool mapping = false;
     bool flow = false;
     Range range;
     std::string anchor;
     std::size_t size = 1;
-    ValueList items;  // sequence
-    // mapping: keys in order with their values; `<<` values kept apart
-    std::vector<std::pair<std::string, Value>> pairs;
-    std::vector<Range> key_ranges;
+    std::uint32_t end = 0;  // the furthest end of its values: a block collection ends there
+    ValueList items;        // sequence
+    // mapping: the fields as their values come (the last of a duplicate key counts), `<<` values
+    // kept apart, the duplicate keys' warnings given when the mapping ends
+    ValueMap fields;
     std::vector<Value> merges;
-    std::optional<std::pair<std::string, Range>> key;  // a key waiting for its value
+    std::vector<LoadProblem> duplicates;
+    bool has_key = false;  // a key waiting for its value
     bool key_is_merge = false;
+    std::string key;
+    Range key_range;
 };
 
 class DocumentParser {
@@ -178,6 +195,13 @@ private:
         return r;
     }
 
+    Frame* top() { return depth_ ? &frames_[depth_ - 1] : nullptr; }
+    // The mapping on top when it waits for a key.
+    Frame* key_wanted() {
+        Frame* f = top();
+        return f && f->mapping && !f->has_key ? f : nullptr;
+    }
+
     void handle(fy_event* ev, std::optional<Value>& root, std::vector<Value>& roots) {
         switch (ev->type) {
             case FYET_DOCUMENT_START:
@@ -192,24 +216,28 @@ private:
             case FYET_SCALAR: {
                 Range r = event_range(ev);
                 fy_node_style style = fy_event_get_node_style(ev);
-                std::string text = token_text(ev->scalar.value);
+                std::string_view text = whole_.substr(r.begin, r.end - r.begin);
+                if (!is_direct(text, style)) text = token_view(ev->scalar.value);
                 bool quoted = style == FYNS_SINGLE_QUOTED || style == FYNS_DOUBLE_QUOTED;
                 if (quoted) {
                     if (r.begin > base_ && r.begin - 1 < whole_.size() && (whole_[r.begin - 1] == '"' || whole_[r.begin - 1] == '\'')) --r.begin;
                     if (r.end < whole_.size() && (whole_[r.end] == '"' || whole_[r.end] == '\'')) ++r.end;
                 }
-                std::string tag = token_text(ev->scalar.tag);
+                std::string_view tag = token_view(ev->scalar.tag);
                 bool as_string = !is_plain_style(style) || tag.ends_with(":str") || tag == "!!str";
-                std::string anchor = token_text(ev->scalar.anchor);
-                if (!frames_.empty() && frames_.back().mapping && !frames_.back().key) {
+                std::string_view anchor = token_view(ev->scalar.anchor);
+                if (Frame* f = key_wanted()) {
                     // A key: kept as text with its range.
-                    if (!anchor.empty()) anchors_[anchor] = {as_string ? Value::string(text, r) : plain_scalar(text, r), 1};
-                    frames_.back().key_is_merge = !as_string && text == "<<";
-                    frames_.back().key = {std::move(text), r};
+                    if (!anchor.empty())
+                        anchors_[std::string(anchor)] = {as_string ? Value::string(std::string(text), r) : plain_scalar(text, r), 1};
+                    f->key_is_merge = !as_string && text == "<<";
+                    f->key.assign(text);
+                    f->key_range = r;
+                    f->has_key = true;
                     break;
                 }
-                Value v = as_string ? Value::string(std::move(text), r) : plain_scalar(text, r);
-                if (!anchor.empty()) anchors_[anchor] = {v, 1};
+                Value v = as_string ? Value::string(std::string(text), r) : plain_scalar(text, r);
+                if (!anchor.empty()) anchors_[std::string(anchor)] = {v, 1};
                 finish(Built{std::move(v), 1}, root);
                 break;
             }
@@ -222,10 +250,12 @@ private:
                     fail(r.begin, "alias *" + name + " names no anchor defined before it");
                     break;
                 }
-                if (!frames_.empty() && frames_.back().mapping && !frames_.back().key) {
+                if (Frame* f = key_wanted()) {
                     const Value& k = it->second.value;
-                    frames_.back().key = {k.is_string() ? k.as_string() : k.display(), r};
-                    frames_.back().key_is_merge = false;
+                    f->key = k.is_string() ? k.as_string() : k.display();
+                    f->key_range = r;
+                    f->has_key = true;
+                    f->key_is_merge = false;
                     break;
                 }
                 total_ += it->second.size;
@@ -239,62 +269,61 @@ private:
             }
             case FYET_SEQUENCE_START:
             case FYET_MAPPING_START: {
-                if (frames_.size() >= kMaxNesting) {
+                if (depth_ >= kMaxNesting) {
                     fail(event_range(ev).begin, "the document nests deeper than " + std::to_string(kMaxNesting) + " levels");
                     break;
                 }
-                Frame f;
+                if (depth_ == frames_.size()) frames_.emplace_back();
+                Frame& f = frames_[depth_++];
                 f.mapping = ev->type == FYET_MAPPING_START;
                 f.flow = fy_event_get_node_style(ev) == FYNS_FLOW;
                 f.range = event_range(ev);
                 f.range.end = f.range.begin;
-                f.anchor = token_text(f.mapping ? ev->mapping_start.anchor : ev->sequence_start.anchor);
-                frames_.push_back(std::move(f));
+                f.end = f.range.begin;
+                f.anchor.assign(token_view(f.mapping ? ev->mapping_start.anchor : ev->sequence_start.anchor));
+                f.size = 1;
+                f.items.clear();
+                f.fields.clear();
+                f.merges.clear();
+                f.duplicates.clear();
+                f.has_key = false;
+                f.key_is_merge = false;
                 break;
             }
             case FYET_SEQUENCE_END:
             case FYET_MAPPING_END: {
-                if (frames_.empty()) break;
-                Frame f = std::move(frames_.back());
-                frames_.pop_back();
+                if (depth_ == 0) break;
+                Frame& f = frames_[--depth_];
                 Range r = f.range;
                 if (f.flow) {
                     Range e = event_range(ev);
                     r.end = std::max(e.end, r.begin);
+                } else {
+                    r.end = f.end;
                 }
                 Value v;
                 if (f.mapping) {
-                    ValueMap map;
-                    for (std::size_t i = 0; i < f.pairs.size(); ++i) {
-                        auto& [k, val] = f.pairs[i];
-                        if (!f.flow) r.end = std::max(r.end, val.range.end);
-                        // A key already present is not moved from (it is only looked up).
-                        auto [it, fresh] = map.insert_or_assign(std::move(k), std::move(val));
-                        if (!fresh)
-                            out_.warnings.push_back(
-                                {f.key_ranges[i], "duplicate key \"" + k + "\" in this mapping: the last one counts"});
-                    }
+                    for (auto& d : f.duplicates) out_.warnings.push_back(std::move(d));
                     // Merge keys fill what the mapping does not set; earlier merged maps win.
                     for (const Value& m : f.merges) {
-                        if (!f.flow) r.end = std::max(r.end, m.range.end);
                         auto add = [&](const Value& src) {
-                            for (const auto& [k, val] : src.fields()) map.try_emplace(k, val);
+                            for (const auto& [k, val] : src.fields()) f.fields.try_emplace(k, val);
                         };
                         if (m.is_object()) add(m);
                         else
                             for (const auto& item : m.items()) add(item);
                     }
-                    v = Value::object(std::move(map), r);
+                    v = Value::object(std::move(f.fields), r);
                 } else {
-                    if (!f.flow)
-                        for (const auto& item : f.items) r.end = std::max(r.end, item.range.end);
                     v = Value::list(std::move(f.items), r);
                 }
                 if (!f.anchor.empty()) anchors_[f.anchor] = {v, f.size};
-                if (!frames_.empty() && frames_.back().mapping && !frames_.back().key) {
+                if (Frame* p = key_wanted()) {
                     // A collection as a mapping key: rare in manifests; its text is the key.
-                    frames_.back().key = {v.display(), r};
-                    frames_.back().key_is_merge = false;
+                    p->key = v.display();
+                    p->key_range = r;
+                    p->has_key = true;
+                    p->key_is_merge = false;
                     break;
                 }
                 finish(Built{std::move(v), f.size}, root);
@@ -306,29 +335,36 @@ private:
     }
 
     void finish(Built b, std::optional<Value>& root) {
-        if (frames_.empty()) {
+        Frame* top_frame = top();
+        if (!top_frame) {
             root = std::move(b.value);
             return;
         }
-        Frame& f = frames_.back();
+        Frame& f = *top_frame;
         f.size += b.size;
         if (f.size > kMaxExpandedNodes) {
             fail(b.value.range.begin, "this document holds more than " + std::to_string(kMaxExpandedNodes) +
                                           " nodes once its aliases are expanded; residency does not read it");
             return;
         }
+        f.end = std::max(f.end, b.value.range.end);
         if (!f.mapping) {
             f.items.push_back(std::move(b.value));
             return;
         }
-        auto key = std::move(*f.key);
-        f.key.reset();
+        f.has_key = false;
         if (f.key_is_merge && (b.value.is_object() || b.value.is_list())) {
             f.merges.push_back(std::move(b.value));
             return;
         }
-        f.pairs.emplace_back(std::move(key.first), std::move(b.value));
-        f.key_ranges.push_back(key.second);
+        auto it = f.fields.lower_bound(f.key);
+        if (it != f.fields.end() && it->first == f.key) {
+            // The last one counts; the key already present stays.
+            it->second = std::move(b.value);
+            f.duplicates.push_back({f.key_range, "duplicate key \"" + f.key + "\" in this mapping: the last one counts"});
+            return;
+        }
+        f.fields.emplace_hint(it, std::move(f.key), std::move(b.value));
     }
 
     FileId file_;
@@ -337,7 +373,8 @@ private:
     std::size_t end_ = 0;
     Stream& out_;
     bool failed_ = false;
-    std::vector<Frame> frames_;
+    std::vector<Frame> frames_;  // the open collections are the first depth_
+    std::size_t depth_ = 0;
     std::map<std::string, Built> anchors_;
     std::size_t total_ = 0;
 };
