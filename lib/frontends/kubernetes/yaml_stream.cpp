@@ -11,6 +11,7 @@
 #include <cctype>
 #include <charconv>
 #include <cmath>
+#include <cstring>
 #include <map>
 #include <memory>
 #include <optional>
@@ -379,6 +380,385 @@ private:
     std::size_t total_ = 0;
 };
 
+// The common shape of Kubernetes manifests read without libfyaml, several times faster: block
+// mappings and sequences, one-line plain and quoted scalars, one-line flow sequences of scalars,
+// `{}`, and literal block scalars (`|`, `|-`). Anything else (anchors, tags, multi-line plain or
+// quoted scalars, folded scalars, escapes, tabs, CR, non-ASCII bytes, directives, ...) gives the
+// chunk back to the libfyaml reader, as does anything malformed, so that every error comes from
+// one place. What it reads is exactly what the libfyaml reader makes of it, ranges included (the
+// values libfyaml gives, such as an empty value at the chunk's start); tests/unit/yaml_test.cpp
+// and the differential check in tests keep the two in step.
+class FastParser {
+public:
+    FastParser(FileId file, std::string_view whole, std::size_t base, std::size_t end)
+        : file_(file), s_(whole), base_(static_cast<std::uint32_t>(base)), end_(static_cast<std::uint32_t>(end)) {}
+
+    // False when the chunk is not of the shape read here (nothing is then recorded).
+    bool run(std::vector<Value>& roots, std::vector<LoadProblem>& warnings) {
+        for (std::uint32_t i = base_; i < end_; ++i) {
+            auto c = static_cast<unsigned char>(s_[i]);
+            if (c == '\t' || c == '\r' || c >= 0x80 || (c < 0x20 && c != '\n')) return false;
+        }
+        try {
+            pos_ = base_;
+            bool is_explicit = false;
+            if (s_.substr(pos_, end_ - pos_).starts_with("---")) {
+                if (pos_ + 3 != end_ && s_[pos_ + 3] != '\n') return false;
+                is_explicit = true;
+                pos_ = std::min(end_, pos_ + 4);
+            }
+            next_content();
+            if (pos_ == end_) {
+                if (is_explicit) roots.push_back(Value::null(Range{file_, base_, base_}));
+                return true;
+            }
+            if (indent_ != 0) return false;
+            Value root = block(0);
+            if (pos_ != end_) return false;
+            roots.push_back(std::move(root));
+            for (auto& w : warnings_) warnings.push_back(std::move(w));
+            return true;
+        } catch (const Bail&) {
+            return false;
+        }
+    }
+
+private:
+    struct Bail {};
+    [[noreturn]] static void bail() { throw Bail{}; }
+
+    std::uint32_t eol(std::uint32_t p) const {
+        const void* nl = p < end_ ? std::memchr(s_.data() + p, '\n', end_ - p) : nullptr;
+        return nl ? static_cast<std::uint32_t>(static_cast<const char*>(nl) - s_.data()) : end_;
+    }
+    Range range(std::uint32_t b, std::uint32_t e) const { return Range{file_, b, e}; }
+
+    // From the start of a line (pos_), past blank and comment lines to the next line with content:
+    // pos_ its start, indent_ its indentation; pos_ == end_ at the end.
+    void next_content() {
+        while (pos_ < end_) {
+            std::uint32_t p = pos_;
+            while (p < end_ && s_[p] == ' ') ++p;
+            if (p < end_ && s_[p] != '\n' && s_[p] != '#') {
+                indent_ = p - pos_;
+                if (indent_ == 0 && (s_[p] == '%' || s_.substr(p, end_ - p).starts_with("...") ||
+                                     s_.substr(p, end_ - p).starts_with("---")))
+                    bail();
+                return;
+            }
+            pos_ = std::min(end_, eol(p) + 1);
+        }
+        indent_ = 0;
+    }
+    std::uint32_t content() const { return pos_ + indent_; }
+    bool seq_entry(std::uint32_t c) const { return s_[c] == '-' && (c + 1 == end_ || s_[c + 1] == ' ' || s_[c + 1] == '\n'); }
+
+    // After a node that ends on its line at `e`: nothing more than a comment on the line, then the
+    // next line with content, which may not be deeper than `parent` (it would continue the node).
+    void end_line(std::uint32_t e, std::uint32_t parent) {
+        std::uint32_t p = e;
+        while (p < end_ && s_[p] == ' ') ++p;
+        if (p < end_ && s_[p] != '\n' && !(s_[p] == '#' && p > e)) bail();
+        pos_ = std::min(end_, eol(p) + 1);
+        next_content();
+        if (pos_ < end_ && indent_ > parent) bail();
+    }
+
+    void count() {
+        if (++nodes_ > kMaxExpandedNodes) bail();
+    }
+
+    // A block mapping or sequence at the current line's indentation.
+    Value block(std::uint32_t indent) {
+        if (++depth_ > 100) bail();
+        Value v = seq_entry(content()) ? sequence(indent) : mapping(indent, content());
+        --depth_;
+        return v;
+    }
+
+    // The value after `key:` or `-` with nothing more on the line: the node on the next lines, or
+    // an empty scalar (libfyaml gives it no position: the chunk's start).
+    Value node_below(std::uint32_t parent, bool in_mapping) {
+        if (pos_ < end_ && indent_ > parent) return block(indent_);
+        if (pos_ < end_ && in_mapping && indent_ == parent && seq_entry(content())) return block(indent_);
+        // An empty entry of a sequence: libfyaml does not always read one (`-` before a blank line
+        // and the next entry is "did not find expected node content").
+        if (!in_mapping) bail();
+        count();
+        return Value::null(range(base_, base_));
+    }
+
+    static bool flow_indicator(char c) { return c == ',' || c == '[' || c == ']' || c == '{' || c == '}'; }
+    // A character that may not start a plain scalar (`-`, `?` and `:` may, before a non-space).
+    bool bad_plain_start(std::uint32_t p) const {
+        char c = s_[p];
+        if (flow_indicator(c) || c == '#' || c == '&' || c == '*' || c == '!' || c == '|' || c == '>' || c == '\'' ||
+            c == '"' || c == '%' || c == '@' || c == '`')
+            return true;
+        if (c == '-' || c == '?' || c == ':') return p + 1 == end_ || s_[p + 1] == ' ' || s_[p + 1] == '\n';
+        return false;
+    }
+
+    // A one-line quoted scalar at `q`: its text and the position after the closing quote.
+    std::uint32_t quoted(std::uint32_t q, std::string& text) {
+        char quote = s_[q];
+        std::uint32_t e = eol(q);
+        text.clear();
+        for (std::uint32_t p = q + 1; p < e; ++p) {
+            char c = s_[p];
+            if (c == quote) {
+                if (quote == '\'' && p + 1 < e && s_[p + 1] == '\'') {
+                    text += '\'';
+                    ++p;
+                    continue;
+                }
+                return p + 1;
+            }
+            if (c == '\\' && quote == '"') bail();
+            text += c;
+        }
+        bail();  // continues on the next line, or unclosed
+    }
+
+    enum class KeyKind { Key, NotKey };
+    struct Key {
+        std::string text;
+        Range range;
+        std::uint32_t after = 0;  // after the `:`
+    };
+    // Whether the line from `c` starts with `key:`.
+    KeyKind key(std::uint32_t c, Key& k) {
+        std::uint32_t e = eol(c);
+        if (s_[c] == '"' || s_[c] == '\'') {
+            std::uint32_t after = quoted(c, k.text);
+            if (after < e && s_[after] == ':' && (after + 1 == e || s_[after + 1] == ' ')) {
+                k.range = range(c, after);
+                k.after = after + 1;
+                return KeyKind::Key;
+            }
+            return KeyKind::NotKey;
+        }
+        std::uint32_t colon = 0;
+        for (std::uint32_t p = c; p < e; ++p) {
+            if (s_[p] == '#' && p > c && s_[p - 1] == ' ') break;
+            if (s_[p] == ':' && (p + 1 == e || s_[p + 1] == ' ')) {
+                colon = p;
+                break;
+            }
+        }
+        if (colon == 0) return KeyKind::NotKey;
+        if (bad_plain_start(c) || s_[c] == '-' || s_[c] == '?' || s_[c] == ':' || s_[colon - 1] == ' ') bail();
+        k.text.assign(s_.substr(c, colon - c));
+        if (k.text == "<<") bail();
+        k.range = range(c, colon);
+        k.after = colon + 1;
+        return KeyKind::Key;
+    }
+
+    // A value starting at `p` on its line (after `key:` or `- `), through the lines it spans;
+    // pos_ then at the next line with content. `parent` is the indentation of the key or `-`.
+    Value value(std::uint32_t p, std::uint32_t parent, bool in_mapping) {
+        std::uint32_t e = eol(p);
+        while (p < e && s_[p] == ' ') ++p;
+        if (p == e || s_[p] == '#') {
+            pos_ = std::min(end_, e + 1);
+            next_content();
+            return node_below(parent, in_mapping);
+        }
+        count();
+        char c = s_[p];
+        if (c == '"' || c == '\'') {
+            std::string text;
+            std::uint32_t after = quoted(p, text);
+            Value v = Value::string(std::move(text), range(p, after));
+            end_line(after, parent);
+            return v;
+        }
+        if (c == '[') return flow_sequence(p, parent);
+        if (c == '{') {
+            if (p + 1 >= e || s_[p + 1] != '}') bail();
+            Value v = Value::object({}, range(p, p + 2));
+            end_line(p + 2, parent);
+            return v;
+        }
+        if (c == '|') return literal(p, e, parent);
+        if (bad_plain_start(p)) bail();
+        std::uint32_t stop = e;
+        for (std::uint32_t i = p; i < e; ++i) {
+            if (s_[i] == ':' && (i + 1 == e || s_[i + 1] == ' ')) bail();  // `a: b: c`
+            if (s_[i] == '#' && s_[i - 1] == ' ') {
+                stop = i;
+                break;
+            }
+        }
+        while (stop > p && s_[stop - 1] == ' ') --stop;
+        Value v = plain_scalar(s_.substr(p, stop - p), range(p, stop));
+        end_line(stop, parent);
+        return v;
+    }
+
+    Value flow_sequence(std::uint32_t q, std::uint32_t parent) {
+        std::uint32_t e = eol(q);
+        ValueList items;
+        std::uint32_t p = q + 1;
+        auto skip = [&] {
+            while (p < e && s_[p] == ' ') ++p;
+        };
+        skip();
+        if (p < e && s_[p] == ']') {
+            ++p;
+        } else {
+            for (;;) {
+                skip();
+                if (p >= e) bail();
+                count();
+                if (s_[p] == '"' || s_[p] == '\'') {
+                    std::string text;
+                    std::uint32_t after = quoted(p, text);
+                    items.push_back(Value::string(std::move(text), range(p, after)));
+                    p = after;
+                } else {
+                    if (bad_plain_start(p)) bail();
+                    std::uint32_t b = p;
+                    while (p < e && s_[p] != ',' && s_[p] != ']') {
+                        char c = s_[p];
+                        if (c == ':' || c == '#' || c == '[' || c == '{' || c == '}') bail();
+                        ++p;
+                    }
+                    std::uint32_t stop = p;
+                    while (stop > b && s_[stop - 1] == ' ') --stop;
+                    items.push_back(plain_scalar(s_.substr(b, stop - b), range(b, stop)));
+                }
+                skip();
+                if (p >= e) bail();
+                if (s_[p] == ']') {
+                    ++p;
+                    break;
+                }
+                if (s_[p] != ',') bail();
+                ++p;
+                skip();
+                if (p >= e || s_[p] == ']') bail();  // a trailing comma
+            }
+        }
+        Value v = Value::list(std::move(items), range(q, p));
+        end_line(p, parent);
+        return v;
+    }
+
+    // `|` or `|-` at `q` (the header ends at `e`): the lines indented deeper than `parent`.
+    Value literal(std::uint32_t q, std::uint32_t e, std::uint32_t parent) {
+        bool strip = false;
+        if (q + 1 < e) {
+            if (s_[q + 1] != '-' || q + 2 != e) bail();
+            strip = true;
+        }
+        if (e == end_) bail();
+        std::uint32_t start = e + 1;
+        std::uint32_t line = start;
+        std::uint32_t indent = 0;
+        std::string text;
+        std::size_t blank = 0;  // empty lines not yet written
+        std::uint32_t stop = end_;
+        for (bool first = true; line < end_; first = false) {
+            std::uint32_t p = line;
+            while (p < end_ && s_[p] == ' ') ++p;
+            std::uint32_t le = eol(p);
+            std::uint32_t spaces = p - line;
+            if (p == le) {  // a line of spaces
+                if (first || spaces > indent) bail();
+                ++blank;
+                line = std::min(end_, le + 1);
+                continue;
+            }
+            if (first) {
+                if (spaces <= parent) bail();
+                indent = spaces;
+            }
+            if (spaces < indent) {
+                stop = p;
+                break;
+            }
+            if (!first) text.append(blank + 1, '\n');
+            blank = 0;
+            text.append(s_.substr(line + indent, le - line - indent));
+            line = std::min(end_, le + 1);
+        }
+        if (indent == 0) bail();  // no content: libfyaml's text of an empty block scalar is not reliable
+        if (!strip) text += '\n';
+        Value v = Value::string(std::move(text), range(start, stop));
+        pos_ = stop == end_ ? end_ : line;  // the start of the line that ends it
+        next_content();
+        if (pos_ < end_ && indent_ > parent) bail();
+        return v;
+    }
+
+    Value mapping(std::uint32_t indent, std::uint32_t first) {
+        ValueMap fields;
+        std::vector<LoadProblem> duplicates;
+        std::uint32_t begin = first;
+        std::uint32_t end = first;
+        count();
+        Key k;
+        for (std::uint32_t c = first;;) {
+            if (key(c, k) != KeyKind::Key) bail();
+            count();
+            Value v = value(k.after, indent, true);
+            end = std::max(end, v.range.end);
+            auto it = fields.lower_bound(k.text);
+            if (it != fields.end() && it->first == k.text) {
+                it->second = std::move(v);
+                duplicates.push_back({k.range, "duplicate key \"" + k.text + "\" in this mapping: the last one counts"});
+            } else {
+                fields.emplace_hint(it, std::move(k.text), std::move(v));
+            }
+            if (pos_ == end_ || indent_ < indent) break;
+            if (indent_ > indent || seq_entry(content())) bail();
+            c = content();
+        }
+        for (auto& d : duplicates) warnings_.push_back(std::move(d));
+        return Value::object(std::move(fields), range(begin, end));
+    }
+
+    Value sequence(std::uint32_t indent) {
+        ValueList items;
+        std::uint32_t begin = content();
+        std::uint32_t end = begin;
+        count();
+        for (;;) {
+            std::uint32_t p = content() + 1;
+            std::uint32_t e = eol(p);
+            while (p < e && s_[p] == ' ') ++p;
+            Value v;
+            Key k;
+            if (p < e && s_[p] != '#' && seq_entry(p)) bail();  // `- - x`
+            if (p < e && s_[p] != '#' && key(p, k) == KeyKind::Key) {
+                if (++depth_ > 100) bail();
+                v = mapping(p - pos_, p);
+                --depth_;
+            } else {
+                v = value(p, indent, false);
+            }
+            end = std::max(end, v.range.end);
+            items.push_back(std::move(v));
+            if (pos_ == end_ || indent_ < indent) break;
+            if (indent_ > indent) bail();
+            if (!seq_entry(content())) break;  // the next key of the mapping this sequence is a value of
+        }
+        return Value::list(std::move(items), range(begin, end));
+    }
+
+    FileId file_;
+    std::string_view s_;
+    std::uint32_t base_;
+    std::uint32_t end_;
+    std::uint32_t pos_ = 0;
+    std::uint32_t indent_ = 0;
+    std::size_t nodes_ = 0;
+    int depth_ = 0;
+    std::vector<LoadProblem> warnings_;
+};
+
 bool all_digits(std::string_view s) {
     return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
@@ -434,7 +814,8 @@ Value plain_scalar(std::string_view t, Range r) {
     return Value::number(d, r);
 }
 
-Stream parse_stream(FileId file, std::string_view text) {
+namespace {
+Stream parse(FileId file, std::string_view text, bool fast, std::size_t* read_fast) {
     Stream out;
     if (text.size() >= 0xffffffffu) {
         out.errors.push_back({Range{file, 0, 0}, "the file is too large to read"});
@@ -454,7 +835,9 @@ Stream parse_stream(FileId file, std::string_view text) {
             out.failed_documents.push_back(whole);
             continue;
         }
-        if (!p.run(end, roots)) {
+        bool done = fast && FastParser(file, text, begin, end).run(roots, out.warnings);
+        if (done && read_fast) ++*read_fast;
+        if (!done && !p.run(end, roots)) {
             out.failed_documents.push_back(whole);
             continue;
         }
@@ -468,5 +851,10 @@ Stream parse_stream(FileId file, std::string_view text) {
     }
     return out;
 }
+}  // namespace
+
+Stream parse_stream(FileId file, std::string_view text) { return parse(file, text, true, nullptr); }
+Stream parse_stream(FileId file, std::string_view text, std::size_t& read_fast) { return parse(file, text, true, &read_fast); }
+Stream parse_stream_with_libfyaml(FileId file, std::string_view text) { return parse(file, text, false, nullptr); }
 
 }  // namespace residency::yaml
