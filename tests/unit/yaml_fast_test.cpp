@@ -201,6 +201,7 @@ TEST_CASE("yaml fast reader: small shapes agree with libfyaml, read fast or not"
         "a: [x, ]\n",
         "a: [x,, y]\n",
         "a: [x\n",
+        "a: [-]\nb: [-1, ?, :x, -x]\n",
         "a: {b: 1}\n",
         "a: { }\n",
         "a: &x 1\nb: *x\n",

@@ -47,6 +47,26 @@ bool is_direct(std::string_view raw, fy_node_style style) {
     return true;
 }
 
+// Whether every byte is printable ASCII or a line feed (no tab, CR, control or UTF-8 byte), eight at
+// a time.
+bool printable_ascii(std::string_view s) {
+    auto fine = [](unsigned char c) { return c < 0x80 && (c >= 0x20 || c == '\n'); };
+    constexpr std::uint64_t kHigh = 0x8080808080808080ull, kSpace = 0x2020202020202020ull;
+    std::size_t i = 0;
+    for (; i + 8 <= s.size(); i += 8) {
+        std::uint64_t w;
+        std::memcpy(&w, s.data() + i, 8);
+        if (w & kHigh) return false;
+        // a byte below 0x20 (or one above it that it borrowed from) sets its high bit
+        if (((w - kSpace) & ~w & kHigh) != 0)
+            for (std::size_t j = i; j < i + 8; ++j)
+                if (!fine(static_cast<unsigned char>(s[j]))) return false;
+    }
+    for (; i < s.size(); ++i)
+        if (!fine(static_cast<unsigned char>(s[i]))) return false;
+    return true;
+}
+
 bool is_document_marker(std::string_view line) {
     return line.starts_with("---") && (line.size() == 3 || line[3] == ' ' || line[3] == '\t' || line[3] == '\r' || line[3] == '\n');
 }
@@ -393,12 +413,9 @@ public:
     FastParser(FileId file, std::string_view whole, std::size_t base, std::size_t end)
         : file_(file), s_(whole), base_(static_cast<std::uint32_t>(base)), end_(static_cast<std::uint32_t>(end)) {}
 
-    // False when the chunk is not of the shape read here (nothing is then recorded).
+    // False when the chunk is not of the shape read here (nothing is then recorded). The caller
+    // has checked that the chunk is printable_ascii.
     bool run(std::vector<Value>& roots, std::vector<LoadProblem>& warnings) {
-        for (std::uint32_t i = base_; i < end_; ++i) {
-            auto c = static_cast<unsigned char>(s_[i]);
-            if (c == '\t' || c == '\r' || c >= 0x80 || (c < 0x20 && c != '\n')) return false;
-        }
         try {
             pos_ = base_;
             bool is_explicit = false;
@@ -499,10 +516,10 @@ private:
         return false;
     }
 
-    // A one-line quoted scalar at `q`: its text and the position after the closing quote.
-    std::uint32_t quoted(std::uint32_t q, std::string& text) {
+    // A one-line quoted scalar at `q` (its line ends at `e`): its text and the position after the
+    // closing quote.
+    std::uint32_t quoted(std::uint32_t q, std::uint32_t e, std::string& text) {
         char quote = s_[q];
-        std::uint32_t e = eol(q);
         text.clear();
         for (std::uint32_t p = q + 1; p < e; ++p) {
             char c = s_[p];
@@ -522,7 +539,8 @@ private:
 
     enum class KeyKind { Key, NotKey };
     struct Key {
-        std::string text;
+        std::string_view text;  // the source's, or `unquoted`
+        std::string unquoted;
         Range range;
         std::uint32_t after = 0;  // after the `:`
     };
@@ -530,7 +548,8 @@ private:
     KeyKind key(std::uint32_t c, Key& k) {
         std::uint32_t e = eol(c);
         if (s_[c] == '"' || s_[c] == '\'') {
-            std::uint32_t after = quoted(c, k.text);
+            std::uint32_t after = quoted(c, e, k.unquoted);
+            k.text = k.unquoted;
             if (after < e && s_[after] == ':' && (after + 1 == e || s_[after + 1] == ' ')) {
                 k.range = range(c, after);
                 k.after = after + 1;
@@ -548,7 +567,7 @@ private:
         }
         if (colon == 0) return KeyKind::NotKey;
         if (bad_plain_start(c) || s_[c] == '-' || s_[c] == '?' || s_[c] == ':' || s_[colon - 1] == ' ') bail();
-        k.text.assign(s_.substr(c, colon - c));
+        k.text = s_.substr(c, colon - c);
         if (k.text == "<<") bail();
         k.range = range(c, colon);
         k.after = colon + 1;
@@ -569,7 +588,7 @@ private:
         char c = s_[p];
         if (c == '"' || c == '\'') {
             std::string text;
-            std::uint32_t after = quoted(p, text);
+            std::uint32_t after = quoted(p, e, text);
             Value v = Value::string(std::move(text), range(p, after));
             end_line(after, parent);
             return v;
@@ -614,11 +633,13 @@ private:
                 count();
                 if (s_[p] == '"' || s_[p] == '\'') {
                     std::string text;
-                    std::uint32_t after = quoted(p, text);
+                    std::uint32_t after = quoted(p, e, text);
                     items.push_back(Value::string(std::move(text), range(p, after)));
                     p = after;
                 } else {
-                    if (bad_plain_start(p)) bail();
+                    // in a flow, `-`, `?` and `:` before `,[]{}` do not start a plain scalar either
+                    if (bad_plain_start(p) || ((s_[p] == '-' || s_[p] == '?' || s_[p] == ':') && p + 1 < e && flow_indicator(s_[p + 1])))
+                        bail();
                     std::uint32_t b = p;
                     while (p < e && s_[p] != ',' && s_[p] != ']') {
                         char c = s_[p];
@@ -708,9 +729,9 @@ private:
             auto it = fields.lower_bound(k.text);
             if (it != fields.end() && it->first == k.text) {
                 it->second = std::move(v);
-                duplicates.push_back({k.range, "duplicate key \"" + k.text + "\" in this mapping: the last one counts"});
+                duplicates.push_back({k.range, "duplicate key \"" + std::string(k.text) + "\" in this mapping: the last one counts"});
             } else {
-                fields.emplace_hint(it, std::move(k.text), std::move(v));
+                fields.emplace_hint(it, std::string(k.text), std::move(v));
             }
             if (pos_ == end_ || indent_ < indent) break;
             if (indent_ > indent || seq_entry(content())) bail();
@@ -767,6 +788,13 @@ bool all_digits(std::string_view s) {
 
 Value plain_scalar(std::string_view t, Range r) {
     if (t.empty() || t == "~" || t == "null" || t == "Null" || t == "NULL") return Value::null(r);
+    // The words below (five characters at most) start with one of these letters, a sign or a
+    // point; a number starts with a sign, a point or a digit.
+    char c = t[0];
+    bool maybe_number = c == '+' || c == '-' || c == '.' || (c >= '0' && c <= '9');
+    bool maybe_word = maybe_number || c == 't' || c == 'T' || c == 'y' || c == 'Y' || c == 'o' || c == 'O' || c == 'f' ||
+                      c == 'F' || c == 'n' || c == 'N';
+    if (!maybe_word || (t.size() > 5 && !maybe_number)) return Value::string(std::string(t), r);
     static constexpr std::string_view kTrue[] = {"true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON", "y", "Y"};
     static constexpr std::string_view kFalse[] = {"false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF", "n", "N"};
     for (auto s : kTrue)
@@ -825,9 +853,12 @@ Stream parse(FileId file, std::string_view text, bool fast, std::size_t* read_fa
         std::vector<Value> roots;
         DocumentParser p(file, text, begin, out);
         Range whole{file, static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end)};
+        // What the fast reader reads is ASCII (so UTF-8) without tabs or CRs.
+        bool plain = fast && printable_ascii(text.substr(begin, end - begin));
         // YAML 1.2 streams are Unicode (UTF-8 here): a byte that is not, even in a comment, makes
         // the document malformed (libfyaml would stop there silently, the document lost unsaid).
-        if (std::size_t bad = first_invalid_utf8(text.substr(begin, end - begin)); bad != std::string_view::npos) {
+        std::size_t bad = plain ? std::string_view::npos : first_invalid_utf8(text.substr(begin, end - begin));
+        if (bad != std::string_view::npos) {
             auto at = static_cast<std::uint32_t>(begin + bad);
             out.errors.push_back({Range{file, at, at + 1}, fmt::format("invalid character encoding: byte 0x{:02x} is not UTF-8, "
                                                                        "and YAML must be UTF-8 encoded",
@@ -835,7 +866,7 @@ Stream parse(FileId file, std::string_view text, bool fast, std::size_t* read_fa
             out.failed_documents.push_back(whole);
             continue;
         }
-        bool done = fast && FastParser(file, text, begin, end).run(roots, out.warnings);
+        bool done = plain && FastParser(file, text, begin, end).run(roots, out.warnings);
         if (done && read_fast) ++*read_fast;
         if (!done && !p.run(end, roots)) {
             out.failed_documents.push_back(whole);
