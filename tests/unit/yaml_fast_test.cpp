@@ -216,6 +216,15 @@ TEST_CASE("yaml fast reader: small shapes agree with libfyaml, read fast or not"
         "a:\tb\n",
         "a: b\r\n",
         "a: caf\xc3\xa9\n",
+        "caf\xc3\xa9: \"\xe2\x80\x99\" # \xf0\x9f\x98\x80\nb: |\n  \xc3\xa9t\xc3\xa9\nc: ['\xc3\xa9', \xc3\xa9]\n",
+        "a: x\xc2\x85y\n",
+        "a: x\xe2\x80\xa8y\n",
+        "a: x\xe2\x80\xa9y\n",
+        "a: x\xef\xbb\xbfy\n",
+        "\xef\xbb\xbf"
+        "a: 1\n",
+        "a: x\xc2\xa0y\xc2\xa0\n",
+        "a: \xff\n",
         "? a\n: b\n",
         "- - x\n",
         "-\n- x\n",
@@ -256,6 +265,8 @@ TEST_CASE("yaml fast reader: small shapes agree with libfyaml, read fast or not"
     CHECK(fast_parts("a: &x 1\nb: *x\n") == 0);
     CHECK(fast_parts("a: multi\n  line\n") == 0);
     CHECK(fast_parts("a: 1\n---\nb: [\n---\nc: 3\n") == 2);
+    CHECK(fast_parts("caf\xc3\xa9: \"\xe2\x80\x99\" # \xf0\x9f\x98\x80\n") == 1);
+    CHECK(fast_parts("a: x\xe2\x80\xa8y\n") == 0);
 }
 
 TEST_CASE("yaml fast reader: damaged manifests read the same as through libfyaml") {

@@ -67,6 +67,23 @@ bool printable_ascii(std::string_view s) {
     return true;
 }
 
+// Whether valid UTF-8 text has no tab, CR or other control character, and none of the characters
+// libfyaml may read as a line break or a byte order mark (NEL, LS, PS, BOM): the fast reader's
+// text besides printable ASCII.
+bool plain_unicode(std::string_view s) {
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        auto c = static_cast<unsigned char>(s[i]);
+        if (c < 0x20 && c != '\n') return false;
+        if (c == 0xc2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x85) return false;
+        if ((c == 0xe2 || c == 0xef) && i + 2 < s.size()) {
+            auto d = static_cast<unsigned char>(s[i + 1]), e = static_cast<unsigned char>(s[i + 2]);
+            if (c == 0xe2 && d == 0x80 && (e == 0xa8 || e == 0xa9)) return false;
+            if (c == 0xef && d == 0xbb && e == 0xbf) return false;
+        }
+    }
+    return true;
+}
+
 bool is_document_marker(std::string_view line) {
     return line.starts_with("---") && (line.size() == 3 || line[3] == ' ' || line[3] == '\t' || line[3] == '\r' || line[3] == '\n');
 }
@@ -414,7 +431,7 @@ public:
         : file_(file), s_(whole), base_(static_cast<std::uint32_t>(base)), end_(static_cast<std::uint32_t>(end)) {}
 
     // False when the chunk is not of the shape read here (nothing is then recorded). The caller
-    // has checked that the chunk is printable_ascii.
+    // has checked that the chunk is printable_ascii, or valid UTF-8 and plain_unicode.
     bool run(std::vector<Value>& roots, std::vector<LoadProblem>& warnings) {
         try {
             pos_ = base_;
@@ -866,6 +883,7 @@ Stream parse(FileId file, std::string_view text, bool fast, std::size_t* read_fa
             out.failed_documents.push_back(whole);
             continue;
         }
+        if (fast && !plain) plain = plain_unicode(text.substr(begin, end - begin));
         bool done = plain && FastParser(file, text, begin, end).run(roots, out.warnings);
         if (done && read_fast) ++*read_fast;
         if (!done && !p.run(end, roots)) {
