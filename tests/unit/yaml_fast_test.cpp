@@ -211,6 +211,16 @@ TEST_CASE("yaml fast reader: small shapes agree with libfyaml, read fast or not"
         "a: |+\n  keep\n\n",
         "a: |2\n   x\n",
         "a: multi\n  line\n",
+        "a: multi\n  line\n\n   and\n\n\n  more   # c\nb: 1\n",
+        "a: multi\n  line\n  # comment\nb: 1\n",
+        "a: multi\n  line\n  # comment\n  more\n",
+        "a: multi\n  line: x\n",
+        "a: multi\n  - x\n",
+        "a: multi\n  'x'\n",
+        "- multi\n  line\n- k: one\n    two\n  j: 1\n",
+        "a:\n  below\n  and more\nb:\n  \"quoted\"\nc:\n  [x]\nd:\n  |\n  x\n",
+        "a: 1\n  2\n",
+        "a: x\n\nb: y\n",
         "a: 'multi\n  line'\n",
         "a: \"esc\\n\"\n",
         "a:\tb\n",
@@ -263,7 +273,9 @@ TEST_CASE("yaml fast reader: small shapes agree with libfyaml, read fast or not"
     CHECK(fast_parts("a: 1\n") == 1);
     CHECK(fast_parts("-   a: 1\n    b: |\n      x\n") == 1);
     CHECK(fast_parts("a: &x 1\nb: *x\n") == 0);
-    CHECK(fast_parts("a: multi\n  line\n") == 0);
+    CHECK(fast_parts("a: multi\n  line\n") == 1);
+    CHECK(fast_parts("a:\n  below\n  and more\n") == 1);
+    CHECK(fast_parts("a: multi\n  line: x\n") == 0);
     CHECK(fast_parts("a: 1\n---\nb: [\n---\nc: 3\n") == 2);
     CHECK(fast_parts("caf\xc3\xa9: \"\xe2\x80\x99\" # \xf0\x9f\x98\x80\n") == 1);
     CHECK(fast_parts("a: x\xe2\x80\xa8y\n") == 0);

@@ -418,13 +418,14 @@ private:
 };
 
 // The common shape of Kubernetes manifests read without libfyaml, several times faster: block
-// mappings and sequences, one-line plain and quoted scalars, one-line flow sequences of scalars,
-// `{}`, and literal block scalars (`|`, `|-`). Anything else (anchors, tags, multi-line plain or
-// quoted scalars, folded scalars, escapes, tabs, CR, non-ASCII bytes, directives, ...) gives the
-// chunk back to the libfyaml reader, as does anything malformed, so that every error comes from
-// one place. What it reads is exactly what the libfyaml reader makes of it, ranges included (the
-// values libfyaml gives, such as an empty value at the chunk's start); tests/unit/yaml_test.cpp
-// and the differential check in tests keep the two in step.
+// mappings and sequences, plain scalars (multi-line ones folded), one-line quoted scalars, one-line
+// flow sequences of scalars, `{}`, and literal block scalars (`|`, `|-`), in UTF-8 without tabs or
+// CRs. Anything else (anchors, tags, multi-line quoted scalars, folded block scalars, escapes,
+// directives, ...) gives the chunk back to the libfyaml reader, as does anything malformed, so that
+// every error comes from one place. What it reads is exactly what the libfyaml reader makes of it,
+// ranges included (as libfyaml gives them: an empty value is at the chunk's start, a block scalar
+// runs from the line after its `|` to the first character of the line that ends it);
+// tests/unit/yaml_fast_test.cpp compares the two.
 class FastParser {
 public:
     FastParser(FileId file, std::string_view whole, std::size_t base, std::size_t end)
@@ -513,7 +514,18 @@ private:
     // The value after `key:` or `-` with nothing more on the line: the node on the next lines, or
     // an empty scalar (libfyaml gives it no position: the chunk's start).
     Value node_below(std::uint32_t parent, bool in_mapping) {
-        if (pos_ < end_ && indent_ > parent) return block(indent_);
+        if (pos_ < end_ && indent_ > parent) {
+            std::uint32_t c = content();
+            Key k;
+            if (seq_entry(c) || key(c, k) == KeyKind::Key) return block(indent_);
+            // a scalar on the lines below its key (plain ones, flows, quoted ones; not block
+            // scalars: libfyaml garbles some)
+            if (s_[c] == '|' || s_[c] == '>') bail();
+            if (++depth_ > 100) bail();
+            Value v = value(c, parent, in_mapping);
+            --depth_;
+            return v;
+        }
         if (pos_ < end_ && in_mapping && indent_ == parent && seq_entry(content())) return block(indent_);
         // An empty entry of a sequence: libfyaml does not always read one (`-` before a blank line
         // and the next entry is "did not find expected node content").
@@ -619,17 +631,65 @@ private:
         }
         if (c == '|') return literal(p, e, parent);
         if (bad_plain_start(p)) bail();
+        return plain(p, e, parent);
+    }
+
+    // The end of a plain scalar's text on the line [p, e), before any comment; whether a comment
+    // follows. A `: ` in it is an error (`a: b: c`) left to libfyaml.
+    std::uint32_t plain_segment(std::uint32_t p, std::uint32_t e, bool& comment) const {
         std::uint32_t stop = e;
+        comment = false;
         for (std::uint32_t i = p; i < e; ++i) {
-            if (s_[i] == ':' && (i + 1 == e || s_[i + 1] == ' ')) bail();  // `a: b: c`
-            if (s_[i] == '#' && s_[i - 1] == ' ') {
+            if (s_[i] == ':' && (i + 1 == e || s_[i + 1] == ' ')) throw Bail{};
+            if (s_[i] == '#' && i > p && s_[i - 1] == ' ') {
                 stop = i;
+                comment = true;
                 break;
             }
         }
         while (stop > p && s_[stop - 1] == ' ') --stop;
-        Value v = plain_scalar(s_.substr(p, stop - p), range(p, stop));
-        end_line(stop, parent);
+        return stop;
+    }
+
+    // A plain scalar from `p` (its first line ends at `e`), continued on the lines indented deeper
+    // than `parent`: lines folded into one space, each empty line a line feed.
+    Value plain(std::uint32_t p, std::uint32_t e, std::uint32_t parent) {
+        bool comment = false;
+        std::uint32_t stop = plain_segment(p, e, comment);
+        std::uint32_t line = std::min(end_, e + 1);
+        std::string folded;
+        bool multi = false;
+        std::size_t breaks = 0;
+        while (!comment && line < end_) {
+            std::uint32_t q = line;
+            while (q < end_ && s_[q] == ' ') ++q;
+            if (q == end_ || s_[q] == '\n') {  // an empty line
+                ++breaks;
+                line = std::min(end_, q + 1);
+                continue;
+            }
+            if (q - line <= parent || s_[q] == '#') break;
+            std::uint32_t le = eol(q);
+            if (bad_plain_start(q) || s_[q] == '-' || s_[q] == '?' || s_[q] == ':') bail();
+            std::uint32_t qs = plain_segment(q, le, comment);
+            if (!multi) folded.assign(s_.substr(p, stop - p));
+            multi = true;
+            if (breaks == 0) folded += ' ';
+            else folded.append(breaks, '\n');
+            breaks = 0;
+            folded.append(s_.substr(q, qs - q));
+            stop = qs;
+            line = std::min(end_, le + 1);
+        }
+        if (!multi) {
+            Value v = plain_scalar(s_.substr(p, stop - p), range(p, stop));
+            end_line(stop, parent);
+            return v;
+        }
+        Value v = plain_scalar(folded, range(p, stop));
+        pos_ = line;
+        next_content();
+        if (pos_ < end_ && indent_ > parent) bail();
         return v;
     }
 
