@@ -467,6 +467,11 @@ private:
         return nl ? static_cast<std::uint32_t>(static_cast<const char*>(nl) - s_.data()) : end_;
     }
     Range range(std::uint32_t b, std::uint32_t e) const { return Range{file_, b, e}; }
+    // The first `c` in [p, e), or e.
+    std::uint32_t find(std::uint32_t p, std::uint32_t e, char c) const {
+        const void* at = p < e ? std::memchr(s_.data() + p, c, e - p) : nullptr;
+        return at ? static_cast<std::uint32_t>(static_cast<const char*>(at) - s_.data()) : e;
+    }
 
     // From the start of a line (pos_), past blank and comment lines to the next line with content:
     // pos_ its start, indent_ its indentation; pos_ == end_ at the end.
@@ -586,15 +591,24 @@ private:
             }
             return KeyKind::NotKey;
         }
+        // the first `:` before a space or the line's end, unless a comment starts before it
         std::uint32_t colon = 0;
-        for (std::uint32_t p = c; p < e; ++p) {
-            if (s_[p] == '#' && p > c && s_[p - 1] == ' ') break;
-            if (s_[p] == ':' && (p + 1 == e || s_[p + 1] == ' ')) {
-                colon = p;
+        for (std::uint32_t p = c; p < e;) {
+            std::uint32_t i = find(p, e, ':');
+            if (i == e) break;
+            if (i + 1 == e || s_[i + 1] == ' ') {
+                colon = i;
                 break;
             }
+            p = i + 1;
         }
         if (colon == 0) return KeyKind::NotKey;
+        for (std::uint32_t p = c; p < colon;) {
+            std::uint32_t i = find(p, colon, '#');
+            if (i == colon) break;
+            if (i > c && s_[i - 1] == ' ') return KeyKind::NotKey;
+            p = i + 1;
+        }
         if (bad_plain_start(c) || s_[c] == '-' || s_[c] == '?' || s_[c] == ':' || s_[colon - 1] == ' ') bail();
         k.text = s_.substr(c, colon - c);
         if (k.text == "<<") bail();
@@ -639,13 +653,21 @@ private:
     std::uint32_t plain_segment(std::uint32_t p, std::uint32_t e, bool& comment) const {
         std::uint32_t stop = e;
         comment = false;
-        for (std::uint32_t i = p; i < e; ++i) {
-            if (s_[i] == ':' && (i + 1 == e || s_[i + 1] == ' ')) throw Bail{};
-            if (s_[i] == '#' && i > p && s_[i - 1] == ' ') {
+        for (std::uint32_t q = p; q < e;) {
+            std::uint32_t i = find(q, e, '#');
+            if (i == e) break;
+            if (i > p && s_[i - 1] == ' ') {
                 stop = i;
                 comment = true;
                 break;
             }
+            q = i + 1;
+        }
+        for (std::uint32_t q = p; q < stop;) {
+            std::uint32_t i = find(q, stop, ':');
+            if (i == stop) break;
+            if (i + 1 == e || s_[i + 1] == ' ') throw Bail{};
+            q = i + 1;
         }
         while (stop > p && s_[stop - 1] == ' ') --stop;
         return stop;
