@@ -204,6 +204,19 @@ TEST_CASE("yaml fast reader: small shapes agree with libfyaml, read fast or not"
         "a: [-]\nb: [-1, ?, :x, -x]\n",
         "a: {b: 1}\n",
         "a: { }\n",
+        "m: {a: 1, \"b\": x , c: 'y', a: 2}\nn: {}\n",
+        "m: {a: [y]}\n",
+        "m: {a: {b: 1}}\n",
+        "m: {a:1}\n",
+        "m: {a : 1}\n",
+        "m: {\"a\":1}\n",
+        "m: {a: }\n",
+        "m: {a}\n",
+        "m: {a: 1,}\n",
+        "m: {a: 1 # c\n",
+        "m: {a: b c, d: -1, e: ~}\n",
+        "m: {a: x]}\n",
+        "m: [a}]\n",
         "a: &x 1\nb: *x\n",
         "a: !!str 1\n",
         "<<: {a: 1}\n",
@@ -279,6 +292,7 @@ TEST_CASE("yaml fast reader: small shapes agree with libfyaml, read fast or not"
     CHECK(fast_parts("a: 1\n---\nb: [\n---\nc: 3\n") == 2);
     CHECK(fast_parts("caf\xc3\xa9: \"\xe2\x80\x99\" # \xf0\x9f\x98\x80\n") == 1);
     CHECK(fast_parts("a: x\xe2\x80\xa8y\n") == 0);
+    CHECK(fast_parts("m: {a: 1, \"b\": x , c: 'y', a: 2}\n") == 1);
 }
 
 TEST_CASE("yaml fast reader: damaged manifests read the same as through libfyaml") {

@@ -419,7 +419,7 @@ private:
 
 // The common shape of Kubernetes manifests read without libfyaml, several times faster: block
 // mappings and sequences, plain scalars (multi-line ones folded), one-line quoted scalars, one-line
-// flow sequences of scalars, `{}`, and literal block scalars (`|`, `|-`), in UTF-8 without tabs or
+// flow sequences and mappings of scalars, and literal block scalars (`|`, `|-`), in UTF-8 without tabs or
 // CRs. Anything else (anchors, tags, multi-line quoted scalars, folded block scalars, escapes,
 // directives, ...) gives the chunk back to the libfyaml reader, as does anything malformed, so that
 // every error comes from one place. What it reads is exactly what the libfyaml reader makes of it,
@@ -636,13 +636,8 @@ private:
             end_line(after, parent);
             return v;
         }
-        if (c == '[') return flow_sequence(p, parent);
-        if (c == '{') {
-            if (p + 1 >= e || s_[p + 1] != '}') bail();
-            Value v = Value::object({}, range(p, p + 2));
-            end_line(p + 2, parent);
-            return v;
-        }
+        if (c == '[') return flow(p, parent, ']');
+        if (c == '{') return flow(p, parent, '}');
         if (c == '|') return literal(p, e, parent);
         if (bad_plain_start(p)) bail();
         return plain(p, e, parent);
@@ -715,53 +710,97 @@ private:
         return v;
     }
 
-    Value flow_sequence(std::uint32_t q, std::uint32_t parent) {
+    // A scalar in a one-line flow at `p` (moved past it), before `,` or `close`.
+    Value flow_scalar(std::uint32_t& p, std::uint32_t e, char close) {
+        if (s_[p] == '"' || s_[p] == '\'') {
+            std::string text;
+            std::uint32_t after = quoted(p, e, text);
+            Value v = Value::string(std::move(text), range(p, after));
+            p = after;
+            return v;
+        }
+        // in a flow, `-`, `?` and `:` before `,[]{}` do not start a plain scalar either
+        if (bad_plain_start(p) || ((s_[p] == '-' || s_[p] == '?' || s_[p] == ':') && p + 1 < e && flow_indicator(s_[p + 1])))
+            bail();
+        std::uint32_t b = p;
+        while (p < e && s_[p] != ',' && s_[p] != close) {
+            char c = s_[p];
+            if (c == ':' || c == '#' || c == '[' || c == ']' || c == '{' || c == '}') bail();
+            ++p;
+        }
+        std::uint32_t stop = p;
+        while (stop > b && s_[stop - 1] == ' ') --stop;
+        return plain_scalar(s_.substr(b, stop - b), range(b, stop));
+    }
+
+    // A one-line flow sequence of scalars (`close` is `]`) or flow mapping of scalars (`}`) at `q`.
+    Value flow(std::uint32_t q, std::uint32_t parent, char close) {
         std::uint32_t e = eol(q);
+        bool mapping = close == '}';
         ValueList items;
+        ValueMap fields;
+        std::vector<LoadProblem> duplicates;
         std::uint32_t p = q + 1;
         auto skip = [&] {
             while (p < e && s_[p] == ' ') ++p;
         };
         skip();
-        if (p < e && s_[p] == ']') {
+        if (p < e && s_[p] == close) {
             ++p;
         } else {
             for (;;) {
                 skip();
                 if (p >= e) bail();
                 count();
-                if (s_[p] == '"' || s_[p] == '\'') {
-                    std::string text;
-                    std::uint32_t after = quoted(p, e, text);
-                    items.push_back(Value::string(std::move(text), range(p, after)));
-                    p = after;
+                if (!mapping) {
+                    items.push_back(flow_scalar(p, e, close));
                 } else {
-                    // in a flow, `-`, `?` and `:` before `,[]{}` do not start a plain scalar either
-                    if (bad_plain_start(p) || ((s_[p] == '-' || s_[p] == '?' || s_[p] == ':') && p + 1 < e && flow_indicator(s_[p + 1])))
-                        bail();
-                    std::uint32_t b = p;
-                    while (p < e && s_[p] != ',' && s_[p] != ']') {
-                        char c = s_[p];
-                        if (c == ':' || c == '#' || c == '[' || c == '{' || c == '}') bail();
-                        ++p;
+                    // `key: value`, the key plain or quoted, the value a scalar
+                    std::string key;
+                    Range key_range;
+                    if (s_[p] == '"' || s_[p] == '\'') {
+                        std::uint32_t after = quoted(p, e, key);
+                        key_range = range(p, after);
+                        p = after;
+                    } else {
+                        if (bad_plain_start(p) || s_[p] == '-' || s_[p] == '?' || s_[p] == ':') bail();
+                        std::uint32_t b = p;
+                        while (p < e && s_[p] != ':') {
+                            char c = s_[p];
+                            if (c == '#' || c == ',' || c == '[' || c == ']' || c == '{' || c == '}') bail();
+                            ++p;
+                        }
+                        if (p == b || s_[p - 1] == ' ') bail();
+                        key.assign(s_.substr(b, p - b));
+                        key_range = range(b, p);
                     }
-                    std::uint32_t stop = p;
-                    while (stop > b && s_[stop - 1] == ' ') --stop;
-                    items.push_back(plain_scalar(s_.substr(b, stop - b), range(b, stop)));
+                    if (p + 1 >= e || s_[p] != ':' || s_[p + 1] != ' ') bail();
+                    p += 2;
+                    skip();
+                    if (p >= e || s_[p] == ',' || s_[p] == close) bail();  // no value
+                    Value v = flow_scalar(p, e, close);
+                    auto it = fields.lower_bound(key);
+                    if (it != fields.end() && it->first == key) {
+                        it->second = std::move(v);
+                        duplicates.push_back({key_range, "duplicate key \"" + key + "\" in this mapping: the last one counts"});
+                    } else {
+                        fields.emplace_hint(it, std::move(key), std::move(v));
+                    }
                 }
                 skip();
                 if (p >= e) bail();
-                if (s_[p] == ']') {
+                if (s_[p] == close) {
                     ++p;
                     break;
                 }
                 if (s_[p] != ',') bail();
                 ++p;
                 skip();
-                if (p >= e || s_[p] == ']') bail();  // a trailing comma
+                if (p >= e || s_[p] == close) bail();  // a trailing comma
             }
         }
-        Value v = Value::list(std::move(items), range(q, p));
+        for (auto& d : duplicates) warnings_.push_back(std::move(d));
+        Value v = mapping ? Value::object(std::move(fields), range(q, p)) : Value::list(std::move(items), range(q, p));
         end_line(p, parent);
         return v;
     }
