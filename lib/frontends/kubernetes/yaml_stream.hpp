@@ -38,6 +38,11 @@ inline constexpr std::size_t kMaxNesting = 200;
 
 // Parses `text` (the whole content of file `file`); never throws.
 Stream parse_stream(FileId file, std::string_view text);
+// For tests. The same through libfyaml alone, without the reader of the common shapes that
+// parse_stream tries first: the two must agree. And parse_stream counting the parts of the stream
+// (cut at `---` lines) that the fast reader read.
+Stream parse_stream_with_libfyaml(FileId file, std::string_view text);
+Stream parse_stream(FileId file, std::string_view text, std::size_t& read_fast);
 
 // YAML scalars as Kubernetes' decoder (go-yaml) reads plain scalars: null (`~`, `null`, empty),
 // booleans (`true`/`false` and YAML 1.1's `yes`/`no`/`on`/`off`), numbers; anything else, and every
