@@ -140,6 +140,11 @@ Facts build_facts(const Graph& graph, const SourceSet& sources, LoadResult load)
     return facts;
 }
 
+const k8s::ObjectIndex& Facts::kubernetes_objects() const {
+    if (!kubernetes_objects_) kubernetes_objects_ = std::make_shared<const k8s::ObjectIndex>(*graph);
+    return *kubernetes_objects_;
+}
+
 bool Facts::host_allowed(std::string_view host) const {
     std::string h(host);
     std::transform(h.begin(), h.end(), h.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });

@@ -520,7 +520,7 @@ void mount_edges(Facts& facts, const k8s::ObjectIndex& objects, const Asset& a) 
 
 void kubernetes(Facts& facts) {
     const NodePools node_pools(facts);
-    const k8s::ObjectIndex objects(*facts.graph);
+    const k8s::ObjectIndex& objects = facts.kubernetes_objects();
     for (const Asset& a : facts.graph->assets) {
         // A Terraform kubernetes_storage_class is the same StorageClass as a manifest's.
         if (a.format == "terraform" && a.mode != AssetMode::Superseded &&

@@ -290,7 +290,7 @@ void process(const Facts& facts, const Targets& targets, const mlops::ProcessSet
 }  // namespace
 
 void mlops(Facts& facts) {
-    const k8s::ObjectIndex objects(*facts.graph);
+    const k8s::ObjectIndex& objects = facts.kubernetes_objects();
     const Targets targets(facts, objects);
     for (const mlops::ProcessSettings& ps : mlops::collect_settings(*facts.graph, objects))
         process(facts, targets, ps, facts.mlops);
