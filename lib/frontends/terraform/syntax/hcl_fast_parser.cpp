@@ -502,6 +502,14 @@ private:
         return v;
     }
 
+    // A `...` here (a call's last argument, a for object's grouping): taken, and marked on `e`.
+    bool take_ellipsis(Expr& e) {
+        if (at(p_) != '.' || at(p_ + 1) != '.' || at(p_ + 2) != '.') return false;
+        p_ += 3;
+        e.expand_final = true;
+        return true;
+    }
+
     // Comma-separated expressions up to `close` (a trailing comma allowed), into e.children; a
     // call's last argument may end with `...`. Returns the children's greatest height.
     int elements(Expr& e, char close, bool call) {
@@ -512,9 +520,7 @@ private:
             e.children.push_back(expr());
             h = std::max(h, h_);
             skip();
-            if (call && at(p_) == '.' && at(p_ + 1) == '.' && at(p_ + 2) == '.') {
-                p_ += 3;
-                e.expand_final = true;
+            if (call && take_ellipsis(e)) {
                 skip();
                 return h;
             }
@@ -624,10 +630,7 @@ private:
         e.children.push_back(expr());
         h = std::max(h, h_);
         skip();
-        if (object && at(p_) == '.' && at(p_ + 1) == '.' && at(p_ + 2) == '.') {
-            p_ += 3;
-            e.expand_final = true;
-        }
+        if (object) take_ellipsis(e);
         if (word_at("if")) {
             p_ += 2;
             e.children.push_back(expr());
