@@ -124,8 +124,8 @@ struct Facts {
     // node pools and accelerator compute; "the default TEE scope (...)" or "require.tee: vms".
     bool tee_required(const ComputeFact& c) const;
     std::string tee_scope_label() const;
-    std::array<std::vector<AssetId>, kAssetClassCount> by_class;
-    mutable std::shared_ptr<const k8s::ObjectIndex> kubernetes_objects_;  // see kubernetes_objects()  // assets by class, in id order
+    std::array<std::vector<AssetId>, kAssetClassCount> by_class;  // assets by class, in id order
+    mutable std::shared_ptr<const k8s::ObjectIndex> kubernetes_objects_;  // see kubernetes_objects()
     LoadResult load;  // what the frontends could not read, resolve or evaluate
     // With no policy or flag: located data assets by the legal area or country they are in, most
     // first ("" for places spanning several countries); what inference decided from.
